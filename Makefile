@@ -1,0 +1,29 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11+ is all they need):
+#   make run    the bot; with no BOT_TOKEN, against the local stand-in Bot API
+#   make test   the whole test suite (TEST_DATABASE_URL=postgresql+asyncpg://... for PostgreSQL)
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint migrate clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m bot
+
+test: $(VENV)/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+migrate: $(VENV)/.installed
+	$(PY) -m bot migrate
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""A stand-in Telegram Bot API server for tests and the local web chat page."""
+
+from .server import StandIn
+from .spec import LIMITS, ApiError, validate
+from .state import Faults, FloodLimits, Record
+
+__all__ = ["LIMITS", "ApiError", "Faults", "FloodLimits", "Record", "StandIn", "validate"]

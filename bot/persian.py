@@ -1,0 +1,706 @@
+"""Persian text, digits, money, phone numbers and the Jalali calendar.
+
+Pure functions, no Telegram and no database, so that every layer can use them.
+
+* ``normalize`` / ``squash`` — for *matching* (search, city names, commands): Arabic letter
+  variants (ي ى ك ة أ إ) become Persian ones, every digit becomes ASCII, diacritics and tatweel
+  go, the zero-width non-joiner becomes a space and Latin letters are case-folded.
+* ``clean_input`` — for *storing* what a user typed: keeps the text as written (Persian digits,
+  the ZWNJ of correct orthography) but removes invisible junk and unifies ي/ك.
+* ``format_number`` / ``format_money`` — Persian digits and «٬» (U+066C) thousands separators.
+* ``parse_amount`` / ``parse_int`` — what a seller types as a price or a quantity, in any
+  script, with words such as «هزار», «میلیون», «صد و بیست», «یک و نیم».
+* ``parse_iranian_mobile`` — any common spelling of an Iranian mobile number → ``+989xxxxxxxxx``.
+* Jalali dates in Tehran time, and Jalali week/month bounds for reports.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from fractions import Fraction
+from typing import Final
+
+import jdatetime
+
+__all__ = [
+    "JALALI_MONTHS_EN",
+    "JALALI_MONTHS_FA",
+    "TEHRAN",
+    "AmountError",
+    "clean_input",
+    "format_jalali_date",
+    "format_jalali_datetime",
+    "format_money",
+    "format_number",
+    "jalali_month_bounds",
+    "jalali_week_bounds",
+    "normalize",
+    "parse_amount",
+    "parse_int",
+    "parse_iranian_mobile",
+    "squash",
+    "tehran_now",
+    "tehran_today",
+    "to_ascii_digits",
+    "to_jalali",
+    "to_persian_digits",
+    "to_tehran",
+]
+
+# --------------------------------------------------------------------------------------------
+# Characters
+# --------------------------------------------------------------------------------------------
+
+ZWNJ: Final = "\u200c"
+PERSIAN_DIGITS: Final = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩"
+ASCII_DIGITS: Final = "0123456789"
+THOUSANDS_SEP: Final = "\u066c"  # ٬ ARABIC THOUSANDS SEPARATOR
+DECIMAL_SEP: Final = "\u066b"  # ٫ ARABIC DECIMAL SEPARATOR (momayyez)
+
+_TO_ASCII_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, ASCII_DIGITS * 2)
+_TO_PERSIAN_DIGITS = str.maketrans(ASCII_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
+
+# Invisible formatting characters that are never wanted in stored text: bidi marks,
+# embeddings/overrides/isolates, the byte-order mark, word joiner, soft hyphen.
+_BIDI_AND_INVISIBLE: Final = (
+    "\u200e\u200f"  # LRM, RLM
+    "\u202a\u202b\u202c\u202d\u202e"  # LRE RLE PDF LRO RLO
+    "\u2066\u2067\u2068\u2069"  # LRI RLI FSI PDI
+    "\u061c"  # ARABIC LETTER MARK
+    "\ufeff"  # BOM / zero-width no-break space
+    "\u2060"  # WORD JOINER
+    "\u00ad"  # SOFT HYPHEN
+)
+
+# Arabic letter variants → Persian letters (used by both normalize and clean_input).
+_LETTER_UNIFY: Final = {
+    "\u064a": "\u06cc",  # ي ARABIC YEH → ی FARSI YEH
+    "\u0649": "\u06cc",  # ى ALEF MAKSURA → ی
+    "\u0643": "\u06a9",  # ك ARABIC KAF → ک KEHEH
+}
+
+_NORMALIZE_MAP: dict[int, str | None] = {ord(k): v for k, v in _LETTER_UNIFY.items()}
+_NORMALIZE_MAP.update(
+    {
+        ord("\u0629"): "\u0647",  # ة TEH MARBUTA → ه
+        ord("\u06c0"): "\u0647",  # ۀ HEH WITH YEH ABOVE → ه
+        ord("\u06d5"): "\u0647",  # ە AE → ه
+        ord("\u0623"): "\u0627",  # أ → ا
+        ord("\u0625"): "\u0627",  # إ → ا
+        ord("\u0671"): "\u0627",  # ٱ ALEF WASLA → ا
+        ord("\u0624"): "\u0648",  # ؤ → و
+        ord("\u0640"): None,  # ـ TATWEEL
+        ord(THOUSANDS_SEP): ",",
+        ord(DECIMAL_SEP): ".",
+        ord("\u060c"): ",",  # ، ARABIC COMMA
+        ord(ZWNJ): " ",
+        ord("\u200b"): " ",  # ZERO WIDTH SPACE (often typed instead of ZWNJ)
+        ord("\u200d"): None,  # ZERO WIDTH JOINER
+    }
+)
+for _c in _BIDI_AND_INVISIBLE:
+    _NORMALIZE_MAP[ord(_c)] = None
+# Arabic diacritics (harakat, tanwin, shadda, sukun, hamza/madda marks) and superscript alef,
+# plus the Quranic annotation marks.
+for _cp in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)]:
+    _NORMALIZE_MAP[_cp] = None
+for _i, _d in enumerate(ASCII_DIGITS):
+    _NORMALIZE_MAP[ord(PERSIAN_DIGITS[_i])] = _d
+    _NORMALIZE_MAP[ord(ARABIC_DIGITS[_i])] = _d
+del _c, _cp, _i, _d
+
+_CLEAN_MAP: dict[int, str | None] = {ord(k): v for k, v in _LETTER_UNIFY.items()}
+_CLEAN_MAP.update({ord(c): None for c in _BIDI_AND_INVISIBLE})
+_CLEAN_MAP.update({ord(a): p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=True)})
+_CLEAN_MAP[ord("\u200b")] = ZWNJ  # ZWSP is a mistyped ZWNJ in Persian text
+_CLEAN_MAP[ord("\t")] = " "
+
+_WS_RE = re.compile(r"\s+")
+# Control characters other than newline (tab was already mapped to a space).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_HSPACE_RE = re.compile(r"[^\S\n]+")  # horizontal whitespace
+_ZWNJ_RUN_RE = re.compile(ZWNJ + "{2,}")
+_ZWNJ_NEAR_SPACE_RE = re.compile(rf" +{ZWNJ} *|{ZWNJ} +")
+_MANY_NEWLINES_RE = re.compile(r"\n{3,}")
+
+
+def _is_presentation_form(ch: str) -> bool:
+    cp = ord(ch)
+    return 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFC
+
+
+def normalize(text: str | None) -> str:
+    """Fold *text* for matching: the same word typed on any keyboard gives the same string.
+
+    NFKC (Arabic presentation forms, full-width Latin, NBSP), Arabic → Persian letters, every
+    digit → ASCII, diacritics and tatweel removed, ZWNJ → space, bidi marks removed, Latin
+    case-folded, whitespace collapsed and stripped.
+
+    >>> normalize("مليله") == normalize("ملیله")
+    True
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_NORMALIZE_MAP).casefold()
+    return " ".join(text.split())
+
+
+def squash(text: str | None) -> str:
+    """``normalize`` without any spaces, so that joined and spaced spellings match.
+
+    >>> squash("جوراب بافی") == squash("جوراب\u200cبافی") == squash("جورابـبافی")
+    True
+    """
+    return normalize(text).replace(" ", "")
+
+
+def clean_input(text: str | None) -> str:
+    """Tidy user-typed text before storing it, keeping it as the user wrote it.
+
+    Strips, unifies ي/ى → ی and ك → ک, Arabic-Indic digits → Persian digits, maps Arabic
+    presentation forms to ordinary letters, removes bidi/invisible control characters, collapses
+    runs of spaces (newlines are kept, at most one empty line in a row), keeps the ZWNJ but
+    collapses repeated ZWNJs and drops ZWNJs next to a space or at either end of a line.
+    """
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if any(_is_presentation_form(ch) for ch in text):
+        text = "".join(
+            unicodedata.normalize("NFKC", ch) if _is_presentation_form(ch) else ch for ch in text
+        )
+    text = text.translate(_CLEAN_MAP)
+    text = _CONTROL_RE.sub("", text)
+    text = _HSPACE_RE.sub(" ", text)
+    text = _ZWNJ_RUN_RE.sub(ZWNJ, text)
+    text = _ZWNJ_NEAR_SPACE_RE.sub(" ", text)
+    text = "\n".join(line.strip(" " + ZWNJ) for line in text.split("\n"))
+    text = _MANY_NEWLINES_RE.sub("\n\n", text)
+    return text.strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Digits and numbers
+# --------------------------------------------------------------------------------------------
+
+
+def to_ascii_digits(s: str) -> str:
+    """Persian (۰-۹) and Arabic-Indic (٠-٩) digits → ASCII; everything else unchanged."""
+    return s.translate(_TO_ASCII_DIGITS)
+
+
+def to_persian_digits(s: str | int) -> str:
+    """ASCII and Arabic-Indic digits → Persian digits (۰-۹). Integers are converted first."""
+    return str(s).translate(_TO_PERSIAN_DIGITS)
+
+
+def format_number(n: int | float, *, latin: bool = False) -> str:
+    """Group thousands: ``120000`` → «۱۲۰٬۰۰۰», or ``"120,000"`` when *latin*.
+
+    Negative numbers keep a leading ``-``. Non-integral floats are shown with up to two decimals
+    (momayyez «٫» in Persian); money should always be an integer.
+    """
+    if isinstance(n, bool):
+        raise TypeError("format_number() expects a number, not bool")
+    if isinstance(n, float):
+        if n.is_integer():
+            n = int(n)
+        else:
+            text = f"{n:,.2f}".rstrip("0").rstrip(".")
+            if latin:
+                return text
+            return to_persian_digits(text.replace(",", THOUSANDS_SEP).replace(".", DECIMAL_SEP))
+    n = int(n)
+    text = f"{n:,}"
+    if latin:
+        return text
+    return to_persian_digits(text.replace(",", THOUSANDS_SEP))
+
+
+def format_money(amount: int, *, unit: str | None = None, latin: bool = False) -> str:
+    """``120000`` → «۱۲۰٬۰۰۰ تومان»; ``latin=True`` → ``"120,000 toman"``.
+
+    *unit* defaults to «تومان» (or ``"toman"`` when *latin*); pass ``unit=""`` for no unit.
+    """
+    if unit is None:
+        unit = "toman" if latin else "تومان"
+    number = format_number(amount, latin=latin)
+    return f"{number} {unit}" if unit else number
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing amounts and quantities
+# --------------------------------------------------------------------------------------------
+
+
+class AmountError(ValueError):
+    """The text is not an amount we understand.
+
+    ``reason`` is one of ``"empty"``, ``"not_a_number"``, ``"fraction"``, ``"negative"``,
+    ``"rial"`` (an amount in rial: ask the user to write it in toman, never divide silently).
+    """
+
+    REASONS: Final = ("empty", "not_a_number", "fraction", "negative", "rial")
+
+    def __init__(self, reason: str, text: str | None = None) -> None:
+        if reason not in self.REASONS:
+            raise ValueError(f"unknown AmountError reason {reason!r}")
+        super().__init__(reason)
+        self.reason = reason
+        self.text = text
+
+
+# Values of number words (after ``normalize``; so ZWNJ forms appear split into tokens).
+_UNIT_WORDS: Final[dict[str, int]] = {
+    "صفر": 0,
+    "یک": 1, "یه": 1,
+    "دو": 2,
+    "سه": 3,
+    "چهار": 4, "چار": 4,
+    "پنج": 5,
+    "شش": 6, "شیش": 6,
+    "هفت": 7,
+    "هشت": 8,
+    "نه": 9,
+    "ده": 10,
+    "یازده": 11,
+    "دوازده": 12,
+    "سیزده": 13,
+    "چهارده": 14,
+    "پانزده": 15, "پونزده": 15,
+    "شانزده": 16, "شونزده": 16,
+    "هفده": 17, "هیفده": 17,
+    "هجده": 18, "هیجده": 18, "هژده": 18,
+    "نوزده": 19,
+    "بیست": 20,
+    "سی": 30,
+    "چهل": 40,
+    "پنجاه": 50,
+    "شصت": 60,
+    "هفتاد": 70,
+    "هشتاد": 80,
+    "نود": 90,
+    "صد": 100, "یکصد": 100,
+    "دویست": 200,
+    "سیصد": 300,
+    "چهارصد": 400,
+    "پانصد": 500, "پونصد": 500,
+    "ششصد": 600, "شیشصد": 600,
+    "هفتصد": 700,
+    "هشتصد": 800,
+    "نهصد": 900,
+}  # fmt: skip
+_HALF_WORDS: Final = frozenset({"نیم", "نصف"})
+_MULTIPLIER_WORDS: Final[dict[str, int]] = {
+    "هزار": 1_000,
+    "k": 1_000,
+    "thousand": 1_000,
+    "میلیون": 1_000_000,
+    "ملیون": 1_000_000,
+    "m": 1_000_000,
+    "mil": 1_000_000,
+    "million": 1_000_000,
+    "میلیارد": 1_000_000_000,
+    "ملیارد": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+_AND_WORDS: Final = frozenset({"و", "and"})
+_MINUS_WORDS: Final = frozenset({"منفی", "minus"})
+_CURRENCY_WORDS: Final = frozenset({"تومان", "تومن", "ت", "toman", "tomans", "tmn"})
+_RIAL_WORDS: Final = frozenset({"ریال", "rial", "rials", "irr", "rls"})
+_COUNTER_WORDS: Final = frozenset({"تا", "عدد", "دانه", "دونه", "pcs", "pc", "x"})
+_IGNORED_PUNCT: Final = frozenset(".,!?؟؛;:()«»\"'")
+_MINUS_CHARS: Final = "-\u2212\u2013\u2014\u2010\u2012"
+
+_TOKEN_RE = re.compile(
+    r"(?P<num>[0-9]+(?:[.,/'’][0-9]+)*)"
+    rf"|(?P<minus>[{_MINUS_CHARS}])"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<other>\S)"
+)
+
+
+def _parse_numeral(token: str, *, before_multiplier: bool) -> Fraction:
+    """Value of a digit token such as ``120000``, ``120,000``, ``120.000``, ``1.5``, ``1/5``.
+
+    ``,`` (and ``٬``, ``،``, ``'`` mapped before) always groups thousands. ``.`` and ``/`` (the
+    Persian decimal slash; ``٫`` was mapped to ``.``) are decimal points, except that without a
+    following multiplier word a dot or slash before exactly three digits groups thousands
+    (``120.000`` → 120000, ``۱۲۰/۰۰۰`` → 120000).
+    """
+    token = token.replace("’", "'").replace("'", ",")
+    int_part, dec_part = token, ""
+    # Split off a decimal part: the last "." or "/" group, if it cannot be a thousands group
+    # (or if a multiplier follows, when a single "." or "/" is always a decimal point).
+    points = [i for i, ch in enumerate(token) if ch in "./"]
+    if points:
+        if len(points) == 1 and "," not in token:
+            head, tail = token[: points[0]], token[points[0] + 1 :]
+            if before_multiplier or len(tail) != 3 or len(head) > 3:
+                int_part, dec_part = head, tail
+            else:
+                int_part = head + "," + tail
+        elif len(points) == 1:  # "1,200.5"
+            int_part, dec_part = token[: points[0]], token[points[0] + 1 :]
+        else:  # "1.200.000": only a thousands grouping makes sense
+            seps = {token[i] for i in points}
+            if len(seps) != 1 or "," in token:
+                raise AmountError("not_a_number")
+            int_part = token.replace(token[points[0]], ",")
+    elif before_multiplier and token.count(",") == 1 and len(token.split(",")[1]) != 3:
+        int_part, dec_part = token.split(",")  # «۱،۵ میلیون»: a comma typed as decimal point
+    groups = int_part.split(",")
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
+        raise AmountError("not_a_number")
+    value = Fraction(int("".join(groups)))
+    if dec_part:
+        value += Fraction(int(dec_part), 10 ** len(dec_part))
+    return value
+
+
+def _tokens(text: str, *, money: bool, extra_ignored: frozenset[str]) -> list[tuple[str, str]]:
+    s = normalize(text)
+    # A minus typed in front of (or, in RTL habit, after) the number; also «منفی».
+    tokens: list[tuple[str, str]] = []
+    for m in _TOKEN_RE.finditer(s):
+        kind = m.lastgroup or "other"
+        value = m.group()
+        tokens.append((kind, value))
+    out: list[tuple[str, str]] = []
+    for kind, value in tokens:
+        if kind == "word":
+            if value in _RIAL_WORDS and money:
+                raise AmountError("rial", text)
+            if (money and value in _CURRENCY_WORDS) or value in extra_ignored:
+                continue
+            if value in _MINUS_WORDS:
+                out.append(("minus", value))
+                continue
+            if (
+                value not in _UNIT_WORDS
+                and value not in _MULTIPLIER_WORDS
+                and value not in _HALF_WORDS
+                and value.startswith("و")
+                and len(value) > 1
+            ):
+                rest = value[1:]
+                if rest in _UNIT_WORDS or rest in _MULTIPLIER_WORDS or rest in _HALF_WORDS:
+                    out.append(("word", "و"))
+                    out.append(("word", rest))
+                    continue
+            out.append((kind, value))
+        elif kind == "other":
+            if value in _IGNORED_PUNCT:
+                continue
+            out.append((kind, value))
+        else:
+            out.append((kind, value))
+    return out
+
+
+def _join_space_groups(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``120 000`` (space as a thousands separator) → one numeral ``120,000``."""
+    out: list[tuple[str, str]] = []
+    for kind, value in tokens:
+        if (
+            kind == "num"
+            and out
+            and out[-1][0] == "num"
+            and len(value) == 3
+            and value.isdigit()
+            and re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})*", out[-1][1])
+        ):
+            out[-1] = ("num", out[-1][1] + "," + value)
+        else:
+            out.append((kind, value))
+    return out
+
+
+def _evaluate(text: str | None, *, money: bool, extra_ignored: frozenset[str] = frozenset()) -> int:
+    if text is None or not normalize(text):
+        raise AmountError("empty", text)
+    tokens = _join_space_groups(_tokens(text, money=money, extra_ignored=extra_ignored))
+
+    negative = False
+    while tokens and tokens[0][0] == "minus":
+        negative = True
+        tokens.pop(0)
+    while tokens and tokens[-1][0] == "minus":
+        negative = True
+        tokens.pop()
+    if not tokens:
+        raise AmountError("not_a_number", text)
+
+    total = Fraction(0)  # completed "… million", "… thousand" parts
+    current = Fraction(0)  # the part still waiting for a multiplier
+    have_current = False
+    last_multiplier = 0
+    last_kind = ""  # "num", "word", "half", "mult", "and"
+    seen_value = False
+
+    for i, (kind, value) in enumerate(tokens):
+        if kind == "num":
+            if last_kind in ("num", "word", "half"):
+                raise AmountError("not_a_number", text)  # "120 500", "صد 5"
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            before_mult = nxt is not None and nxt[0] == "word" and nxt[1] in _MULTIPLIER_WORDS
+            current += _parse_numeral(value, before_multiplier=before_mult)
+            have_current = True
+            last_kind = "num"
+            seen_value = True
+        elif kind == "word" and value in _UNIT_WORDS:
+            if last_kind in ("num", "half"):
+                raise AmountError("not_a_number", text)
+            current += _UNIT_WORDS[value]
+            have_current = True
+            last_kind = "word"
+            seen_value = True
+        elif kind == "word" and value in _HALF_WORDS:
+            if last_kind in ("num", "half"):
+                raise AmountError("not_a_number", text)
+            if not have_current and last_kind == "and" and last_multiplier:
+                # «دو میلیون و نیم» → 2.5 million: half of the last multiplier.
+                total += Fraction(last_multiplier, 2)
+            else:
+                current += Fraction(1, 2)
+                have_current = True
+            last_kind = "half"
+            seen_value = True
+        elif kind == "word" and value in _MULTIPLIER_WORDS:
+            mult = _MULTIPLIER_WORDS[value]
+            if not have_current and last_kind == "mult" and last_multiplier < mult:
+                # «دو هزار میلیون» → (2 × 1000) × 1 000 000
+                total *= mult
+            else:
+                if not have_current:
+                    current = Fraction(1)  # «هزار» alone, «میلیون و ...»
+                total += current * mult
+            current = Fraction(0)
+            have_current = False
+            last_multiplier = mult
+            last_kind = "mult"
+            seen_value = True
+        elif kind == "word" and value in _AND_WORDS:
+            if last_kind in ("", "and"):
+                raise AmountError("not_a_number", text)
+            last_kind = "and"
+        elif kind == "minus":
+            raise AmountError("not_a_number", text)  # a minus in the middle: "120-150"
+        else:
+            raise AmountError("not_a_number", text)
+
+    if not seen_value or last_kind == "and":
+        raise AmountError("not_a_number", text)
+    result = total + current
+    if negative and result != 0:
+        raise AmountError("negative", text)
+    if result.denominator != 1:
+        raise AmountError("fraction", text)
+    return int(result)
+
+
+def parse_amount(text: str | None) -> int:
+    """Parse a price typed by a user into integer toman.
+
+    Understands any digits (``۱۲۰۰۰۰``, ``١٢٠٠٠٠``, ``120000``), thousands separators
+    (``۱۲۰٬۰۰۰``, ``120,000``, ``120.000``, ``۱۲۰/۰۰۰``, ``120 000``), multiplier words with
+    decimals (``۱.۵ میلیون``, ``۱/۵ میلیون``, ``۱٫۵ میلیون``, ``120k``), Persian number words
+    joined by «و» (``صد و بیست هزار``, ``۲ میلیون و ۳۰۰ هزار``, ``یک و نیم میلیون``) and an
+    ignored «تومان»/«تومن»/``toman``.
+
+    Raises :class:`AmountError` with ``reason`` ``"empty"``, ``"not_a_number"``,
+    ``"fraction"`` (``12.5``), ``"negative"`` (``-5``) or ``"rial"`` (``۱۰۰۰ ریال``).
+    """
+    return _evaluate(text, money=True)
+
+
+def parse_int(text: str | None, *, ignore: tuple[str, ...] = ()) -> int:
+    """Parse a small whole number such as a quantity or a number of days.
+
+    Any digits, or Persian number words (``سه``, ``بیست و پنج``, ``صد``, ``هزار``); counter
+    words «تا», «عدد», «دانه» are ignored, and so are the words in *ignore* (e.g. ``("روز",)``).
+    Raises :class:`AmountError` like :func:`parse_amount` (never ``"rial"``).
+    """
+    extra = frozenset(normalize(w) for w in ignore) | _COUNTER_WORDS
+    return _evaluate(text, money=False, extra_ignored=extra)
+
+
+# --------------------------------------------------------------------------------------------
+# Phone numbers
+# --------------------------------------------------------------------------------------------
+
+_PHONE_JUNK_RE = re.compile(r"[\s\-\u2010-\u2015\u2212().\u200c\u200b_/]")
+_MOBILE_RE = re.compile(r"9[0-9]{9}")
+
+
+def parse_iranian_mobile(text: str | None) -> str | None:
+    """Return ``+989xxxxxxxxx`` for an Iranian mobile number in any usual spelling, else None.
+
+    Accepts ``09121234567``, ``۰۹۱۲۱۲۳۴۵۶۷``, ``+989121234567``, ``989121234567``,
+    ``00989121234567``, ``9121234567``, ``+98 (912) 123-4567``, ``+98 0912…``.
+    """
+    if not text:
+        return None
+    s = to_ascii_digits(text).translate({ord(c): None for c in _BIDI_AND_INVISIBLE})
+    s = unicodedata.normalize("NFKC", s)  # full-width digits and plus
+    s = _PHONE_JUNK_RE.sub("", s)
+    plus = s.startswith("+")
+    if plus:
+        s = s[1:]
+    if not re.fullmatch(r"[0-9]+", s):
+        return None
+    if plus:
+        if not s.startswith("98"):
+            return None
+        rest = s[2:]
+    elif s.startswith("0098"):
+        rest = s[4:]
+    elif s.startswith("98") and len(s) == 12:
+        rest = s[2:]
+    else:
+        rest = s
+    if len(rest) == 11 and rest.startswith("0"):
+        rest = rest[1:]
+    if not _MOBILE_RE.fullmatch(rest):
+        return None
+    return "+98" + rest
+
+
+# --------------------------------------------------------------------------------------------
+# Time zone and the Jalali calendar
+# --------------------------------------------------------------------------------------------
+
+
+def _load_tehran() -> tzinfo:
+    try:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    except ImportError:  # pragma: no cover
+        return timezone(timedelta(hours=3, minutes=30), "+0330")
+    try:
+        return ZoneInfo("Asia/Tehran")
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # no tzdata on this system
+        # Iran has had no daylight saving time since 2022: a fixed offset is right for now.
+        return timezone(timedelta(hours=3, minutes=30), "+0330")
+
+
+TEHRAN: Final[tzinfo] = _load_tehran()
+
+JALALI_MONTHS_FA: Final = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)  # fmt: skip
+JALALI_MONTHS_EN: Final = (
+    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+    "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
+)  # fmt: skip
+
+
+def _tz(tz: str | tzinfo | None) -> tzinfo:
+    if tz is None or tz == "Asia/Tehran":
+        return TEHRAN
+    if isinstance(tz, str):
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(tz)
+    return tz
+
+
+def tehran_now() -> datetime:
+    """The current aware datetime in Tehran."""
+    return datetime.now(TEHRAN)
+
+
+def tehran_today() -> date:
+    """Today's Gregorian date in Tehran."""
+    return tehran_now().date()
+
+
+def to_tehran(dt: datetime, tz: str | tzinfo | None = None) -> datetime:
+    """Aware datetimes are converted to Tehran (or *tz*) time; naive ones are returned as they
+    are (taken to be local wall-clock time already)."""
+    if dt.tzinfo is None or dt.tzinfo.utcoffset(dt) is None:
+        return dt
+    return dt.astimezone(_tz(tz))
+
+
+def to_jalali(
+    value: datetime | date | jdatetime.date, *, tz: str | tzinfo | None = None
+) -> jdatetime.date:
+    """A Gregorian ``date`` → ``jdatetime.date``; a ``datetime`` → ``jdatetime.datetime``
+    (aware datetimes first converted to Tehran time, or *tz*). Jalali values pass through."""
+    if isinstance(value, jdatetime.date):  # jdatetime.datetime is a subclass
+        return value
+    if isinstance(value, datetime):
+        return jdatetime.datetime.fromgregorian(datetime=to_tehran(value, tz))
+    if isinstance(value, date):
+        return jdatetime.date.fromgregorian(date=value)
+    raise TypeError(f"to_jalali() expects a date or datetime, not {type(value).__name__}")
+
+
+def _gregorian_date(value: datetime | date | jdatetime.date) -> date:
+    if isinstance(value, jdatetime.datetime):
+        return value.togregorian().date()
+    if isinstance(value, jdatetime.date):
+        return value.togregorian()
+    if isinstance(value, datetime):
+        return to_tehran(value).date()
+    return value
+
+
+def format_jalali_date(
+    d: datetime | date | jdatetime.date, *, latin: bool = False, month_names: bool = True
+) -> str:
+    """``date(2026, 11, 23)`` → «۲ آذر ۱۴۰۵» (``latin``: ``"2 Azar 1405"``).
+
+    With ``month_names=False``: «۱۴۰۵/۰۹/۰۲» (``latin``: ``"1405/09/02"``).
+    """
+    j = to_jalali(d)
+    if month_names:
+        names = JALALI_MONTHS_EN if latin else JALALI_MONTHS_FA
+        text = f"{j.day} {names[j.month - 1]} {j.year}"
+    else:
+        text = f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+    return text if latin else to_persian_digits(text)
+
+
+def format_jalali_datetime(
+    dt: datetime | jdatetime.datetime,
+    *,
+    tz: str | tzinfo | None = "Asia/Tehran",
+    latin: bool = False,
+) -> str:
+    """An aware datetime in Tehran time: «۲ آذر ۱۴۰۵، ساعت ۱۴:۰۵» / ``"2 Azar 1405, 14:05"``.
+
+    Naive datetimes are taken to be local (Tehran) time already.
+    """
+    j = to_jalali(dt, tz=tz)
+    if not isinstance(j, jdatetime.datetime):
+        raise TypeError("format_jalali_datetime() expects a datetime")
+    day = format_jalali_date(j, latin=latin)
+    clock = f"{j.hour:02d}:{j.minute:02d}"
+    if latin:
+        return f"{day}, {clock}"
+    return f"{day}، ساعت {to_persian_digits(clock)}"
+
+
+def jalali_week_bounds(d: datetime | date | jdatetime.date) -> tuple[date, date]:
+    """The Persian week (Saturday … Friday) containing *d*, as inclusive Gregorian dates."""
+    g = _gregorian_date(d)
+    start = g - timedelta(days=(g.weekday() - 5) % 7)  # Monday=0 … Saturday=5
+    return start, start + timedelta(days=6)
+
+
+def jalali_month_bounds(d: datetime | date | jdatetime.date) -> tuple[date, date]:
+    """The Jalali month containing *d*: (first day, last day) as inclusive Gregorian dates."""
+    j = jdatetime.date.fromgregorian(date=_gregorian_date(d))
+    first = jdatetime.date(j.year, j.month, 1)
+    if j.month == 12:
+        nxt = jdatetime.date(j.year + 1, 1, 1)
+    else:
+        nxt = jdatetime.date(j.year, j.month + 1, 1)
+    return first.togregorian(), nxt.togregorian() - timedelta(days=1)

@@ -1,0 +1,57 @@
+"""Keyboards. A button's label is a locale key, drawn with `t()` and recognised with
+`labels()` (every locale's text of that key), so a label is written once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+from telegram.ext import filters
+
+from bot.i18n import SUPPORTED, I18n
+
+T = Callable[..., str]
+
+
+def labels(i18n: I18n, *keys: str) -> list[str]:
+    return sorted({i18n.t(lang, key) for key in keys for lang in SUPPORTED})
+
+
+def label_filter(i18n: I18n, *keys: str) -> filters.BaseFilter:
+    return filters.Text(labels(i18n, *keys))
+
+
+def main_menu(t: T, *, is_seller: bool) -> ReplyKeyboardMarkup:
+    first = t("menu-profile") if is_seller else t("menu-register")
+    return ReplyKeyboardMarkup(
+        [[first], [t("menu-help"), t("menu-settings")]], resize_keyboard=True, is_persistent=True
+    )
+
+
+def reply_nav(t: T, *extra_rows: Sequence[str | KeyboardButton]) -> ReplyKeyboardMarkup:
+    rows: list[list[str | KeyboardButton]] = [list(r) for r in extra_rows if r]
+    rows.append([t("btn-back"), t("btn-cancel")])
+    return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
+
+
+def grid(
+    items: Iterable[tuple[str, str]], columns: int, nav: Sequence[tuple[str, str]] = ()
+) -> InlineKeyboardMarkup:
+    """(label, callback_data) pairs in rows of `columns`, then an optional navigation row."""
+    rows: list[list[InlineKeyboardButton]] = []
+    row: list[InlineKeyboardButton] = []
+    for text, data in items:
+        row.append(InlineKeyboardButton(text, callback_data=data))
+        if len(row) == columns:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    if nav:
+        rows.append([InlineKeyboardButton(text, callback_data=data) for text, data in nav])
+    return InlineKeyboardMarkup(rows)

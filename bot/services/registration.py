@@ -1,0 +1,143 @@
+"""Seller registration: validating each answer and keeping the draft between steps."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import geo, persian
+from bot.services.errors import InputError
+from models.base import utcnow
+from models.state import Draft
+from models.user import Seller
+
+KIND = "registration"
+STEPS = ("name", "phone", "province", "city", "district", "crafts", "group", "confirm")
+NAME_MIN, NAME_MAX = 2, 60
+GROUP_MAX = 80
+DISTRICT_MAX = 30
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def previous_step(step: str) -> str | None:
+    i = STEPS.index(step)
+    return STEPS[i - 1] if i > 0 else None
+
+
+async def load_draft(session: AsyncSession, user_id: int) -> dict[str, Any] | None:
+    draft = await session.get(Draft, (user_id, KIND))
+    return dict(draft.data) if draft is not None else None
+
+
+async def save_draft(session: AsyncSession, user_id: int, data: dict[str, Any]) -> None:
+    draft = await session.get(Draft, (user_id, KIND))
+    if draft is None:
+        session.add(Draft(user_id=user_id, kind=KIND, data=dict(data)))
+    else:
+        draft.data = dict(data)  # a new dict, so SQLAlchemy sees the change
+
+
+async def delete_draft(session: AsyncSession, user_id: int) -> None:
+    draft = await session.get(Draft, (user_id, KIND))
+    if draft is not None:
+        await session.delete(draft)
+
+
+def validate_name(text: str) -> str:
+    name = persian.clean_input(text)
+    if len(name) > NAME_MAX:
+        raise InputError("reg-err-name-long", length=len(name), max=NAME_MAX)
+    if len(name) < NAME_MIN:
+        raise InputError("reg-err-name-short", min=NAME_MIN)
+    if not _LETTER.search(name):
+        raise InputError("reg-err-name-chars")
+    return name
+
+
+def validate_phone(text: str) -> str:
+    phone = persian.parse_iranian_mobile(text)
+    if phone is None:
+        raise InputError("reg-err-phone-invalid")
+    return phone
+
+
+def validate_contact(phone_number: str, contact_user_id: int | None, sender_id: int) -> str:
+    if contact_user_id != sender_id:
+        raise InputError("reg-err-phone-foreign")
+    return validate_phone(phone_number)
+
+
+def resolve_place(text: str, province_code: str | None = None) -> geo.City | geo.Province | None:
+    """A typed place name: a city (within the province, if one is chosen) or a province."""
+    key = persian.normalize(text)
+    if not key:
+        return None
+    cities = [c for c in geo.find_city(text) if province_code in (None, c.province_code)]
+    if len(cities) == 1:
+        return cities[0]
+    if province_code is None:
+        for p in geo.PROVINCES:
+            if key in (persian.normalize(p.fa), persian.normalize(p.en)):
+                return p
+        if cities:  # the same name in several provinces: prefer the one where it is capital
+            return next((c for c in cities if geo.province(c.province_code).cities[0] == c), None)
+    return None
+
+
+def validate_district(text: str) -> int:
+    try:
+        n = persian.parse_int(text)
+    except ValueError:
+        raise InputError("reg-err-district", max=DISTRICT_MAX) from None
+    if not 1 <= n <= DISTRICT_MAX:
+        raise InputError("reg-err-district", max=DISTRICT_MAX)
+    return n
+
+
+def validate_group(text: str) -> str:
+    name = persian.clean_input(text)
+    if len(name) > GROUP_MAX:
+        raise InputError("reg-err-group-long", length=len(name), max=GROUP_MAX)
+    if len(name) < NAME_MIN or not _LETTER.search(name):
+        raise InputError("reg-err-name-chars")
+    return name
+
+
+def toggle_craft(crafts: list[str], code: str) -> list[str]:
+    if geo.craft(code) is None:
+        raise InputError("invalid-choice")
+    return [c for c in crafts if c != code] if code in crafts else [*crafts, code]
+
+
+def is_complete(data: dict[str, Any]) -> bool:
+    return all(data.get(k) for k in ("name", "phone", "province", "city", "crafts"))
+
+
+async def complete(session: AsyncSession, user_id: int, data: dict[str, Any]) -> Seller:
+    """Create (or update) the seller from a complete draft and drop the draft."""
+    if not is_complete(data):
+        raise InputError("invalid-choice")
+    city = geo.city(data["city"])
+    if city is None or city.province_code != data["province"]:
+        raise InputError("invalid-choice")
+    seller = await session.get(Seller, user_id)
+    fields = dict(
+        name=data["name"],
+        phone=data["phone"],
+        province_code=data["province"],
+        city_code=data["city"],
+        district=data.get("district"),
+        crafts=[c for c in data["crafts"] if geo.craft(c) is not None],
+        group_name=data.get("group"),
+    )
+    if seller is None:
+        seller = Seller(user_id=user_id, registered_at=utcnow(), **fields)
+        session.add(seller)
+    else:
+        for k, v in fields.items():
+            setattr(seller, k, v)
+    await delete_draft(session, user_id)
+    await session.flush()
+    return seller

@@ -1,0 +1,56 @@
+"""The one ordered list of handlers.
+
+Groups run in order for every update; within a group the first matching handler wins.
+  -10  ensure_user: store the user, learn language and role, stop blocked users
+    0  features: conversations first (they claim their own steps), then commands and menus,
+       then the catch-alls (stale buttons, text nobody understood): first match wins
+  100  flush conversation states to the database
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import keyboards
+from bot.errors import on_error
+from bot.i18n import I18n
+from handlers import common, registration, start
+
+
+def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
+    private = filters.ChatType.PRIVATE
+
+    app.add_handler(TypeHandler(Update, common.ensure_user), group=-10)
+
+    app.add_handler(registration.build(i18n), group=0)
+    app.add_handler(CommandHandler("start", start.start, filters=private), group=0)
+    app.add_handler(CommandHandler("help", start.help_, filters=private), group=0)
+    app.add_handler(CommandHandler("cancel", start.cancel_nothing, filters=private), group=0)
+    app.add_handler(
+        MessageHandler(private & keyboards.label_filter(i18n, "menu-help"), start.help_), group=0
+    )
+    app.add_handler(
+        MessageHandler(private & keyboards.label_filter(i18n, "menu-profile"), start.profile),
+        group=0,
+    )
+    app.add_handler(
+        MessageHandler(private & keyboards.label_filter(i18n, "menu-settings"), start.settings_menu),
+        group=0,
+    )
+    app.add_handler(CommandHandler("settings", start.settings_menu, filters=private), group=0)
+    app.add_handler(CallbackQueryHandler(start.set_language, pattern=r"^set:lang:"), group=0)
+
+    # Catch-alls last in the same group: they answer only what nothing above claimed.
+    app.add_handler(CallbackQueryHandler(common.stale_callback), group=0)
+    app.add_handler(MessageHandler(private, common.unknown_text), group=0)
+
+    app.add_handler(TypeHandler(Update, common.flush_persistence), group=100)
+    app.add_error_handler(on_error)

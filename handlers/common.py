@@ -1,0 +1,62 @@
+"""What every update goes through: the user is stored and their language known before any
+feature handler runs; blocked users stop here; conversation states are flushed after."""
+
+from __future__ import annotations
+
+from telegram import Message, ReplyKeyboardMarkup, Update
+from telegram._utils.types import ReplyMarkup
+from telegram.ext import ApplicationHandlerStop
+
+from bot import keyboards
+from bot.context import HamyarContext
+from bot.services import users
+
+
+async def send(
+    context: HamyarContext, chat_id: int, text: str, markup: ReplyMarkup | None = None
+) -> Message:
+    """A reply to the user who caused the update (messages to others go through the outbox)."""
+    return await context.bot.send_message(chat_id=chat_id, text=text, reply_markup=markup)
+
+
+def main_menu(context: HamyarContext) -> ReplyKeyboardMarkup:
+    return keyboards.main_menu(context.t, is_seller=context.is_seller)
+
+
+async def show_main_menu(update: Update, context: HamyarContext, key: str = "menu-prompt") -> None:
+    await send(context, update.effective_chat.id, context.t(key), main_menu(context))  # type: ignore[union-attr]
+
+
+async def ensure_user(update: Update, context: HamyarContext) -> None:
+    """Group -10: store the user on first contact and learn their language and role."""
+    tg = update.effective_user
+    if tg is None or tg.is_bot:
+        return
+    async with context.session() as s:
+        info = await users.touch_user(
+            s,
+            users.TgUser(tg.id, tg.first_name, tg.last_name, tg.username, tg.language_code),
+        )
+    context.locale = context.services.i18n.resolve_locale(info.locale, info.telegram_language)
+    context.is_seller = info.is_seller
+    if info.is_blocked and not context.is_manager(tg.id):
+        if update.callback_query:
+            await update.callback_query.answer(context.t("user-blocked"), show_alert=True)
+        elif update.effective_chat and update.effective_chat.type == "private":
+            await send(context, update.effective_chat.id, context.t("user-blocked"))
+        raise ApplicationHandlerStop
+
+
+async def flush_persistence(update: object, context: HamyarContext) -> None:
+    """Last group: write changed conversation states now, not at the next interval, so a
+    crash right after this update still resumes at the right step."""
+    await context.application.update_persistence()
+
+
+async def stale_callback(update: Update, context: HamyarContext) -> None:
+    """A button no handler claims: from an old message, a finished flow, or forged."""
+    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
+
+
+async def unknown_text(update: Update, context: HamyarContext) -> None:
+    await show_main_menu(update, context, "unknown-text")

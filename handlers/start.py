@@ -1,0 +1,87 @@
+"""/start, /help, /cancel outside a flow, the profile, and the settings menu."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.error import BadRequest
+
+from bot import keyboards, persian
+from bot.context import HamyarContext
+from bot.i18n import SUPPORTED
+from bot.services import users
+from handlers.common import main_menu, send, show_main_menu
+from handlers.registration import display_phone, summary_args
+from models.user import get_seller
+
+LANGUAGE_KEYS = {"fa": "language-fa", "en": "language-en"}
+
+
+async def start(update: Update, context: HamyarContext) -> None:
+    name = update.effective_user.first_name  # type: ignore[union-attr]
+    key = "start-welcome-seller" if context.is_seller else "start-welcome"
+    await send(context, update.effective_chat.id, context.t(key, name=name), main_menu(context))  # type: ignore[union-attr]
+
+
+async def help_(update: Update, context: HamyarContext) -> None:
+    await send(context, update.effective_chat.id, context.t("help-text"), main_menu(context))  # type: ignore[union-attr]
+
+
+async def cancel_nothing(update: Update, context: HamyarContext) -> None:
+    await show_main_menu(update, context, "cancel-nothing")
+
+
+async def profile(update: Update, context: HamyarContext) -> None:
+    user_id = update.effective_user.id  # type: ignore[union-attr]
+    async with context.session() as s:
+        seller = await get_seller(s, user_id)
+    if seller is None:
+        await show_main_menu(update, context, "profile-not-registered")
+        return
+    data = {
+        "name": seller.name,
+        "phone": seller.phone,
+        "province": seller.province_code,
+        "city": seller.city_code,
+        "district": seller.district,
+        "crafts": seller.crafts,
+        "group": seller.group_name,
+    }
+    args = summary_args(context, data)
+    args["phone"] = display_phone(context, seller.phone)
+    args["since"] = persian.format_jalali_date(seller.registered_at, latin=context.locale != "fa")
+    await send(context, update.effective_chat.id, context.t("profile-card", **args), main_menu(context))  # type: ignore[union-attr]
+
+
+def _language_markup(context: HamyarContext):  # type: ignore[no-untyped-def]
+    items = [
+        (("✅ " if lang == context.locale else "") + context.t(LANGUAGE_KEYS[lang]), f"set:lang:{lang}")
+        for lang in SUPPORTED
+    ]
+    return keyboards.grid(items, 2)
+
+
+async def settings_menu(update: Update, context: HamyarContext) -> None:
+    text = context.t("settings-title", language=context.t(LANGUAGE_KEYS[context.locale]))
+    text += "\n" + context.t("settings-choose-language")
+    await send(context, update.effective_chat.id, text, _language_markup(context))  # type: ignore[union-attr]
+
+
+async def set_language(update: Update, context: HamyarContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    lang = (query.data or "").removeprefix("set:lang:")
+    if lang not in SUPPORTED:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return
+    async with context.session() as s:
+        await users.set_locale(s, update.effective_user.id, lang)  # type: ignore[union-attr]
+    context.locale = lang
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(_language_markup(context))
+    except BadRequest:
+        pass
+    name = context.t(LANGUAGE_KEYS[lang])
+    await send(context, update.effective_chat.id, context.t("settings-language-saved", language=name), main_menu(context))  # type: ignore[union-attr]
+
+

@@ -1,0 +1,82 @@
+"""/start, /help, settings, unknown input — through the stand-in, as a user sees them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from models.user import User
+
+
+async def test_start_greets_in_persian_and_stores_the_user(bot, person) -> None:
+    maryam = await person("مریم", language_code="fa")
+    replies = await maryam.say("/start")
+    assert len(replies) == 1
+    assert "سلام مریم" in replies[0].text and "همیار" in replies[0].text
+    assert maryam.keyboard() == ["📝 ثبت‌نام فروشنده", "❓ راهنما", "⚙️ تنظیمات"]
+    async with bot.db.session() as s:
+        user = await s.get(User, maryam.id)
+    assert user is not None and user.first_name == "مریم" and user.telegram_language == "fa"
+
+
+async def test_english_user_gets_english(bot, person) -> None:
+    sara = await person("Sara", language_code="en-GB")
+    replies = await sara.say("/start")
+    assert replies[0].text.startswith("Hello Sara")
+    assert sara.keyboard()[0] == "📝 Register as a seller"
+
+
+async def test_unknown_language_falls_back_to_persian(bot, person) -> None:
+    user = await person("Ayşe", language_code="tr")
+    replies = await user.say("/start")
+    assert "به «همیار» خوش آمدید" in replies[0].text
+
+
+async def test_help_and_unknown_text_and_sticker(bot, person) -> None:
+    maryam = await person()
+    await maryam.say("/start")
+    (help_msg,) = await maryam.tap("❓ راهنما")
+    assert "راهنمای همیار" in help_msg.text
+    (unknown,) = await maryam.say("سلام، قیمت گلیم چنده؟")
+    assert "متوجه نشدم" in unknown.text
+    (after_sticker,) = await maryam.send("sticker")
+    assert "متوجه نشدم" in after_sticker.text
+    (cancel,) = await maryam.say("/cancel")
+    assert "کار نیمه‌تمامی ندارید" in cancel.text
+
+
+async def test_language_setting_is_saved_and_forged_choice_refused(bot, person) -> None:
+    maryam = await person()
+    await maryam.say("/start")
+    (menu,) = await maryam.tap("⚙️ تنظیمات")
+    assert "زبان فعلی: فارسی" in menu.text
+    forged = await maryam.forge(menu, "set:lang:de")
+    assert forged["replies"] == []
+    assert maryam.answers()[-1] == "این گزینه معتبر نیست. لطفاً از دکمه‌های همین پیام انتخاب کنید."
+    async with bot.db.session() as s:
+        assert (await s.get(User, maryam.id)).locale is None
+
+    replies = await maryam.tap("English", menu)
+    assert replies[-1].text == "Language set to English."
+    assert maryam.keyboard()[0] == "📝 Register as a seller"
+    async with bot.db.session() as s:
+        assert (await s.scalar(select(User.locale).where(User.id == maryam.id))) == "en"
+    # the choice outlives a restart
+    await bot.restart()
+    (again,) = await maryam.say("/start")
+    assert again.text.startswith("Hello")
+
+
+async def test_old_unknown_button_is_answered_not_ignored(bot, person) -> None:
+    maryam = await person()
+    (welcome,) = await maryam.say("/start")
+    result = await maryam.forge(welcome, "nonsense:123")
+    assert result["replies"] == []
+    assert maryam.answers()[-1] == "این دکمه دیگر فعال نیست."
+
+
+async def test_group_chatter_is_ignored(bot, person) -> None:
+    maryam = await person()
+    group = await bot.sb.create_group("مربیان", [maryam.id])
+    msg = await bot.sb.send_text(maryam.user, "سلام به همه", chat_id=group["id"])
+    await bot.wait_processed(("msg", group["id"], msg["message_id"]))
+    assert [r for r in bot.sb.records(group["id"]) if r.from_bot] == []

@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.context import HamyarContext
+from models.user import User
 
 log = logging.getLogger("hamyar.errors")
 ADMIN_REPORT_INTERVAL = 60.0
@@ -38,6 +39,7 @@ async def on_error(update: object, context: HamyarContext) -> None:
         log.error("error while handling %s", _describe(update), exc_info=err)
 
     if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == "private":
+        await _learn_locale(update, context)
         try:
             if update.callback_query:
                 await update.callback_query.answer(context.t("error-generic"), show_alert=True)
@@ -47,6 +49,22 @@ async def on_error(update: object, context: HamyarContext) -> None:
             log.warning("could not tell the user about the error", exc_info=True)
 
     await _report_to_admins(update, context, err)
+
+
+async def _learn_locale(update: Update, context: HamyarContext) -> None:
+    """The error handler gets a fresh context: find the user's language again (the chosen
+    one if the database answers, else Telegram's)."""
+    user = update.effective_user
+    if user is None:
+        return
+    chosen = None
+    try:
+        async with context.session() as s:
+            row = await s.get(User, user.id)
+            chosen = row.locale if row else None
+    except Exception:
+        log.warning("could not read the user's language", exc_info=True)
+    context.locale = context.services.i18n.resolve_locale(chosen, user.language_code)
 
 
 async def _report_to_admins(update: object, context: HamyarContext, err: BaseException | None) -> None:

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
@@ -116,3 +117,20 @@ class DbPersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any, An
 
     async def flush(self) -> None:
         return None
+
+
+async def write_state(session: AsyncSession, name: str, key: ConversationKey, state: object) -> None:
+    """Record a conversation's next state inside the caller's unit of work, so the answer and
+    the step it leads to are committed together (PTB's own flush comes a moment later, and a
+    crash in between must not send her back a step). `None` ends the conversation."""
+    skey = _key_to_str(key)
+    row = await session.get(ConversationState, (name, skey))
+    if state is None:
+        if row is not None:
+            await session.delete(row)
+        return
+    value = json.dumps(state)
+    if row is None:
+        session.add(ConversationState(name=name, key=skey, state=value))
+    else:
+        row.state = value

@@ -23,6 +23,7 @@ from telegram.ext import (
 from bot import geo, keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import I18n
+from bot.persistence import write_state
 from bot.services import registration as reg
 from bot.services.errors import InputError
 from handlers.common import send
@@ -153,13 +154,18 @@ async def _load(context: HamyarContext, user_id: int) -> dict[str, Any]:
         return await reg.load_draft(s, user_id) or {}
 
 
+def _key(update: Update) -> tuple[int, int]:
+    return (update.effective_chat.id, update.effective_user.id)  # type: ignore[union-attr]
+
+
 async def _advance(
     update: Update, context: HamyarContext, data: dict[str, Any], step: str
 ) -> str:
-    """Save the draft at `step`, then ask it."""
+    """Save the draft and the conversation state at `step` in one transaction, then ask."""
     data["step"] = step
     async with context.session() as s:
         await reg.save_draft(s, update.effective_user.id, data)  # type: ignore[union-attr]
+        await write_state(s, NAME, _key(update), step)
     return await ask(update, context, step, data)
 
 
@@ -188,6 +194,7 @@ async def start(update: Update, context: HamyarContext) -> str | int:
         if fresh:
             data = {"step": "name"}
             await reg.save_draft(s, user_id, data)
+        await write_state(s, NAME, _key(update), first_missing(data))
     assert data is not None
     step = first_missing(data)
     note = context.t("reg-intro") if fresh else context.t("reg-resume")
@@ -215,6 +222,8 @@ async def cancel(update: Update, context: HamyarContext) -> int:
 
 
 async def _leave(update: Update, context: HamyarContext, key: str) -> int:
+    async with context.session() as s:
+        await write_state(s, NAME, _key(update), None)
     await send(context, update.effective_chat.id, context.t(key),  # type: ignore[union-attr]
                keyboards.main_menu(context.t, is_seller=context.is_seller))
     return END
@@ -434,6 +443,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
             step = first_missing(data)
         else:
             await reg.complete(s, user_id, data)
+            await write_state(s, NAME, _key(update), None)
             step = None
     if step is not None:
         await query.answer(context.t("invalid-choice"), show_alert=True)

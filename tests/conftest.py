@@ -8,23 +8,17 @@ chatting with the bot: every action waits until the bot has *finished* handling 
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from harness import BotHarness, Person
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
-from telegram import Update
 
-from bot.app import build_application
-from bot.config import Settings
-from bot.db import Database
 from sandbox.server import StandIn
-from sandbox.state import FloodLimits, Record
-
-TOKEN = "123456789:TEST-token-for-hamyar-tests"
+from sandbox.state import FloodLimits
 
 
 @pytest.fixture
@@ -47,171 +41,12 @@ async def standin() -> AsyncIterator[StandIn]:
         yield sb
 
 
-class BotHarness:
-    def __init__(self, sb: StandIn, db_url: str, **overrides: Any) -> None:
-        self.sb = sb
-        self.db_url = db_url
-        self.overrides = overrides
-        self.app: Any = None
-        self.db: Database | None = None
-        self.processed: set[tuple[str, Any]] = set()
-        self._cond = asyncio.Condition()
-
-    def settings(self) -> Settings:
-        values: dict[str, Any] = dict(
-            bot_token=TOKEN,
-            bot_api_base_url=self.sb.base_url,
-            bot_api_file_url=self.sb.base_file_url,
-            database_url=self.db_url,
-            poll_timeout=1,
-        )
-        values.update(self.overrides)
-        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
-
-    def _on_processed(self, update: object) -> None:
-        if isinstance(update, Update):
-            if update.callback_query is not None:
-                self.processed.add(("cbq", update.callback_query.id))
-            elif update.effective_message is not None and update.effective_chat is not None:
-                self.processed.add(
-                    ("msg", update.effective_chat.id, update.effective_message.message_id)
-                )
-        asyncio.get_running_loop().create_task(self._notify())
-
-    async def _notify(self) -> None:
-        async with self._cond:
-            self._cond.notify_all()
-
-    async def wait_processed(self, key: tuple[str, Any], timeout: float = 10.0) -> None:  # noqa: ASYNC109
-        async def wait() -> None:
-            async with self._cond:
-                while key not in self.processed:
-                    await self._cond.wait()
-
-        await asyncio.wait_for(wait(), timeout)
-
-    async def start(self) -> None:
-        settings = self.settings()
-        self.db = Database(settings.database_url)
-        await self.db.migrate()
-        self.app = build_application(settings, db=self.db)
-        self.app.update_processor.on_processed = self._on_processed
-        await self.app.initialize()
-        await self.app.start()
-        await self.app.updater.start_polling(timeout=1, poll_interval=0)
-
-    async def stop(self) -> None:
-        if self.app is None:
-            return
-        if self.app.updater.running:
-            await self.app.updater.stop()
-        if self.app.running:
-            await self.app.stop()
-        await self.app.shutdown()
-        self.app = None
-
-    async def restart(self) -> None:
-        """A graceful stop and a new Application over the same database."""
-        await self.stop()
-        await self.start()
-
-    async def crash_and_restart(self) -> None:
-        """As if the process died: no final persistence flush, then a fresh start."""
-        app = self.app
-        orig = app.persistence.update_conversation
-
-        async def dropped(*_a: Any, **_k: Any) -> None:
-            return None
-
-        app.persistence.update_conversation = dropped  # what was not flushed is lost
-        try:
-            await self.stop()
-        finally:
-            app.persistence.update_conversation = orig
-        await self.start()
-
-
 @pytest.fixture
 async def bot(standin: StandIn, db_url: str) -> AsyncIterator[BotHarness]:
     harness = BotHarness(standin, db_url)
     await harness.start()
     yield harness
     await harness.stop()
-
-
-class Person:
-    """A user in a private chat with the bot."""
-
-    def __init__(self, harness: BotHarness, user: dict) -> None:
-        self.h = harness
-        self.user = user
-        self.id: int = user["id"]
-
-    @property
-    def sb(self) -> StandIn:
-        return self.h.sb
-
-    def _replies_after(self, message_id: int) -> list[Record]:
-        return [r for r in self.sb.records(self.id) if r.from_bot and r.message_id > message_id]
-
-    async def _after_message(self, msg: dict) -> list[Record]:
-        await self.h.wait_processed(("msg", msg["chat"]["id"], msg["message_id"]))
-        return self._replies_after(msg["message_id"])
-
-    async def say(self, text: str) -> list[Record]:
-        return await self._after_message(await self.sb.send_text(self.user, text))
-
-    async def send(self, kind: str, *args: Any, **kwargs: Any) -> list[Record]:
-        """send("photo", data), send("sticker"), send("voice", data, 3), send("contact", ...)."""
-        msg = await getattr(self.sb, f"send_{kind}")(self.user, *args, **kwargs)
-        if isinstance(msg, list):
-            for m in msg:
-                await self.h.wait_processed(("msg", m["chat"]["id"], m["message_id"]))
-            return self._replies_after(msg[0]["message_id"])
-        return await self._after_message(msg)
-
-    async def tap(self, button: str, message: Record | dict | None = None) -> list[Record]:
-        """Press a button: on `message`, or on the newest bot message that has it (inline),
-        or on the reply keyboard currently shown."""
-        if message is None:
-            message = self.find_button(button)
-        before = self.last_id()
-        result = await self.sb.press(self.user, message, button)
-        if "data" in result and "message" in result:  # a callback query
-            await self.h.wait_processed(("cbq", result["id"]))
-            return self._replies_after(before)
-        return await self._after_message(result)
-
-    async def forge(self, message: Record | dict, data: str) -> dict:
-        before = self.last_id()
-        q = await self.sb.press_callback(self.user, message, data)
-        await self.h.wait_processed(("cbq", q["id"]))
-        return {"query": q, "replies": self._replies_after(before)}
-
-    def find_button(self, button: str) -> Record | None:
-        for rec in reversed(self.sb.records(self.id)):
-            if rec.from_bot and rec.reply_markup and button in rec.buttons:
-                return rec
-        return None
-
-    def last_id(self) -> int:
-        recs = self.sb.records(self.id, include_deleted=True)
-        return recs[-1].message_id if recs else 0
-
-    @property
-    def last(self) -> Record:
-        rec = self.sb.last_bot_message(self.id)
-        assert rec is not None, "the bot has not written to this chat"
-        return rec
-
-    def keyboard(self) -> list[str]:
-        kb = self.sb.current_keyboard(self.id) or {}
-        return [b["text"] if isinstance(b, dict) else b for row in kb.get("keyboard", []) for b in row]
-
-    def answers(self) -> list[str]:
-        """Texts of callback answers (toasts and alerts) this person received."""
-        return [a.get("text") or "" for a in self.sb.answered_callbacks
-                if a.get("user_id") == self.id]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint migrate clean
+.PHONY: run test lint migrate clean sandbox-reset
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ migrate: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# The sandbox's chats and the bot's database belong together: reset both.
+sandbox-reset:
+	rm -rf sandbox-state data/hamyar.db data/hamyar.db-wal data/hamyar.db-shm

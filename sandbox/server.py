@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import time
 from typing import Any
 
@@ -34,7 +35,12 @@ class StandIn(MethodsMixin, ControlMixin):
         host: str = "127.0.0.1",
         port: int = 0,
         bot_token: str | None = None,
+        state_dir: str | os.PathLike[str] | None = None,
+        setup_chats: bool = False,
     ) -> None:
+        """``state_dir``: save the state there and load it at start (None: memory only).
+        ``setup_chats``: create the trainers' group and the catalogue channel on first start
+        (their ids: ``admin_chat_id``, ``catalogue_channel_id``, and GET /control/state)."""
         self.bot_username = bot_username
         self.bot_name = bot_name
         self.flood = flood or FloodLimits()
@@ -59,7 +65,15 @@ class StandIn(MethodsMixin, ControlMixin):
         self._cond = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._closing = False
-        self.base_url = self.base_file_url = ""
+        self.base_url = self.base_file_url = self.page_url = ""
+        self.roles: dict[int, str] = {}  # the web page's label of each person: seller, buyer...
+        self.sandbox_chats: dict[str, int] = {}  # "admin"/"catalogue" -> chat id
+        self.setup_chats = setup_chats
+        self._persister = None
+        if state_dir is not None:
+            from .persist import Persister
+
+            self._persister = Persister(self, state_dir)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -72,6 +86,10 @@ class StandIn(MethodsMixin, ControlMixin):
 
     async def start(self) -> None:
         self._closing = False
+        if self._persister is not None:
+            self._persister.load()
+        if self.setup_chats:
+            await self.ensure_sandbox_chats()
         self._runner = web.AppRunner(self.make_app(), access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -80,6 +98,7 @@ class StandIn(MethodsMixin, ControlMixin):
         root = f"http://{self.host}:{self.port}"
         self.base_url = f"{root}/bot"
         self.base_file_url = f"{root}/file/bot"
+        self.page_url = f"{root}/"
 
     async def stop(self) -> None:
         self._closing = True
@@ -87,12 +106,15 @@ class StandIn(MethodsMixin, ControlMixin):
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._persister is not None:
+            await self._persister.close()
 
     def make_app(self) -> web.Application:
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_bot)
         app.router.add_get("/file/bot{token}/{file_path:.+}", self._handle_file)
         self.add_control_routes(app)
+        self.add_web_routes(app)
         return app
 
     # ------------------------------------------------------------------ shared state helpers
@@ -112,8 +134,13 @@ class StandIn(MethodsMixin, ControlMixin):
             event["seq"] = len(self.events) + 1
             event["time"] = time.time()
             self.events.append(event)
+        self._persist_soon()
         async with self._cond:
             self._cond.notify_all()
+
+    def _persist_soon(self) -> None:
+        if self._persister is not None and not self._closing:
+            self._persister.schedule()
 
     def _push_update(self, kind: str, obj: dict) -> dict:
         update = {"update_id": self._next_update_id, kind: obj}
@@ -176,6 +203,7 @@ class StandIn(MethodsMixin, ControlMixin):
         entry.status = status
         if status >= 500 or status == 429:
             log.debug("stand-in %s -> %s %s", method_name, status, body.get("description"))
+        self._persist_soon()  # e.g. getUpdates confirmed updates; unchanged state is not written
         return web.json_response(body, status=status, dumps=JSON_DUMPS)
 
     async def _dispatch(self, request: web.Request, token: str, method_name: str,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 
@@ -30,7 +31,7 @@ def _setup_logging(level: str) -> None:
 
 
 async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
-    from bot.app import build_application
+    from bot.app import build_application, start_services, stop_services
 
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -44,22 +45,37 @@ async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
     if settings.sandbox_mode:
         from sandbox.server import StandIn
 
-        standin = StandIn(bot_username="hamyar_bot")
+        # A fixed port: the page keeps the current person in localStorage, per origin.
+        standin = StandIn(
+            bot_username="hamyar_bot",
+            bot_name="همیار",
+            port=int(os.environ.get("SANDBOX_PORT", "8081")),
+            state_dir=os.environ.get("SANDBOX_STATE_DIR", "sandbox-state"),
+            setup_chats=True,
+        )
         await standin.__aenter__()
         settings = settings.model_copy(
             update={
                 "bot_token": SecretStr(SANDBOX_TOKEN),
                 "bot_api_base_url": standin.base_url,
                 "bot_api_file_url": standin.base_file_url,
+                "admin_chat_id": standin.admin_chat_id,
+                "catalogue_channel_id": standin.catalogue_channel_id,
+                "admin_ids": tuple({*settings.admin_ids}),
             }
         )
-        print(f"Sandbox Bot API running at {standin.base_url} (no BOT_TOKEN was set)", flush=True)
+        print(
+            f"Sandbox: open {standin.page_url} to chat as sellers, buyers and trainers "
+            f"(no BOT_TOKEN was set; Bot API stand-in at {standin.base_url})",
+            flush=True,
+        )
 
     db = Database(settings.database_url)
     await db.migrate()
     app = build_application(settings, db=db)
     try:
         async with app:
+            await start_services(app)
             await app.start()
             if settings.webhook_url and not settings.sandbox_mode:
                 await app.updater.start_webhook(  # type: ignore[union-attr]
@@ -83,7 +99,9 @@ async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
             await stop.wait()
             await app.updater.stop()  # type: ignore[union-attr]
             await app.stop()
+            await stop_services(app)
     finally:
+        await db.dispose()
         if standin is not None:
             await standin.__aexit__(None, None, None)
 

@@ -14,7 +14,10 @@ from bot.config import Settings
 from bot.context import HamyarContext, Services
 from bot.db import Database
 from bot.i18n import I18n
+from bot.outbox import OutboxWorker, PaceLimits, make_bot
 from bot.persistence import DbPersistence
+from bot.services import moderation as _moderation  # noqa: F401  (registers hooks and listeners)
+from bot.services import runtime
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +31,20 @@ COMMANDS = {
 HamyarApp = Application[Any, HamyarContext, Any, Any, Any, Any]
 
 
-def build_application(settings: Settings, *, db: Database | None = None) -> HamyarApp:
+def build_application(
+    settings: Settings, *, db: Database | None = None, outbox_limits: PaceLimits | None = None
+) -> HamyarApp:
     from handlers import register  # handlers import bot modules; keep the import here
 
     db = db or Database(settings.database_url)
     i18n = I18n(default=settings.default_locale)
     services = Services(settings=settings, db=db, i18n=i18n)
+    services.extras["outbox_limits"] = outbox_limits or PaceLimits()
+    runtime.configure(
+        admin_chat_id=settings.admin_chat_id,
+        catalogue_channel_id=settings.catalogue_channel_id,
+        managers=tuple(settings.admin_ids),
+    )
 
     builder = (
         ApplicationBuilder()
@@ -48,8 +59,6 @@ def build_application(settings: Settings, *, db: Database | None = None) -> Hamy
                               write_timeout=20, pool_timeout=10))
         .get_updates_request(HTTPXRequest(connection_pool_size=2, connect_timeout=10,
                                           read_timeout=settings.poll_timeout + 10))
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
     )
     app: HamyarApp = builder.build()  # type: ignore[assignment]
     app.bot_data["services"] = services
@@ -57,7 +66,31 @@ def build_application(settings: Settings, *, db: Database | None = None) -> Hamy
     return app
 
 
-async def _post_init(app: HamyarApp) -> None:
+async def start_services(app: HamyarApp) -> None:
+    """After `app.initialize()`: what runs beside the handlers (PTB calls post_init only from
+    run_polling, which we do not use, so the entry point and the tests call this)."""
+    services: Services = app.bot_data["services"]
+    settings = services.settings
+    if app.bot.username:
+        runtime.configure(bot_username=app.bot.username)
+    channel = settings.catalogue_channel_id
+    runtime.configure(channel_username=None)
+    if isinstance(channel, int):
+        try:  # a public channel's posts are linked by its username, which anyone can open
+            chat = await app.bot.get_chat(channel)
+            runtime.configure(channel_username=chat.username)
+        except Exception:
+            log.warning("could not read the catalogue channel %s; is the bot its admin?", channel)
+    # Messages to other people go through the durable outbox, delivered by this worker with
+    # its own Bot (no AIORateLimiter: the worker paces itself and retries by itself).
+    worker = OutboxWorker(
+        make_bot(settings.token, settings.bot_api_base_url, settings.bot_api_file_url),
+        services.db,
+        limits=services.extras["outbox_limits"],
+        owns_bot=True,
+    )
+    await worker.start()
+    services.extras["outbox"] = worker
     for lang, commands in COMMANDS.items():
         try:
             await app.bot.set_my_commands(
@@ -67,6 +100,9 @@ async def _post_init(app: HamyarApp) -> None:
             log.warning("could not set the command list for %s", lang, exc_info=True)
 
 
-async def _post_shutdown(app: HamyarApp) -> None:
+async def stop_services(app: HamyarApp) -> None:
+    """After `app.stop()`, before the database goes."""
     services: Services = app.bot_data["services"]
-    await services.db.dispose()
+    worker: OutboxWorker | None = services.extras.pop("outbox", None)
+    if worker is not None:
+        await worker.stop()

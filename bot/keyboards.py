@@ -27,10 +27,12 @@ def label_filter(i18n: I18n, *keys: str) -> filters.BaseFilter:
 
 
 def main_menu(t: T, *, is_seller: bool) -> ReplyKeyboardMarkup:
-    first = t("menu-profile") if is_seller else t("menu-register")
-    return ReplyKeyboardMarkup(
-        [[first], [t("menu-help"), t("menu-settings")]], resize_keyboard=True, is_persistent=True
-    )
+    if is_seller:
+        rows = [[t("menu-new-listing"), t("menu-my-listings")], [t("menu-profile")]]
+    else:
+        rows = [[t("menu-register")]]
+    rows.append([t("menu-help"), t("menu-settings")])
+    return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
 
 
 def reply_nav(t: T, *extra_rows: Sequence[str | KeyboardButton]) -> ReplyKeyboardMarkup:

@@ -22,7 +22,7 @@ from telegram.ext import (
 from bot import keyboards
 from bot.errors import on_error
 from bot.i18n import I18n
-from handlers import common, registration, start
+from handlers import common, listing, moderation, my_listings, registration, start
 
 
 def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
@@ -31,6 +31,9 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     app.add_handler(TypeHandler(Update, common.ensure_user), group=-10)
 
     app.add_handler(registration.build(i18n), group=0)
+    app.add_handler(listing.build(i18n), group=0)
+    app.add_handler(my_listings.build(i18n), group=0)
+    moderation.register(app)
     app.add_handler(CommandHandler("start", start.start, filters=private), group=0)
     app.add_handler(CommandHandler("help", start.help_, filters=private), group=0)
     app.add_handler(CommandHandler("cancel", start.cancel_nothing, filters=private), group=0)
@@ -46,6 +49,17 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
         group=0,
     )
     app.add_handler(CommandHandler("settings", start.settings_menu, filters=private), group=0)
+    app.add_handler(
+        MessageHandler(private & keyboards.label_filter(i18n, "menu-my-listings"),
+                       my_listings.show_list), group=0)
+    app.add_handler(CommandHandler("myproducts", my_listings.show_list, filters=private), group=0)
+    app.add_handler(CallbackQueryHandler(my_listings.show_list, pattern=r"^my:list$"), group=0)
+    app.add_handler(CallbackQueryHandler(my_listings.open_card, pattern=r"^my:open:"), group=0)
+    app.add_handler(CallbackQueryHandler(my_listings.confirm_withdraw, pattern=r"^my:withdraw:"),
+                    group=0)
+    app.add_handler(CallbackQueryHandler(
+        my_listings.simple_action, pattern=r"^my:(pause|resume|sold|withdraw-yes):"), group=0)
+    app.add_handler(CallbackQueryHandler(listing.delete_draft, pattern=r"^lst:del:"), group=0)
     app.add_handler(CallbackQueryHandler(start.set_language, pattern=r"^set:lang:"), group=0)
 
     # Catch-alls last in the same group: they answer only what nothing above claimed.

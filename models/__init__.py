@@ -1,7 +1,14 @@
 """All mapped classes, imported here so that `Base.metadata` knows every table."""
 
 from models.base import Base
+from models.listing import Listing, ListingPhoto
+from models.moderation import AdminCard, Decision, Trainer
+from models.outbox import OutboxMessage
 from models.state import ConversationState, Draft
 from models.user import Seller, User
 
-__all__ = ["Base", "ConversationState", "Draft", "Seller", "User"]
+__all__ = [
+    "AdminCard", "Base", "ConversationState", "Decision", "Draft",
+    "Listing", "ListingPhoto", "OutboxMessage", "Seller", "Trainer",
+    "User",
+]

@@ -9,9 +9,10 @@ from typing import Any
 
 from telegram import Update
 
-from bot.app import build_application
+from bot.app import build_application, start_services, stop_services
 from bot.config import Settings
 from bot.db import Database
+from bot.outbox import PaceLimits
 from sandbox.server import StandIn
 from sandbox.state import Record
 
@@ -19,8 +20,11 @@ TOKEN = "123456789:TEST-token-for-hamyar-tests"
 
 
 class BotHarness:
-    def __init__(self, sb: StandIn, db_url: str, **overrides: Any) -> None:
+    def __init__(self, sb: StandIn, db_url: str, *, outbox_limits: PaceLimits | None = None,
+                 **overrides: Any) -> None:
         self.sb = sb
+        # Telegram's limits with periods 20 times shorter: the pacing logic runs, fast.
+        self.outbox_limits = outbox_limits or PaceLimits().scaled(20)
         self.db_url = db_url
         self.overrides = overrides
         self.app: Any = None
@@ -65,9 +69,10 @@ class BotHarness:
         settings = self.settings()
         self.db = Database(settings.database_url)
         await self.db.migrate()
-        self.app = build_application(settings, db=self.db)
+        self.app = build_application(settings, db=self.db, outbox_limits=self.outbox_limits)
         self.app.update_processor.on_processed = self._on_processed
         await self.app.initialize()
+        await start_services(self.app)
         await self.app.start()
         await self.app.updater.start_polling(timeout=1, poll_interval=0)
 
@@ -78,8 +83,14 @@ class BotHarness:
             await self.app.updater.stop()
         if self.app.running:
             await self.app.stop()
+        await stop_services(self.app)
         await self.app.shutdown()
+        await self.db.dispose()
         self.app = None
+
+    @property
+    def outbox(self) -> Any:
+        return self.app.bot_data["services"].extras["outbox"]
 
     async def restart(self) -> None:
         """A graceful stop and a new Application over the same database."""

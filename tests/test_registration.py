@@ -97,7 +97,7 @@ async def test_full_registration_in_persian(bot, person) -> None:
 
     replies = await p.tap("✅ تأیید و ثبت", summary)
     assert "ثبت‌نامتان انجام شد" in replies[-1].text
-    assert p.keyboard()[0] == "👤 پروفایل من"
+    assert p.keyboard()[:3] == ["➕ ثبت محصول جدید", "🛍 محصولات من", "👤 پروفایل من"]
 
     async with bot.db.session() as s:
         seller = await s.get(Seller, p.id)

@@ -1,0 +1,429 @@
+"""Listing a product: validating each answer, the draft's flow, submitting, and what a
+seller may do with her listings afterwards. No telegram here and no commit."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import geo, persian
+from bot.services import events
+from bot.services.errors import InputError
+from models import listing as m
+from models.base import utcnow
+from models.listing import Listing, ListingPhoto
+
+PHOTOS_MAX = 10
+TITLE_MIN, TITLE_MAX = 3, 80
+DESCRIPTION_MAX = 500  # the caption's 1024 characters hold this with every other field at its longest
+VOICE_MAX_SECONDS = 300
+PRICE_MIN, PRICE_MAX = 1_000, 2_000_000_000
+STOCK_MAX = 10_000
+PREP_DAYS_MAX = 90
+DELIVERY_COST_MAX = 10_000_000
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+# The steps of the listing flow, in order. "stock" and "prep_days" are alternatives after
+# "availability"; "delivery_cost" repeats for each chosen method that can cost something.
+STEPS = ("category", "photos", "title", "description", "price", "availability", "stock",
+         "prep_days", "delivery", "delivery_cost", "preview")
+EDITABLE = ("category", "photos", "title", "description", "price", "availability", "delivery")
+
+
+class ListingNotFound(LookupError):
+    pass
+
+
+async def new_draft(session: AsyncSession, seller_id: int, created_by: int) -> Listing:
+    listing = Listing(seller_id=seller_id, status=m.DRAFT, created_by=created_by,
+                      flow={"step": "category"}, delivery=[])
+    session.add(listing)
+    await session.flush()
+    return listing
+
+
+async def get_for_seller(session: AsyncSession, listing_id: int, seller_id: int) -> Listing:
+    """The listing, only if it is hers: callback data is never trusted."""
+    listing = await session.get(Listing, listing_id)
+    if listing is None or listing.seller_id != seller_id:
+        raise ListingNotFound(listing_id)
+    return listing
+
+
+async def delete_draft(session: AsyncSession, listing: Listing) -> None:
+    if listing.status != m.DRAFT:
+        raise InputError("my-not-allowed")
+    await session.delete(listing)
+
+
+def set_flow(listing: Listing, **changes: Any) -> dict[str, Any]:
+    flow = dict(listing.flow or {})
+    flow.update(changes)
+    listing.flow = flow  # a new dict so the change is seen
+    return flow
+
+
+# -- answers -------------------------------------------------------------------------------
+
+def set_category(listing: Listing, code: str) -> None:
+    if geo.craft(code) is None:
+        raise InputError("invalid-choice")
+    listing.category = code
+
+
+def add_photos(listing: Listing, photos: list[tuple[str, str]], *, replace: bool) -> int:
+    """Add (file_id, file_unique_id) pairs; returns how many did not fit."""
+    if replace:
+        listing.photos.clear()
+    room = PHOTOS_MAX - len(listing.photos)
+    accepted, extra = photos[: max(room, 0)], photos[max(room, 0):]
+    for file_id, unique_id in accepted:
+        if any(p.file_unique_id == unique_id for p in listing.photos):
+            continue  # the same photo sent twice
+        listing.photos.append(
+            ListingPhoto(position=len(listing.photos), file_id=file_id, file_unique_id=unique_id)
+        )
+    return len(extra)
+
+
+def set_title(listing: Listing, text: str) -> None:
+    title = persian.clean_input(text).replace("\n", " ")
+    if len(title) > TITLE_MAX:
+        raise InputError("lst-err-title-long", length=len(title), max=TITLE_MAX)
+    if len(title) < TITLE_MIN or not _LETTER.search(title):
+        raise InputError("lst-err-title-short", min=TITLE_MIN)
+    listing.title = title
+
+
+def set_description(listing: Listing, text: str) -> None:
+    desc = persian.clean_input(text)
+    if len(desc) > DESCRIPTION_MAX:
+        raise InputError("lst-err-description-long", length=len(desc), max=DESCRIPTION_MAX)
+    if not desc:
+        raise InputError("lst-err-description-type")
+    listing.description = desc
+    listing.voice_file_id = None
+    listing.voice_duration = None
+
+
+def set_voice(listing: Listing, file_id: str, duration: int) -> None:
+    if duration > VOICE_MAX_SECONDS:
+        raise InputError("lst-err-voice-long", max=VOICE_MAX_SECONDS)
+    listing.voice_file_id = file_id
+    listing.voice_duration = duration
+    listing.description = None
+
+
+def skip_description(listing: Listing) -> None:
+    listing.description = None
+    listing.voice_file_id = None
+    listing.voice_duration = None
+
+
+def parse_price(text: str) -> int:
+    try:
+        price = persian.parse_amount(text)
+    except persian.AmountError as err:
+        key = {"rial": "lst-err-price-rial", "fraction": "lst-err-price-fraction"}.get(
+            err.reason, "lst-err-price"
+        )
+        raise InputError(key) from None
+    if not PRICE_MIN <= price <= PRICE_MAX:
+        raise InputError("lst-err-price-range", min=PRICE_MIN, max=PRICE_MAX)
+    return price
+
+
+def set_price(listing: Listing, text: str) -> int:
+    listing.price = parse_price(text)
+    return listing.price
+
+
+def set_availability(listing: Listing, kind: str) -> None:
+    if kind not in (m.IN_STOCK, m.MADE_TO_ORDER):
+        raise InputError("invalid-choice")
+    listing.availability = kind
+
+
+def parse_quantity(text: str, key: str, maximum: int) -> int:
+    try:
+        n = persian.parse_int(text, ignore=("روز", "days", "day"))
+    except ValueError:
+        raise InputError(key, max=maximum) from None
+    if not 1 <= n <= maximum:
+        raise InputError(key, max=maximum)
+    return n
+
+
+def set_stock(listing: Listing, text: str) -> int:
+    listing.stock = parse_quantity(text, "lst-err-stock", STOCK_MAX)
+    listing.availability = m.IN_STOCK
+    listing.prep_days = None
+    return listing.stock
+
+
+def set_prep_days(listing: Listing, text: str) -> int:
+    listing.prep_days = parse_quantity(text, "lst-err-prep-days", PREP_DAYS_MAX)
+    listing.availability = m.MADE_TO_ORDER
+    listing.stock = None
+    return listing.prep_days
+
+
+def toggle_delivery(listing: Listing, method: str) -> None:
+    if method not in m.DELIVERY_METHODS:
+        raise InputError("invalid-choice")
+    current = list(listing.delivery or [])
+    if any(d["method"] == method for d in current):
+        current = [d for d in current if d["method"] != method]
+    else:
+        current.append({"method": method, "cost": 0})
+        current.sort(key=lambda d: m.DELIVERY_METHODS.index(d["method"]))
+    listing.delivery = current
+
+
+def costly_methods(listing: Listing) -> list[str]:
+    """Chosen methods that may cost the buyer something (pickup never does)."""
+    return [d["method"] for d in listing.delivery or [] if d["method"] != m.PICKUP]
+
+
+def set_delivery_cost(listing: Listing, method: str, text: str | None) -> None:
+    if text is None:
+        cost = 0
+    else:
+        try:
+            cost = persian.parse_amount(text)
+        except persian.AmountError:
+            raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX) from None
+        if not 0 <= cost <= DELIVERY_COST_MAX:
+            raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX)
+    listing.delivery = [
+        {**d, "cost": cost} if d["method"] == method else dict(d) for d in listing.delivery
+    ]
+
+
+def missing_field(listing: Listing) -> str | None:
+    """The first step whose answer is missing, or None when the listing is complete."""
+    if not listing.category:
+        return "category"
+    if not listing.photos:
+        return "photos"
+    if not listing.title:
+        return "title"
+    if not listing.price:
+        return "price"
+    if listing.availability == m.IN_STOCK and not listing.stock:
+        return "stock"
+    if listing.availability == m.MADE_TO_ORDER and not listing.prep_days:
+        return "prep_days"
+    if not listing.availability:
+        return "availability"
+    if not listing.delivery:
+        return "delivery"
+    return None
+
+
+async def submit(session: AsyncSession, listing: Listing) -> None:
+    if listing.status not in (m.DRAFT, m.NEEDS_CHANGES):
+        raise InputError("my-not-allowed")
+    field = missing_field(listing)
+    if field is not None:
+        raise InputError("lst-incomplete", field=field)
+    listing.status = m.PENDING
+    listing.submitted_at = listing.status_changed_at = utcnow()
+    listing.flow = {}
+    await session.flush()
+    await events.emit(session, "listing.submitted", listing=listing)
+
+
+# -- after submitting ------------------------------------------------------------------------
+
+# action -> statuses it is allowed from
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "price": (m.PUBLISHED, m.SOLD_OUT, m.PAUSED, m.PENDING),
+    "stock": (m.PUBLISHED, m.SOLD_OUT, m.PAUSED, m.PENDING),
+    "pause": (m.PUBLISHED,),
+    "resume": (m.PAUSED,),
+    "sold_out": (m.PUBLISHED,),
+    "withdraw": (m.PUBLISHED, m.SOLD_OUT, m.PAUSED, m.PENDING, m.NEEDS_CHANGES),
+    "edit": (m.NEEDS_CHANGES, m.REJECTED),
+}
+
+
+def allowed_actions(listing: Listing) -> list[str]:
+    actions = [a for a, statuses in ACTIONS.items() if listing.status in statuses]
+    if listing.availability != m.IN_STOCK:
+        actions = [a for a in actions if a != "stock"]
+    return actions
+
+
+def _check(listing: Listing, action: str) -> None:
+    if action not in allowed_actions(listing):
+        raise InputError("my-not-allowed")
+
+
+async def _changed(session: AsyncSession, listing: Listing, what: str) -> None:
+    listing.status_changed_at = utcnow()
+    await session.flush()
+    if listing.status in m.PUBLIC or what in ("paused", "withdrawn"):
+        # The seam for the catalogue channel: its card follows these changes.
+        await events.emit(session, "listing.public_changed", listing=listing, what=what)
+
+
+async def change_price(session: AsyncSession, listing: Listing, text: str) -> int:
+    _check(listing, "price")
+    old = listing.price
+    listing.price = parse_price(text)
+    await _changed(session, listing, "price")
+    if old and listing.price < old:
+        await events.emit(session, "listing.price_dropped", listing=listing, old=old)
+    return listing.price
+
+
+async def change_stock(session: AsyncSession, listing: Listing, text: str) -> int:
+    _check(listing, "stock")
+    was_sold_out = listing.status == m.SOLD_OUT
+    listing.stock = parse_quantity(text, "lst-err-stock", STOCK_MAX)
+    if was_sold_out:
+        listing.status = m.PUBLISHED
+    await _changed(session, listing, "stock")
+    if was_sold_out:
+        await events.emit(session, "listing.back_in_stock", listing=listing)
+    return listing.stock
+
+
+async def pause(session: AsyncSession, listing: Listing) -> None:
+    _check(listing, "pause")
+    listing.status = m.PAUSED
+    await _changed(session, listing, "paused")
+
+
+async def resume(session: AsyncSession, listing: Listing) -> None:
+    _check(listing, "resume")
+    listing.status = m.PUBLISHED if listing.stock != 0 else m.SOLD_OUT
+    await _changed(session, listing, "resumed")
+
+
+async def mark_sold_out(session: AsyncSession, listing: Listing) -> None:
+    _check(listing, "sold_out")
+    listing.status = m.SOLD_OUT
+    if listing.availability == m.IN_STOCK:
+        listing.stock = 0
+    await _changed(session, listing, "sold_out")
+
+
+async def withdraw(session: AsyncSession, listing: Listing) -> None:
+    _check(listing, "withdraw")
+    listing.status = m.WITHDRAWN
+    await _changed(session, listing, "withdrawn")
+
+
+async def reopen_for_edit(session: AsyncSession, listing: Listing) -> None:
+    """A listing sent back by a trainer becomes her draft again, at the preview."""
+    _check(listing, "edit")
+    listing.status = m.DRAFT
+    listing.flow = {"step": "preview"}
+    await session.flush()
+
+
+# -- trainers working on a seller's listing -------------------------------------------------
+# A trainer's private chat runs the same listing flow; a pointer (a Draft row of kind
+# "listing_target") says which listing she is working on and why ("behalf": a new listing
+# for a seller, "edit": a listing under review).
+
+POINTER = "listing_target"
+
+
+async def pointer(session: AsyncSession, user_id: int) -> dict[str, Any] | None:
+    from models.state import Draft
+
+    row = await session.get(Draft, (user_id, POINTER))
+    return dict(row.data) if row else None
+
+
+async def set_pointer(session: AsyncSession, user_id: int, listing_id: int, mode: str) -> None:
+    from models.state import Draft
+
+    row = await session.get(Draft, (user_id, POINTER))
+    data = {"listing_id": listing_id, "mode": mode}
+    if row is None:
+        session.add(Draft(user_id=user_id, kind=POINTER, data=data))
+    else:
+        row.data = data
+
+
+async def clear_pointer(session: AsyncSession, user_id: int) -> None:
+    from models.state import Draft
+
+    row = await session.get(Draft, (user_id, POINTER))
+    if row is not None:
+        await session.delete(row)
+
+
+async def working(session: AsyncSession, user_id: int) -> Listing | None:
+    """The listing this person's listing flow acts on: the one a trainer is working on, or
+    her own draft."""
+    ptr = await pointer(session, user_id)
+    if ptr is not None:
+        listing = await session.get(Listing, ptr["listing_id"])
+        if listing is not None and listing.status in (m.DRAFT, m.PENDING):
+            return listing
+        await clear_pointer(session, user_id)
+    return await m.current_draft(session, user_id)
+
+
+async def behalf_draft(session: AsyncSession, seller_id: int, trainer_id: int) -> Listing:
+    """A trainer's unfinished listing for this seller, or a new one."""
+    from sqlalchemy import select
+
+    listing = await session.scalar(
+        select(Listing).where(Listing.seller_id == seller_id, Listing.created_by == trainer_id,
+                              Listing.status == m.DRAFT).order_by(Listing.id.desc()).limit(1))
+    if listing is None:
+        listing = await new_draft(session, seller_id, trainer_id)
+    await set_pointer(session, trainer_id, listing.id, "behalf")
+    return listing
+
+
+async def save_trainer_edit(session: AsyncSession, listing: Listing, trainer_id: int) -> None:
+    from models.moderation import EDIT, Decision
+
+    if listing.status != m.PENDING:
+        raise InputError("my-not-allowed")
+    field = missing_field(listing)
+    if field is not None:
+        raise InputError("lst-incomplete", field=field)
+    listing.flow = {}
+    session.add(Decision(listing_id=listing.id, round=listing.review_round, trainer_id=trainer_id,
+                         action=EDIT, reason=None, created_at=utcnow()))
+    await clear_pointer(session, trainer_id)
+    await session.flush()
+    await events.emit(session, "listing.submitted", listing=listing)
+
+
+async def await_seller(session: AsyncSession, listing: Listing, trainer_id: int) -> None:
+    if listing.status != m.DRAFT:
+        raise InputError("my-not-allowed")
+    field = missing_field(listing)
+    if field is not None:
+        raise InputError("lst-incomplete", field=field)
+    listing.status = m.AWAITING_SELLER
+    listing.status_changed_at = utcnow()
+    listing.flow = {}
+    await clear_pointer(session, trainer_id)
+    await session.flush()
+
+
+async def seller_consents(session: AsyncSession, listing: Listing, how: str, by: int) -> None:
+    """The seller agreed to a listing a trainer entered for her ("seller" or "phone")."""
+    from models.moderation import CONSENT, Decision
+
+    if listing.status != m.AWAITING_SELLER:
+        raise InputError("my-not-allowed")
+    listing.consent = how
+    listing.status = m.PENDING
+    listing.submitted_at = listing.status_changed_at = utcnow()
+    session.add(Decision(listing_id=listing.id, round=listing.review_round, trainer_id=by,
+                         action=CONSENT, reason=how, created_at=utcnow()))
+    await session.flush()
+    await events.emit(session, "listing.submitted", listing=listing)

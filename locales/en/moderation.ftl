@@ -1,0 +1,108 @@
+## Moderation in the trainers' admin chat
+mod-card-title = 🆕 Product #{ $id } for review (round { $round })
+mod-card-voice = 🎙 Voice description: { $seconds } seconds (the voice message above)
+mod-card-seller =
+    👤 Seller: { $name }
+    📱 { $phone }
+    📍 { $city }, { $province } — district { $district }
+    👥 Group: { $group }
+mod-card-entered-by = ✍️ Entered by trainer: { $name } — { $consent }
+mod-consent-none = the seller has not confirmed yet
+mod-consent-seller = the seller confirmed it herself
+mod-consent-phone = the seller agreed by phone
+mod-btn-approve = ✅ Approve and publish
+mod-btn-reject = ⛔️ Reject
+mod-btn-changes = ✏️ Ask for changes
+mod-btn-edit = 🛠 Edit
+mod-btn-reason-typed = ✍️ Another reason (type it)
+mod-reason-photos = The photos are unclear or do not show the product well
+mod-reason-price = The price or description is unclear
+mod-reason-not_handmade = The product is not handmade or home-made
+mod-reason-not_allowed = This item may not be sold on Hamyar
+mod-reason-duplicate = This product is a duplicate
+mod-choose-reason = Choose why product #{ $id } is rejected:
+mod-ask-reason = { $name }, write the reason for rejecting product #{ $id } in one message. (/cancel to stop)
+mod-ask-changes = { $name }, write what the seller should change in product #{ $id }. (/cancel to stop)
+mod-typing-cancelled = Stopped; the product is still waiting for review.
+mod-err-reason-empty = Please write the reason.
+mod-err-reason-long = This text is { $length } characters long; at most { $max } are allowed.
+mod-decided-approve = ✅ Approved and published — { $name }, { $time }
+mod-decided-reject = ⛔️ Rejected — { $name }, { $time }
+    Reason: { $reason }
+mod-decided-changes = ✏️ Sent back for changes — { $name }, { $time }
+    Note: { $reason }
+mod-already = This product has already been reviewed{ $who }.
+mod-already-by = { " " }(by { $name })
+mod-outdated = This card is out of date; a newer version of this product is under review.
+mod-not-trainer = Only Hamyar trainers can do this.
+mod-not-in-scope = This seller is not in your area.
+mod-done-approve = Published ✅
+mod-done-reject = Rejected.
+mod-done-changes = Sent back for changes.
+mod-seller-rejected =
+    Sorry, your product "{ $title }" was not approved.
+    Reason: { $reason }
+    You can fix it and send it again.
+mod-seller-changes =
+    A trainer left a note about your product "{ $title }":
+    { $reason }
+    Please fix it and send it again.
+mod-seller-published = 🎉 Your product "{ $title }" was approved and published in the Hamyar channel.
+mod-seller-published-link = 🎉 Your product "{ $title }" was approved and published in the Hamyar channel: { $link }
+cat-btn-order = 🛒 Order
+
+## Trainer tools (private chat)
+tr-queue-empty = No products are waiting for review.
+tr-queue-title = Products waiting for review ({ $count }):
+tr-queue-item = #{ $id } "{ $title }" — { $seller }, { $city } — { $date }
+tr-queue-resent = The review card of this product was sent to the trainers' group again.
+tr-seller-usage = Write the seller's name or phone after the command, e.g. /seller Maryam or /seller 09121234567
+tr-seller-none = No seller with that name or phone was found.
+tr-seller-card =
+    👤 { $name } — { $phone }
+    📍 { $city }, { $province } — district { $district }
+    👥 { $group }
+    🛍 Products: { $published } published, { $pending } pending, { $total } in all
+    { $blocked }
+tr-seller-blocked-note = ⛔️ blocked
+tr-block-usage = Write the person's numeric id, @username or phone after the command, e.g. /block 09121234567
+tr-blocked = { $name } is blocked and can no longer list or order.
+tr-unblocked = { $name } is unblocked.
+tr-err-unknown-user = No such user. They must have opened the bot at least once.
+tr-err-block-manager = Managers cannot be blocked.
+tr-not-trainer = This command is for Hamyar trainers only.
+tr-not-manager = This command is for Hamyar managers only.
+
+## Managers: trainers
+tr-list-empty = No trainers have been added yet.
+tr-list-title = Trainers:
+tr-list-item = • { $name } ({ $id }) — { $scope }
+tr-scope-all = all cities
+tr-add-usage =
+    To add a trainer: /addtrainer id or @username [cities]
+    Example: /addtrainer @zahra_trainer Abhar, Zanjan:2
+    No cities means every city. Write a district number after a colon.
+tr-added = { $name } is now a trainer — { $scope }.
+tr-removed = { $name } is no longer a trainer.
+tr-not-a-trainer = { $name } is not a trainer.
+tr-remove-usage = To remove a trainer: /removetrainer id or @username
+tr-err-scope-city = I could not find the city "{ $city }", or several cities have that name.
+tr-err-scope-district = The district for "{ $city }" must be a number from 1 to 30.
+
+## On behalf of a seller
+obh-ask-seller = Which seller are you listing for? Write her name or mobile number.
+obh-choose-seller = Which seller?
+obh-none = No seller with that name or number was found. Write it again or tap /cancel.
+obh-started = Listing a product for { $name }. The steps are the seller's steps.
+obh-edit-started = Editing product #{ $id } of { $name }. Change whatever is needed and tap "Save changes" at the end.
+obh-btn-save = 💾 Save changes
+obh-saved = The changes are saved and a new review card was sent to the trainers' group.
+obh-consent-ask = The product is ready. How does the seller agree?
+obh-btn-send = 📨 Send the preview to the seller
+obh-btn-phone = ☎️ She agreed by phone
+obh-sent = The preview was sent to the seller; once she confirms, the product goes to review.
+obh-phone-recorded = The seller's agreement by phone is recorded and the product went to review.
+obh-seller-preview = { $trainer } (a Hamyar trainer) listed this product for you. If it is right, tap "Confirm" to send it for review.
+obh-btn-confirm = ✅ I confirm
+obh-seller-confirmed = Thank you! The product was sent for review.
+obh-trainer-told-confirmed = { $name } confirmed the product "{ $title }" and it went to review.

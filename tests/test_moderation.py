@@ -1,0 +1,357 @@
+"""Trainers moderate in the admin chat; approved listings go to the catalogue channel.
+End to end through the stand-in, with the outbox worker delivering to other people."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+from harness import BotHarness, Person
+from listing_helpers import DONE, make_seller, walk
+from sqlalchemy import func, select
+
+from models import listing as m
+from models.listing import Listing
+from models.moderation import Decision, Trainer
+from models.outbox import OutboxMessage
+
+SUBMIT = "📤 ارسال برای بررسی"
+APPROVE, REJECT, CHANGES = "✅ تأیید و انتشار", "⛔️ رد", "✏️ درخواست اصلاح"
+
+
+class World:
+    """A bot with a trainers' group, a catalogue channel, a manager and two trainers."""
+
+    def __init__(self, bot: BotHarness, group: dict, channel: dict,
+                 manager: Person, trainer: Person, far_trainer: Person) -> None:
+        self.bot, self.sb = bot, bot.sb
+        self.group, self.channel = group, channel
+        self.manager, self.trainer, self.far_trainer = manager, trainer, far_trainer
+
+    def group_msgs(self):
+        return [r for r in self.sb.records(self.group["id"]) if r.from_bot]
+
+    def channel_msgs(self):
+        return [r for r in self.sb.records(self.channel["id"])]
+
+    async def card(self, listing_id: int, round_: int = 1):
+        """Wait until the review card of this round is in the admin chat."""
+        marker = f"محصول شمارهٔ {_fa(listing_id)} برای بررسی (نوبت {_fa(round_)})"
+        return await self.sb.wait_until(
+            lambda: next((r for r in self.group_msgs() if marker in (r.text or "")), None),
+            timeout=10)
+
+    async def press_in_group(self, who: Person, card, button: str) -> dict:
+        q = await self.sb.press(who.user, card, button)
+        await self.bot.wait_processed(("cbq", q["id"]))
+        return q
+
+    async def idle(self) -> None:
+        """Until the outbox has delivered everything due."""
+        async def done() -> bool:
+            async with self.bot.db.session() as s:
+                return not await s.scalar(select(func.count()).select_from(OutboxMessage)
+                                          .where(OutboxMessage.status == "pending"))
+        for _ in range(200):
+            if await done():
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("the outbox did not drain")
+
+
+def _fa(n: int) -> str:
+    from bot import persian
+
+    return persian.to_persian_digits(str(n))
+
+
+@pytest.fixture
+async def world(standin, db_url):
+    sb = standin
+    manager_u = await sb.create_user("مدیر", language_code="fa")
+    trainer_u = await sb.create_user("زهرا", username="zahra_trainer", language_code="fa")
+    far_u = await sb.create_user("لیلا", username="leila_trainer", language_code="fa")
+    group = await sb.create_group("مربیان همیار", [trainer_u["id"], far_u["id"], manager_u["id"]])
+    channel = await sb.create_channel("کاتالوگ همیار", username="hamyar_catalogue")
+    bot = BotHarness(sb, db_url, admin_chat_id=group["id"], catalogue_channel_id=channel["id"],
+                     admin_ids=(manager_u["id"],))
+    await bot.start()
+    manager, trainer, far = (Person(bot, u) for u in (manager_u, trainer_u, far_u))
+    for p in (manager, trainer, far):
+        await p.say("/start")
+    await manager.say("/addtrainer @zahra_trainer ابهر")
+    await manager.say("/addtrainer @leila_trainer تبریز:۳")
+    yield World(bot, group, channel, manager, trainer, far)
+    await bot.stop()
+
+
+async def submitted_listing(w: World, name: str = "مریم") -> tuple[Person, Listing]:
+    seller = await w.bot.sb.create_user(name, language_code="fa")
+    p = Person(w.bot, seller)
+    await make_seller(w.bot, p, name=f"{name} رضایی")
+    await walk(p, "preview")
+    await p.tap(SUBMIT)
+    async with w.bot.db.session() as s:
+        listing = await s.scalar(select(Listing).where(Listing.seller_id == p.id))
+    return p, listing
+
+
+async def test_submit_card_approve_channel_post_and_deep_link(world: World) -> None:
+    w = world
+    seller, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    media = [r for r in w.group_msgs() if "photo" in r.message]
+    assert len(media) == 3, "the album precedes the card"
+    assert any("voice" in r.message for r in w.group_msgs())
+    assert "گلیم دستباف زنجان" in card.text and "۰۹۱۲۱۲۳۴۵۶۷" in card.text
+    assert "ابهر، زنجان — منطقهٔ ۲" in card.text
+    assert card.buttons[:3] == [APPROVE, REJECT, CHANGES]
+
+    await w.press_in_group(w.trainer, card, APPROVE)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+        decisions = (await s.scalars(select(Decision))).all()
+    assert got.status == m.PUBLISHED and re.fullmatch(r"[A-Za-z0-9]{10}", got.public_code)
+    assert [(d.action, d.trainer_id) for d in decisions] == [("approve", w.trainer.id)]
+
+    posts = w.channel_msgs()
+    assert len([r for r in posts if "photo" in r.message]) == 3
+    card_post = posts[-1]
+    assert card_post.message_id == got.channel_card_message_id
+    assert "💰 قیمت: ۱۲۰٬۰۰۰ تومان" in card_post.text and "#گلیم‌بافی" in card_post.text
+    button = card_post.reply_markup["inline_keyboard"][0][0]
+    assert button["text"] == "🛒 سفارش"
+    assert button["url"] == f"https://t.me/hamyar_test_bot?start=l_{got.public_code}"
+
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert "✅ تأیید و منتشر شد — زهرا" in edited.text and "۱۴۰۵" in edited.text
+    assert edited.buttons == []
+
+    told = await seller.sb.wait_for_bot_message(seller.id, lambda r: "منتشر شد" in (r.text or ""))
+    assert f"https://t.me/hamyar_catalogue/{got.channel_card_message_id}" in told.text
+
+
+async def test_double_approve_and_two_trainers_at_once_publish_once(world: World) -> None:
+    w = world
+    _, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    q1, q2 = await asyncio.gather(
+        w.sb.press(w.trainer.user, card, APPROVE), w.sb.press(w.manager.user, card, APPROVE))
+    await w.bot.wait_processed(("cbq", q1["id"]))
+    await w.bot.wait_processed(("cbq", q2["id"]))
+    # once more, later, from a copy of the card still showing the button
+    q3 = await w.sb.press_callback(w.trainer.user, card, f"mod:ok:{listing.id}:1")
+    await w.bot.wait_processed(("cbq", q3["id"]))
+    await w.idle()
+    cards = [r for r in w.channel_msgs() if r.reply_markup]
+    assert len(cards) == 1
+    async with w.bot.db.session() as s:
+        assert await s.scalar(select(func.count()).select_from(Decision)) == 1
+    answers = [a["text"] for a in w.sb.answered_callbacks if a["text"]]
+    assert sum(1 for a in answers if a.startswith("این محصول قبلاً بررسی شده است")) == 2
+
+
+async def test_non_trainer_and_out_of_scope_trainer_are_refused(world: World) -> None:
+    w = world
+    _, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    stranger = Person(w.bot, await w.sb.create_user("غریبه"))
+    await stranger.say("/start")
+    for who, expected in ((stranger, "فقط مربی‌های همیار"), (w.far_trainer, "در منطقهٔ شما نیست")):
+        for data in (f"mod:ok:{listing.id}:1", f"mod:rr:{listing.id}:1:photos",
+                     f"mod:rej:{listing.id}:1", f"mod:chg:{listing.id}:1"):
+            q = await w.sb.press_callback(who.user, card, data)
+            await w.bot.wait_processed(("cbq", q["id"]))
+            answer = next(a for a in w.sb.answered_callbacks if a["callback_query_id"] == q["id"])
+            assert expected in answer["text"], (data, answer)
+    async with w.bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).status == m.PENDING
+        assert await s.scalar(select(func.count()).select_from(Decision)) == 0
+    assert w.channel_msgs() == []
+
+
+async def test_reject_with_reason_fix_resubmit_approve(world: World) -> None:
+    w = world
+    seller, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, REJECT)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد" in card_now.buttons
+    await w.press_in_group(w.trainer, card_now, "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد")
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "تأیید نشد" in (r.text or ""))
+    assert "دلیل: عکس‌ها واضح نیست" in told.text
+    async with w.bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).status == m.REJECTED
+
+    replies = await seller.tap("✏️ اصلاح و ارسال دوباره", told)
+    assert SUBMIT in replies[-1].buttons
+    await seller.tap("عکس‌ها")
+    await seller.send("photo", b"a clearer photo")
+    await seller.tap(DONE)
+    await seller.tap(SUBMIT)
+    card2 = await w.card(listing.id, 2)
+    # the first card's buttons are stale now
+    q = await w.sb.press_callback(w.trainer.user, card, f"mod:ok:{listing.id}:1")
+    await w.bot.wait_processed(("cbq", q["id"]))
+    await w.press_in_group(w.trainer, card2, APPROVE)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+        assert got.status == m.PUBLISHED and len(got.photos) == 1
+    assert len([r for r in w.channel_msgs() if r.reply_markup]) == 1
+
+
+async def test_typed_reason_and_request_changes(world: World) -> None:
+    w = world
+    seller, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, CHANGES)
+    ask = w.group_msgs()[-1]
+    assert "بنویسید فروشنده چه چیزی" in ask.text
+    note = await w.sb.send_text(w.trainer.user, "لطفاً اندازهٔ گلیم را هم بنویسید", chat_id=w.group["id"])
+    await w.bot.wait_processed(("msg", w.group["id"], note["message_id"]))
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "پیام گذاشته" in (r.text or ""))
+    assert "اندازهٔ گلیم" in told.text
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert "✏️ برای اصلاح برگشت — زهرا" in edited.text and "اندازهٔ گلیم" in edited.text
+    async with w.bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+        assert got.status == m.NEEDS_CHANGES
+        d = (await s.scalars(select(Decision))).one()
+        assert (d.action, d.reason) == ("changes", "لطفاً اندازهٔ گلیم را هم بنویسید")
+    # other trainers' chatter in the group is not taken as a note
+    chat = await w.sb.send_text(w.far_trainer.user, "سلام", chat_id=w.group["id"])
+    await w.bot.wait_processed(("msg", w.group["id"], chat["message_id"]))
+
+
+async def test_price_change_edits_the_same_channel_card_and_sold_out_drops_the_button(world: World) -> None:
+    w = world
+    seller, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, APPROVE)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+    post_id = got.channel_card_message_id
+
+    (lst,) = await seller.tap("🛍 محصولات من")
+    (c,) = await seller.tap(lst.buttons[0], lst)
+    await seller.tap("💰 تغییر قیمت", c)
+    _, new_card = await seller.say("۹۹ هزار")
+    await w.idle()
+    post = next(r for r in w.sb.records(w.channel["id"]) if r.message_id == post_id)
+    assert "۹۹٬۰۰۰ تومان" in post.text and len(post.edits) == 1
+    assert post.reply_markup["inline_keyboard"][0][0]["text"] == "🛒 سفارش"
+
+    await seller.tap("⛔️ تمام شد (ناموجود)", new_card)
+    await w.idle()
+    post = next(r for r in w.sb.records(w.channel["id"]) if r.message_id == post_id)
+    assert "⛔️ ناموجود" in post.text and not post.reply_markup
+    posts_with_buttons = [r for r in w.channel_msgs() if r.reply_markup]
+    assert posts_with_buttons == [], "no new post: the same message was edited"
+
+
+async def test_on_behalf_listing_confirmed_by_the_seller(world: World) -> None:
+    w = world
+    sel_u = await w.sb.create_user("سکینه", language_code="fa")
+    seller = Person(w.bot, sel_u)
+    await seller.say("/start")
+    await make_seller(w.bot, seller, name="سکینه احمدی")
+    t = w.trainer
+    (q,) = await t.say("/onbehalf")
+    assert "برای کدام فروشنده" in q.text
+    (none,) = await t.say("ناشناس")
+    assert "پیدا نشد" in none.text
+    (choice,) = await t.say("سكينه")  # Arabic ک
+    replies = await t.tap("سکینه احمدی — ابهر", choice)
+    assert "ثبت محصول برای سکینه احمدی" in replies[0].text
+    await t.tap("عروسک‌سازی")
+    await t.send("photo", b"doll")
+    await t.tap(DONE)
+    await t.say("عروسک پارچه‌ای")
+    await t.tap("⏭ رد شدن")
+    await t.say("۸۰ هزار")
+    await t.tap("📦 آماده است")
+    await t.say("۲")
+    await t.tap("🤝 تحویل حضوری")
+    await t.tap(DONE)
+    replies = await t.tap(SUBMIT)
+    assert "فروشنده چطور موافقت می‌کند" in replies[-1].text
+    await t.tap("📨 پیش‌نمایش را برای فروشنده بفرست", replies[-1])
+    ask = await w.sb.wait_for_bot_message(seller.id, lambda r: "برایتان ثبت کرده" in (r.text or ""))
+    async with w.bot.db.session() as s:
+        listing = await s.scalar(select(Listing).where(Listing.seller_id == seller.id))
+        assert (listing.status, listing.created_by) == (m.AWAITING_SELLER, t.id)
+    # nobody else can confirm for her
+    forged = await w.far_trainer.forge(ask, f"obh:yes:{listing.id}")
+    assert forged["replies"] == [] and w.far_trainer.answers()[-1] == "این محصول متعلق به شما نیست."
+    await seller.tap("✅ تأیید می‌کنم", ask)
+    card = await w.card(listing.id)
+    assert "ثبت‌شده به‌دست مربی: زهرا — فروشنده خودش تأیید کرد" in card.text
+    told = await w.sb.wait_for_bot_message(t.id, lambda r: "تأیید کرد و برای بررسی رفت" in (r.text or ""))
+    assert "عروسک پارچه‌ای" in told.text
+    # her own «new product» does not show the trainer's work as her draft
+    (ready,) = (await seller.say("/newproduct"))[-1:]
+    assert "دستهٔ محصول" in ready.text
+
+
+async def test_trainer_edits_a_listing_under_review(world: World) -> None:
+    w = world
+    _, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    edit_url = card.reply_markup["inline_keyboard"][-1][0]["url"]
+    assert edit_url.endswith(f"?start=e_{listing.id}")
+    stranger = Person(w.bot, await w.sb.create_user("غریبه"))
+    (refused,) = await stranger.say(f"/start e_{listing.id}")
+    assert "فقط مربی‌های همیار" in refused.text
+    replies = await w.trainer.say(f"/start e_{listing.id}")
+    assert "ویرایش محصول شمارهٔ" in replies[0].text
+    assert "💾 ثبت تغییرات" in replies[-1].buttons
+    await w.trainer.tap("قیمت")
+    await w.trainer.say("۱۱۵ هزار")
+    replies = await w.trainer.tap("💾 ثبت تغییرات")
+    assert "تغییرات ثبت شد" in replies[-1].text
+    card2 = await w.card(listing.id, 2)
+    assert "۱۱۵٬۰۰۰ تومان" in card2.text
+    async with w.bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+        assert (got.status, got.price, got.review_round) == (m.PENDING, 115_000, 2)
+        assert (await s.scalars(select(Decision.action))).all() == ["edit"]
+
+
+async def test_managers_add_and_remove_trainers_others_cannot(world: World) -> None:
+    w = world
+    async with w.bot.db.session() as s:
+        scopes = {t.user_id: t.scope for t in (await s.scalars(select(Trainer))).all()}
+    assert scopes == {w.trainer.id: ["zanjan.abhar"], w.far_trainer.id: ["az_east.tabriz:3"]}
+    (listing_msg,) = await w.manager.say("/trainers")
+    assert "زهرا" in listing_msg.text and "ابهر" in listing_msg.text and "تبریز:۳" in listing_msg.text
+    (refused,) = await w.trainer.say("/addtrainer @leila_trainer")
+    assert "فقط برای مدیران" in refused.text
+    (bad,) = await w.manager.say("/addtrainer @leila_trainer آتلانتیس")
+    assert "«آتلانتیس» را پیدا نکردم" in bad.text
+    (gone,) = await w.manager.say("/removetrainer @leila_trainer")
+    assert "دیگر مربی نیست" in gone.text
+    (not_trainer,) = await w.far_trainer.say("/queue")
+    assert "فقط برای مربی‌های همیار" in not_trainer.text
+
+
+async def test_queue_seller_card_block_and_unblock(world: World) -> None:
+    w = world
+    seller, listing = await submitted_listing(w)
+    await w.card(listing.id)
+    (q,) = await w.trainer.say("/queue")
+    assert "در انتظار بررسی (۱)" in q.text and "گلیم دستباف زنجان" in q.text
+    (card,) = await w.trainer.say("/seller ۰۹۱۲۱۲۳۴۵۶۷")
+    assert "مریم رضایی" in card.text and "۱ در انتظار" in card.text
+    (blocked,) = await w.trainer.say("/block ۰۹۱۲۱۲۳۴۵۶۷")
+    assert "مسدود شد" in blocked.text
+    (polite,) = await seller.say("/newproduct")
+    assert "دسترسی شما به همیار فعلاً بسته شده است" in polite.text
+    (no,) = await w.trainer.say(f"/block {w.manager.id}")
+    assert "مدیران را نمی‌شود مسدود کرد" in no.text
+    await w.trainer.say("/unblock ۰۹۱۲۱۲۳۴۵۶۷")
+    replies = await seller.say("/newproduct")
+    assert "دسترسی" not in replies[0].text

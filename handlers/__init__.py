@@ -22,7 +22,15 @@ from telegram.ext import (
 from bot import keyboards
 from bot.errors import on_error
 from bot.i18n import I18n
-from handlers import common, listing, moderation, my_listings, registration, start
+from handlers import (
+    browse,
+    common,
+    listing,
+    moderation,
+    my_listings,
+    registration,
+    start,
+)
 
 
 def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
@@ -34,6 +42,24 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     app.add_handler(listing.build(i18n), group=0)
     app.add_handler(my_listings.build(i18n), group=0)
     moderation.register(app)
+    # -- Buyers: browse, search, favourites, shops (handlers/browse.py) ------------------------
+    # Right after the conversations: /start s_<code> must come before the generic /start, and
+    # free text is a search only when no conversation claimed it (browse.free_text leaves out
+    # every menu-*/btn-* label, so the menu buttons registered below still reach their handlers).
+    app.add_handler(CommandHandler("start", browse.shop_deep_link,
+                                   filters=private & filters.Regex(r"^/start s_")), group=0)
+    app.add_handler(CommandHandler("browse", browse.browse_command, filters=private), group=0)
+    app.add_handler(CommandHandler("search", browse.search_command, filters=private), group=0)
+    app.add_handler(CommandHandler("favourites", browse.favourites_command, filters=private),
+                    group=0)
+    app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-browse"),
+                                   browse.browse_command), group=0)
+    app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-favourites"),
+                                   browse.favourites_command), group=0)
+    app.add_handler(CallbackQueryHandler(browse.on_callback, pattern=r"^br:"), group=0)
+    app.add_handler(MessageHandler(private & browse.free_text(i18n), browse.search_text),
+                    group=0)
+    # -- end of buyers ------------------------------------------------------------------------
     app.add_handler(CommandHandler("start", start.start, filters=private), group=0)
     app.add_handler(CommandHandler("help", start.help_, filters=private), group=0)
     app.add_handler(CommandHandler("cancel", start.cancel_nothing, filters=private), group=0)

@@ -14,10 +14,17 @@ from bot.config import load_settings
 target_metadata = models.Base.metadata
 
 
+def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    # Full-text index tables (SQLite FTS5 shadow tables) are made by raw SQL in their own
+    # migration; autogenerate must not try to drop them.
+    return not (type_ == "table" and name is not None and name.startswith("listing_fts"))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=_include,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

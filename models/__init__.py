@@ -4,11 +4,12 @@ from models.base import Base
 from models.listing import Listing, ListingPhoto
 from models.moderation import AdminCard, Decision, Trainer
 from models.outbox import OutboxMessage
+from models.search import BuyerPrefs, Favourite, ListingSearch, ShopLink
 from models.state import ConversationState, Draft
 from models.user import Seller, User
 
 __all__ = [
-    "AdminCard", "Base", "ConversationState", "Decision", "Draft",
-    "Listing", "ListingPhoto", "OutboxMessage", "Seller", "Trainer",
+    "AdminCard", "Base", "BuyerPrefs", "ConversationState", "Decision", "Draft", "Favourite",
+    "Listing", "ListingPhoto", "ListingSearch", "OutboxMessage", "Seller", "ShopLink", "Trainer",
     "User",
 ]

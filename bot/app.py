@@ -22,11 +22,15 @@ from bot.services import runtime
 log = logging.getLogger(__name__)
 
 COMMANDS = {
-    "fa": [("start", "شروع"), ("help", "راهنما"), ("cancel", "لغو کار نیمه‌تمام"),
-           ("settings", "تنظیمات و زبان")],
-    "en": [("start", "Start"), ("help", "Help"), ("cancel", "Cancel what is in progress"),
-           ("settings", "Settings and language")],
+    "fa": [("start", "شروع"), ("browse", "مشاهدهٔ محصولات"), ("search", "جست‌وجو"),
+           ("orders", "سفارش‌های من"), ("favourites", "نشان‌شده‌ها"), ("help", "راهنما"),
+           ("cancel", "لغو کار نیمه‌تمام"), ("settings", "تنظیمات و زبان")],
+    "en": [("start", "Start"), ("browse", "Browse products"), ("search", "Search"),
+           ("orders", "My orders"), ("favourites", "Saved products"), ("help", "Help"),
+           ("cancel", "Cancel what is in progress"), ("settings", "Settings and language")],
 }
+
+REMINDER_INTERVAL = 300  # seconds between looks for due order reminders
 
 HamyarApp = Application[Any, HamyarContext, Any, Any, Any, Any]
 
@@ -91,6 +95,12 @@ async def start_services(app: HamyarApp) -> None:
     )
     await worker.start()
     services.extras["outbox"] = worker
+    # Order reminders are derived from the database each time, so a restart loses none.
+    from handlers.orders import reminder_job
+
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(reminder_job, interval=REMINDER_INTERVAL, first=10,
+                                    name="order-reminders")
     for lang, commands in COMMANDS.items():
         try:
             await app.bot.set_my_commands(

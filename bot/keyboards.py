@@ -29,9 +29,11 @@ def label_filter(i18n: I18n, *keys: str) -> filters.BaseFilter:
 def main_menu(t: T, *, is_seller: bool) -> ReplyKeyboardMarkup:
     if is_seller:
         rows = [[t("menu-new-listing"), t("menu-my-listings")],
-                [t("menu-browse"), t("menu-favourites")], [t("menu-profile")]]
+                [t("menu-my-orders"), t("menu-browse")],
+                [t("menu-profile"), t("menu-favourites")]]
     else:
-        rows = [[t("menu-browse"), t("menu-favourites")], [t("menu-register")]]
+        rows = [[t("menu-browse")], [t("menu-my-orders"), t("menu-favourites")],
+                [t("menu-register")]]
     rows.append([t("menu-help"), t("menu-settings")])
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
 

@@ -28,6 +28,8 @@ from handlers import (
     listing,
     moderation,
     my_listings,
+    ordering,
+    orders,
     registration,
     start,
 )
@@ -42,6 +44,10 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     app.add_handler(listing.build(i18n), group=0)
     app.add_handler(my_listings.build(i18n), group=0)
     moderation.register(app)
+    app.add_handler(ordering.build_order(i18n), group=0)
+    orders.register(app, i18n)
+    app.add_handler(CommandHandler("start", ordering.show_listing,
+                                   filters=private & filters.Regex(r"^/start l_")), group=0)
     # -- Buyers: browse, search, favourites, shops (handlers/browse.py) ------------------------
     # Right after the conversations: /start s_<code> must come before the generic /start, and
     # free text is a search only when no conversation claimed it (browse.free_text leaves out

@@ -3,6 +3,7 @@
 from models.base import Base
 from models.listing import Listing, ListingPhoto
 from models.moderation import AdminCard, Decision, Trainer
+from models.order import Order, OrderMessage, Review
 from models.outbox import OutboxMessage
 from models.search import BuyerPrefs, Favourite, ListingSearch, ShopLink
 from models.state import ConversationState, Draft
@@ -10,6 +11,6 @@ from models.user import Seller, User
 
 __all__ = [
     "AdminCard", "Base", "BuyerPrefs", "ConversationState", "Decision", "Draft", "Favourite",
-    "Listing", "ListingPhoto", "ListingSearch", "OutboxMessage", "Seller", "ShopLink", "Trainer",
+    "Listing", "ListingPhoto", "ListingSearch", "Order", "OrderMessage", "OutboxMessage", "Review", "Seller", "ShopLink", "Trainer",
     "User",
 ]

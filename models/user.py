@@ -40,6 +40,8 @@ class Seller(TimestampMixin, Base):
     district: Mapped[int | None] = mapped_column(Integer)
     crafts: Mapped[list[str]] = mapped_column(JSON, default=list)
     group_name: Mapped[str | None] = mapped_column(String(80))
+    # For card-to-card payments; shown to a buyer only after she accepts the order.
+    card_number: Mapped[str | None] = mapped_column(String(19))
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship(back_populates="seller", lazy="raise")

@@ -304,7 +304,7 @@ async def test_someone_not_registered_cannot_list(bot, person) -> None:
     p = await person()
     (reply,) = await p.say("/newproduct")
     assert "اول باید به‌عنوان فروشنده ثبت‌نام کنید" in reply.text
-    assert p.keyboard()[0] == "📝 ثبت‌نام فروشنده"
+    assert "📝 ثبت‌نام فروشنده" in p.keyboard()
     (reply,) = await p.say(NEW)  # the label typed or from an old keyboard
     assert "اول باید به‌عنوان فروشنده ثبت‌نام کنید" in reply.text
     async with bot.db.session() as s:

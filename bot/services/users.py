@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.base import utcnow
@@ -36,16 +38,19 @@ async def touch_user(session: AsyncSession, tg: TgUser) -> UserInfo:
     now = utcnow()
     user = await session.get(User, tg.id)
     if user is None:
-        user = User(
-            id=tg.id,
-            first_name=tg.first_name[:256],
-            last_name=(tg.last_name or None) and tg.last_name[:256],
-            username=tg.username,
-            telegram_language=tg.language_code,
-            last_seen_at=now,
+        # Insert-or-nothing: the same person may arrive in two chats at once (a private chat
+        # and a group), each handled concurrently.
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        await session.execute(
+            insert(User).values(
+                id=tg.id, first_name=tg.first_name[:256],
+                last_name=(tg.last_name or None) and tg.last_name[:256],
+                username=tg.username, telegram_language=tg.language_code, last_seen_at=now,
+                created_at=now, updated_at=now, is_blocked=False,
+            ).on_conflict_do_nothing(index_elements=["id"])
         )
-        session.add(user)
-        await session.flush()
+        user = await session.get(User, tg.id)
+        assert user is not None
     else:
         if (user.first_name, user.last_name, user.username, user.telegram_language) != (
             tg.first_name[:256],

@@ -23,9 +23,14 @@ start-welcome-seller =
 
 help-text =
     Hamyar help:
+    • "Browse products": categories, cities and search. Whatever you type is searched for among the products.
+    • "My orders": orders you placed or received, their status, and messages to the other side.
+    • "Saved products": products you kept; we tell you when they get cheaper or come back in stock.
     • "Register as a seller": a few short questions (name, phone, city and your craft) to set up your shop.
+    • "New product" and "My products": for sellers.
     • "My profile": what you have registered.
     • "Settings": change the language.
+    Your phone number is never shown to the other side; messages go through the bot.
     At every step "Back" returns to the previous question and "Cancel" or /cancel pauses; your answers are kept.
     If you have a question, your district's trainer will help you.
 

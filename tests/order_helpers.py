@@ -1,0 +1,40 @@
+"""A published listing ready to be ordered, made directly in the database."""
+
+from __future__ import annotations
+
+from harness import BotHarness, Person
+from listing_helpers import make_seller
+
+from models import listing as m
+from models.base import utcnow
+from models.listing import Listing, ListingPhoto
+
+
+async def published_listing(bot: BotHarness, seller: Person, *, stock: int | None = 3,
+                            price: int = 120_000, code: str = "Kilim12345",
+                            delivery: list | None = None, voice: bool = False) -> Listing:
+    await make_seller(bot, seller)
+    await seller.say("/start")
+    photo = await bot.sb.send_photo(seller.user, b"kilim-photo")  # a file_id the server knows
+    await bot.wait_processed(("msg", seller.id, photo["message_id"]))
+    size = photo["photo"][-1]
+    voice_id = None
+    if voice:
+        v = await bot.sb.send_voice(seller.user, b"OggS-voice", 7)
+        await bot.wait_processed(("msg", seller.id, v["message_id"]))
+        voice_id = v["voice"]["file_id"]
+    async with bot.db.session() as s:
+        listing = Listing(
+            seller_id=seller.id, status=m.PUBLISHED, category="kilim", title="گلیم دستباف زنجان",
+            description="پشم طبیعی", price=price,
+            availability=m.IN_STOCK if stock is not None else m.MADE_TO_ORDER,
+            stock=stock, prep_days=None if stock is not None else 5,
+            delivery=delivery or [{"method": "pickup", "cost": 0}, {"method": "post", "cost": 30_000}],
+            public_code=code, published_at=utcnow(), review_round=1, created_by=seller.id,
+            voice_file_id=voice_id, voice_duration=7 if voice else None, flow={},
+        )
+        listing.photos.append(ListingPhoto(position=0, file_id=size["file_id"],
+                                           file_unique_id=size["file_unique_id"]))
+        s.add(listing)
+        await s.flush()
+        return listing

@@ -1,0 +1,344 @@
+"""Buyers order through the bot; the relay connects them with the seller."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from harness import BotHarness, Person
+from order_helpers import published_listing
+from sqlalchemy import func, select
+
+from bot.services import orders as svc
+from models import listing as m
+from models import order as om
+from models.listing import Listing
+from models.order import Order, OrderMessage, Review
+
+BACK, CANCEL, SKIP = "↩️ بازگشت", "✖️ انصراف", "⏭ رد شدن"
+
+
+async def wait_text(p: Person, needle: str, within: float = 10.0):
+    return await p.sb.wait_for_bot_message(p.id, lambda r: needle in (r.text or ""), timeout=within,
+                                           after=0)
+
+
+async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True) -> int:
+    await buyer.say(f"/start l_{code}")
+    await buyer.tap("🛒 ثبت سفارش")
+    await buyer.say(qty)
+    option = next(b for b in buyer.last.buttons if ("پست" if post else "حضوری") in b)
+    await buyer.tap(option)
+    await buyer.say("سارا محمدی")
+    if post:
+        await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
+    await buyer.say("۰۹۳۵۱۱۱۲۲۳۳")
+    await buyer.tap(SKIP)
+    replies = await buyer.tap("✅ ثبت سفارش")
+    assert "ثبت شد" in replies[-1].text
+    async with buyer.h.db.session() as s:
+        return await s.scalar(select(func.max(Order.id)).where(Order.buyer_id == buyer.id))
+
+
+async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    listing = await published_listing(bot, seller, voice=True)
+    replies = await buyer.say("/start l_Kilim12345")
+    card = next(r for r in replies if "photo" in r.message)
+    assert "گلیم دستباف زنجان" in card.text and "۱۲۰٬۰۰۰ تومان" in card.text
+    assert "هنوز نظری ثبت نشده" in card.text and card.buttons == ["🛒 ثبت سفارش"]
+    assert any("voice" in r.message for r in replies), "the spoken description is offered"
+
+    (q,) = await buyer.tap("🛒 ثبت سفارش", card)
+    assert "حداکثر ۳ عدد" in q.text
+    (hint,) = await buyer.say("۵")
+    assert "از ۱ تا ۳" in hint.text
+    (hint,) = await buyer.send("sticker")
+    assert "از ۱ تا ۳" in hint.text
+    (q,) = await buyer.say("۲")
+    assert "۲۷۰٬۰۰۰ تومان" in " ".join(q.buttons)  # 2 × 120,000 + 30,000 post
+    await buyer.tap(next(b for b in q.buttons if "پست" in b), q)
+    await buyer.say("سارا محمدی")
+    (hint,) = await buyer.say("تهران")
+    assert "نشانی خیلی کوتاه" in hint.text
+    await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
+    (hint,) = await buyer.send("contact", "+989121112233", "دوستم")
+    assert "شمارهٔ شخص دیگری" in hint.text
+    await buyer.say("۰۹۳۵۱۱۱۲۲۳۳")
+    (summary,) = await buyer.say("لطفاً قرمز باشد")
+    assert "💰 جمع کل: ۲۷۰٬۰۰۰ تومان" in summary.text and "۰۹۳۵۱۱۱۲۲۳۳" in summary.text
+    await buyer.tap("✅ ثبت سفارش", summary)
+    order_id = None
+    async with bot.db.session() as s:
+        order = (await s.scalars(select(Order))).one()
+        order_id = order.id
+    assert (order.quantity, order.total, order.status) == (2, 270_000, om.NEW)
+
+    new = await wait_text(seller, "سفارش تازه")
+    # the seller does not see the buyer's phone or address before accepting
+    assert "۰۹۳۵۱۱۱۲۲۳۳" not in new.text and "انقلاب" not in new.text and "سارا" not in new.text
+    assert "🔒" in new.text and "لطفاً قرمز باشد" in new.text
+    assert new.buttons[:2] == ["✅ می‌پذیرم", "✖️ نمی‌پذیرم"]
+    await seller.tap("✅ می‌پذیرم", new)
+    (pay,) = [r for r in seller.sb.records(seller.id) if "چطور پرداخت" in (r.text or "")]
+    await seller.tap("💳 کارت‌به‌کارت", pay)
+    (hint,) = await seller.say("1234")
+    assert "شمارهٔ کارت درست نیست" in hint.text
+    replies = await seller.say("6037 9975 9999 9993")  # a valid (Luhn) number
+    accepted_card = replies[-1]
+    assert "۰۹۳۵۱۱۱۲۲۳۳" in accepted_card.text and "انقلاب" in accepted_card.text
+    async with bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).stock == 1
+
+    told = await wait_text(buyer, "فروشنده سفارش شمارهٔ")
+    assert "کارت‌به‌کارت" in told.text and "۶۰۳۷-۹۹۷۵-۹۹۹۹-۹۹۹۳" in told.text
+    await buyer.tap("📎 فرستادن عکس رسید", told)
+    (hint,) = await buyer.say("واریز کردم")
+    assert "عکس رسید را بفرستید" in hint.text
+    await buyer.send("photo", b"receipt")
+    check = await wait_text(seller, "رسید سفارش شمارهٔ")
+    assert any("photo" in r.message for r in seller.sb.records(seller.id))
+    await seller.tap("✅ پول رسید", check)
+    await wait_text(buyer, "دریافت پول سفارش")
+    card_now = seller.last
+    await seller.tap("📦 ارسال کردم", card_now)
+    await seller.say("RR123456789IR")
+    shipped = await wait_text(buyer, "ارسال شد")
+    assert "RR123456789IR" in shipped.text
+    await buyer.tap("✅ سفارش را تحویل گرفتم", shipped)
+    rate = buyer.last
+    assert "ستاره" in rate.text
+    await buyer.tap("⭐️⭐️⭐️⭐️⭐️", rate)
+    await buyer.say("خیلی خوش‌رنگ و تمیز بود")
+    await wait_text(seller, "تحویل گرفتن سفارش")
+    async with bot.db.session() as s:
+        order = await s.get(Order, order_id)
+        review = await s.get(Review, order_id)
+    assert order.status == om.COMPLETED and order.delivered_at and order.completed_at
+    assert (review.rating, review.text) == (5, "خیلی خوش‌رنگ و تمیز بود")
+    replies = await (await person("ندا")).say("/start l_Kilim12345")
+    assert any("⭐️ ۵٫۰ از ۵ (۱ نظر)" in (r.text or "") for r in replies)
+
+
+async def test_decline_path_and_forged_order_ids(bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller)
+    order_id = await place(buyer, post=False)
+    new = await wait_text(seller, "سفارش تازه")
+    stranger = await person("غریبه")
+    await stranger.say("/start")
+    for data in (f"o:acc:{order_id}", f"o:pay:cod:{order_id}", f"o:view:{order_id}",
+                 f"o:msg:{order_id}", f"o:dec:{order_id}"):
+        await stranger.forge(stranger.last, data)
+        assert stranger.answers()[-1] == "این سفارش را نمی‌توانید ببینید."
+    await buyer.forge(buyer.last, f"o:pay:cod:{order_id}")  # the buyer cannot accept her own
+    assert buyer.answers()[-1] == "این سفارش را نمی‌توانید ببینید."
+    async with bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.NEW
+    await seller.tap("✖️ نمی‌پذیرم", new)
+    await seller.say("این رنگ دیگر تمام شده")
+    told = await wait_text(buyer, "نپذیرفت")
+    assert "این رنگ دیگر تمام شده" in told.text
+    async with bot.db.session() as s:
+        got = await s.get(Order, order_id)
+        assert (got.status, got.reason) == (om.DECLINED, "این رنگ دیگر تمام شده")
+    await seller.forge(new, f"o:pay:cod:{order_id}")  # accepting it later
+    assert seller.answers()[-1].startswith("این کار برای این سفارش")
+
+
+async def test_buyer_cancels_before_acceptance(bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller)
+    order_id = await place(buyer)
+    await wait_text(seller, "سفارش تازه")
+    (lst,) = await buyer.say("/orders")
+    assert ("منتظر جواب فروشنده" in lst.buttons[0] and "آذر" in lst.buttons[0]) or "۱۴۰۵" in lst.buttons[0]
+    (card,) = await buyer.tap(lst.buttons[0], lst)
+    await buyer.tap("✖️ لغو سفارش", card)
+    await wait_text(seller, "خریدار سفارش شمارهٔ")
+    async with bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.CANCELLED
+
+
+async def test_relay_carries_nothing_that_identifies_the_sender(bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم", username="maryam_shop"), await person("سارا", username="sara_b")
+    await published_listing(bot, seller)
+    order_id = await place(buyer)
+    new = await wait_text(seller, "سفارش تازه")
+    await buyer.say("/orders")
+    (card,) = await buyer.tap(buyer.last.buttons[0])
+    await buyer.tap("✉️ پیام به فروشنده", card)
+    await buyer.say("سلام، اندازه‌اش چند متر است؟")
+    got = await wait_text(seller, "پیام خریدار")
+    assert "اندازه‌اش چند متر" in got.text
+    raw = str(got.message)
+    for leak in ("sara_b", "سارا", "۰۹۳۵", "0935", str(buyer.id), "forward"):
+        assert leak not in raw, leak
+    await seller.tap("✉️ پاسخ", got)
+    await seller.send("voice", b"OggS-answer", 4)
+    voice = await buyer.sb.wait_for_bot_message(buyer.id, lambda r: "voice" in r.message, after=0)
+    assert "پیام فروشنده دربارهٔ سفارش" in voice.text
+    raw = str(voice.message)
+    for leak in ("maryam_shop", str(seller.id), "۰۹۱۲", "forward"):
+        assert leak not in raw, leak
+    async with bot.db.session() as s:
+        kinds = (await s.scalars(select(OrderMessage.kind).order_by(OrderMessage.id))).all()
+    assert kinds == ["text", "voice"]
+    _ = (new, order_id)
+
+
+async def test_twenty_buyers_three_items_exactly_three_accepted_and_sold_out(
+        standin, db_url, person_factory=None) -> None:
+    group = None
+    channel = await standin.create_channel("کاتالوگ", username="hamyar_catalogue")
+    bot = BotHarness(standin, db_url, catalogue_channel_id=channel["id"])
+    await bot.start()
+    try:
+        seller = Person(bot, await standin.create_user("مریم"))
+        listing = await published_listing(bot, seller, stock=3)
+        card = await bot.app.bot.send_photo(channel["id"], listing.photos[0].file_id, caption="کارت")
+        async with bot.db.session() as s:
+            got = await s.get(Listing, listing.id)
+            got.channel_chat_id, got.channel_card_message_id = str(channel["id"]), card.message_id
+        buyers = [Person(bot, await standin.create_user(f"خریدار {i}")) for i in range(20)]
+        ids = await asyncio.gather(*(place(b) for b in buyers))
+        assert len(set(ids)) == 20
+        # the seller presses «accept, cash on delivery» on all twenty as fast as she can
+        presses = [standin.press_callback(seller.user, seller.last, f"o:pay:cod:{i}") for i in ids]
+        queries = await asyncio.gather(*presses)
+        for q in queries:
+            await bot.wait_processed(("cbq", q["id"]), timeout=30)
+        # and, beside the bot, twenty acceptances race each other in separate transactions
+        async with bot.db.session() as s:
+            counts = dict((await s.execute(select(Order.status, func.count()).group_by(Order.status))).all())
+            stock = (await s.get(Listing, listing.id)).stock
+            status = (await s.get(Listing, listing.id)).status
+        assert counts == {om.ACCEPTED: 3, om.NEW: 17}, counts
+        assert stock == 0 and status == m.SOLD_OUT
+        answers = [a["text"] for a in standin.answered_callbacks if a.get("user_id") == seller.id]
+        assert sum(1 for a in answers if a and a.startswith("موجودی این محصول")) == 17
+        post = await standin.wait_until(
+            lambda: next((r for r in standin.records(channel["id"]) if r.edits), None), timeout=10)
+        assert "⛔️ ناموجود" in post.text and not post.reply_markup
+    finally:
+        await bot.stop()
+    _ = group
+
+
+async def test_concurrent_acceptances_in_separate_transactions_never_oversell(bot, person) -> None:
+    seller = await person("مریم")
+    listing = await published_listing(bot, seller, stock=3)
+    buyers = [await person(f"خریدار {i}") for i in range(8)]
+    ids = [await place(b) for b in buyers]
+
+    async def accept(order_id: int) -> bool:
+        try:
+            async with bot.db.session() as s:
+                role = await svc.for_user(s, order_id, seller.id)
+                await svc.accept(s, role, om.COD)
+            return True
+        except Exception:
+            return False
+
+    results = await asyncio.gather(*(accept(i) for i in ids))
+    assert sum(results) == 3
+    async with bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).stock == 0
+
+
+async def test_reminder_after_24_hours_survives_a_restart(standin, db_url) -> None:
+    group = await standin.create_group("مربیان", [])
+    bot = BotHarness(standin, db_url, admin_chat_id=group["id"])
+    await bot.start()
+    try:
+        seller, buyer = Person(bot, await standin.create_user("مریم")), Person(bot, await standin.create_user("سارا"))
+        await published_listing(bot, seller)
+        order_id = await place(buyer)
+        await wait_text(seller, "سفارش تازه")
+        async with bot.db.session() as s:
+            (await s.get(Order, order_id)).created_at -= timedelta(hours=25)
+        await bot.restart()
+        job = bot.app.job_queue.get_jobs_by_name("order-reminders")[0]
+        await job.run(bot.app)
+        reminder = await wait_text(seller, "از دیروز منتظر جواب شماست")
+        await job.run(bot.app)  # once only
+        await bot.outbox.pending_count()
+        await asyncio.sleep(0.3)
+        assert len([r for r in standin.records(seller.id) if "از دیروز" in (r.text or "")]) == 1
+        assert "✅ می‌پذیرم" in reminder.buttons
+        assert [r for r in standin.records(group["id"]) if r.from_bot] == []  # not 48 h yet
+        async with bot.db.session() as s:
+            (await s.get(Order, order_id)).created_at -= timedelta(hours=24)
+        await job.run(bot.app)
+        alert = await standin.wait_until(
+            lambda: next((r for r in standin.records(group["id"]) if r.from_bot), None), timeout=10)
+        assert "۴۸ ساعت" in alert.text and "مریم رضایی" in alert.text
+    finally:
+        await bot.stop()
+
+
+async def test_listing_no_longer_published_says_so_politely(bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    listing = await published_listing(bot, seller)
+    async with bot.db.session() as s:
+        (await s.get(Listing, listing.id)).status = m.WITHDRAWN
+    (reply,) = await buyer.say("/start l_Kilim12345")
+    assert reply.text.startswith("این محصول دیگر برای فروش نیست")
+    (reply,) = await buyer.say("/start l_NoSuchCode")
+    assert reply.text.startswith("این محصول دیگر برای فروش نیست")
+    (reply,) = await buyer.say("/start l_../../etc")
+    assert reply.text.startswith("این محصول دیگر برای فروش نیست")
+    # a buyer who opened it earlier and presses «order» now
+    async with bot.db.session() as s:
+        assert await s.scalar(select(func.count()).select_from(Order)) == 0
+
+
+async def test_cancel_after_acceptance_returns_stock_and_trainer_steps_in(standin, db_url) -> None:
+    trainer_u = await standin.create_user("زهرا", username="zahra_t")
+    manager_u = await standin.create_user("مدیر")
+    bot = BotHarness(standin, db_url, admin_ids=(manager_u["id"],))
+    await bot.start()
+    try:
+        seller = Person(bot, await standin.create_user("مریم"))
+        buyer = Person(bot, await standin.create_user("سارا"))
+        trainer, manager = Person(bot, trainer_u), Person(bot, manager_u)
+        await trainer.say("/start")
+        await manager.say("/start")
+        await manager.say("/addtrainer @zahra_t")
+        listing = await published_listing(bot, seller, stock=1)
+        order_id = await place(buyer)
+        new = await wait_text(seller, "سفارش تازه")
+        await seller.tap("✅ می‌پذیرم", new)
+        await seller.tap("💵 نقدی هنگام تحویل")
+        async with bot.db.session() as s:
+            got = await s.get(Listing, listing.id)
+            assert (got.stock, got.status) == (0, m.SOLD_OUT)
+        # a second order is refused: nothing left
+        other = Person(bot, await standin.create_user("ندا"))
+        (gone,) = (await other.say("/start l_Kilim12345"))[-1:]
+        assert "فعلاً تمام شده" in gone.text
+
+        (stuck,) = await trainer.say("/stuck")
+        assert stuck.text == "سفارش گیرکرده‌ای نیست."
+        async with bot.db.session() as s:
+            o = await s.get(Order, order_id)
+            o.status, o.receipt_status = om.ACCEPTED, om.RECEIPT_DISPUTED
+        (stuck,) = await trainer.say("/stuck")
+        (card,) = await trainer.tap(stuck.buttons[0], stuck)
+        assert "سارا محمدی" in card.text, "trainers see the whole order"
+        await trainer.tap("✉️ پیام به خریدار", card)
+        await trainer.say("سلام، مربی همیار هستم؛ لطفاً رسید را دوباره بفرستید.")
+        for p in (buyer, seller):
+            got = await wait_text(p, "پیام مربی همیار")
+            assert "رسید را دوباره" in got.text and "زهرا" not in str(got.message)
+        await trainer.tap("✖️ لغو با ذکر دلیل", card)
+        await trainer.say("خریدار و فروشنده توافق کردند")
+        for p in (buyer, seller):
+            await wait_text(p, "مربی همیار سفارش شمارهٔ")
+        async with bot.db.session() as s:
+            o = await s.get(Order, order_id)
+            got = await s.get(Listing, listing.id)
+            assert (o.status, o.cancelled_by, o.reason) == (om.CANCELLED, "trainer", "خریدار و فروشنده توافق کردند")
+            assert (got.stock, got.status) == (1, m.PUBLISHED), "the stock came back"
+    finally:
+        await bot.stop()

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint migrate clean sandbox-reset
+.PHONY: run test lint migrate clean sandbox-reset demo screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,10 @@ clean:
 # The sandbox's chats and the bot's database belong together: reset both.
 sandbox-reset:
 	rm -rf sandbox-state data/hamyar.db data/hamyar.db-wal data/hamyar.db-shm
+
+# A living catalogue for a workshop: sellers, listings in the channel, orders (idempotent).
+demo: $(VENV)/.installed
+	$(PY) -m sandbox.demo
+
+screenshots: $(VENV)/.installed
+	HAMYAR_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_webchat_flows.py

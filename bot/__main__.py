@@ -72,6 +72,12 @@ async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
 
     db = Database(settings.database_url)
     await db.migrate()
+    bridge = None
+    if standin is not None:
+        from sandbox.bridge import SandboxBridge  # people made as «مربی» on the page are trainers
+
+        bridge = SandboxBridge(standin, db)
+        await bridge.start()
     app = build_application(settings, db=db)
     try:
         async with app:
@@ -101,6 +107,8 @@ async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
             await app.stop()
             await stop_services(app)
     finally:
+        if bridge is not None:
+            await bridge.stop()
         await db.dispose()
         if standin is not None:
             await standin.__aexit__(None, None, None)

@@ -316,6 +316,34 @@ async def reopen(update: Update, context: HamyarContext) -> str | int:
         return await _reply_step(update, context, s, listing, "preview")
 
 
+async def revise(update: Update, context: HamyarContext) -> str | int:
+    """Entry from «محصولات من»: change the title, photos or description of a public listing.
+    The change is reviewed while the channel post stays as it is."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        listing_id = int((query.data or "").rsplit(":", 1)[1])
+    except ValueError:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return END
+    async with context.session() as s:
+        try:
+            listing = await svc.get_for_seller(s, listing_id, _uid(update))
+            existing = await current_draft(s, _uid(update))
+            if existing is not None and existing.replaces_id != listing.id:
+                raise InputError("my-finish-draft-first")
+            revision = await svc.start_revision(s, listing)
+        except svc.ListingNotFound:
+            await query.answer(context.t("my-not-yours"), show_alert=True)
+            return END
+        except InputError as err:
+            await query.answer(context.t(err.key, **err.args_), show_alert=True)
+            return END
+        await query.answer()
+        await send(context, _chat(update), context.t("my-revise-intro"))
+        return await _reply_step(update, context, s, revision, "preview")
+
+
 async def back(update: Update, context: HamyarContext) -> str | int:
     if update.callback_query:
         await update.callback_query.answer()
@@ -791,6 +819,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
             MessageHandler(private & keyboards.label_filter(i18n, "menu-new-listing"), start),
             CommandHandler("newproduct", start, filters=private),
             CallbackQueryHandler(reopen, pattern=r"^my:edit:"),
+            CallbackQueryHandler(revise, pattern=r"^my:rev:"),
             CommandHandler("onbehalf", onbehalf, filters=private),
             CommandHandler("start", trainer_edit, filters=private & filters.Regex(r"^/start e_\d+$")),
         ],

@@ -34,14 +34,17 @@ STATUS_KEYS = {
     m.DRAFT: "status-draft", m.PENDING: "status-pending", m.NEEDS_CHANGES: "status-needs_changes",
     m.PUBLISHED: "status-published", m.SOLD_OUT: "status-sold_out", m.PAUSED: "status-paused",
     m.WITHDRAWN: "status-withdrawn", m.REJECTED: "status-rejected",
+    m.AWAITING_SELLER: "status-awaiting_seller",
 }
 STATUS_ICONS = {m.PENDING: "⏳", m.NEEDS_CHANGES: "✏️", m.PUBLISHED: "✅", m.SOLD_OUT: "⛔️",
-                m.PAUSED: "⏸", m.WITHDRAWN: "🗑", m.REJECTED: "✖️", m.DRAFT: "📝"}
+                m.PAUSED: "⏸", m.WITHDRAWN: "🗑", m.REJECTED: "✖️", m.DRAFT: "📝",
+                m.AWAITING_SELLER: "✍️"}
 ACTION_BUTTONS = {
     "price": ("btn-change-price", "my:price:{}"), "stock": ("btn-change-stock", "my:stock:{}"),
     "pause": ("btn-pause", "my:pause:{}"), "resume": ("btn-resume", "my:resume:{}"),
     "sold_out": ("btn-sold-out", "my:sold:{}"), "withdraw": ("btn-withdraw", "my:withdraw:{}"),
     "edit": ("btn-edit-listing", "my:edit:{}"),
+    "revise": ("btn-revise-listing", "my:rev:{}"),
 }
 
 

@@ -21,8 +21,9 @@ PAUSED = "paused"
 WITHDRAWN = "withdrawn"
 REJECTED = "rejected"
 AWAITING_SELLER = "awaiting_seller"  # entered by a trainer, waiting for the seller's yes
+MERGED = "merged"  # an approved revision, copied onto the listing it revised
 STATUSES = (DRAFT, PENDING, NEEDS_CHANGES, PUBLISHED, SOLD_OUT, PAUSED, WITHDRAWN, REJECTED,
-            AWAITING_SELLER)
+            AWAITING_SELLER, MERGED)
 # Visible to buyers (the channel post exists and the listing can be found).
 PUBLIC = (PUBLISHED, SOLD_OUT)
 
@@ -110,7 +111,7 @@ async def current_draft(session: AsyncSession, seller_id: int) -> Listing | None
 async def seller_listings(session: AsyncSession, seller_id: int, limit: int = 50) -> list[Listing]:
     rows = await session.scalars(
         select(Listing)
-        .where(Listing.seller_id == seller_id, Listing.status != DRAFT)
+        .where(Listing.seller_id == seller_id, Listing.status.not_in((DRAFT, MERGED)))
         .order_by(Listing.id.desc())
         .limit(limit)
     )

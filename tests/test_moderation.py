@@ -355,3 +355,58 @@ async def test_queue_seller_card_block_and_unblock(world: World) -> None:
     await w.trainer.say("/unblock ۰۹۱۲۱۲۳۴۵۶۷")
     replies = await seller.say("/newproduct")
     assert "دسترسی" not in replies[0].text
+
+
+async def test_larger_edit_goes_back_to_review_while_the_old_post_stays(world: World) -> None:
+    w = world
+    seller, listing = await submitted_listing(w)
+    await w.press_in_group(w.trainer, await w.card(listing.id), APPROVE)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        post_id = (await s.get(Listing, listing.id)).channel_card_message_id
+
+    (lst,) = await seller.tap("🛍 محصولات من")
+    (card,) = await seller.tap(lst.buttons[0], lst)
+    replies = await seller.tap("✏️ تغییر نام، عکس یا توضیح", card)
+    assert "همان پست فعلی در کانال می‌ماند" in replies[0].text
+    await seller.tap("نام")
+    await seller.say("گلیم دستباف زنجان، نقش ترنج")
+    await seller.tap(SUBMIT)
+    async with w.bot.db.session() as s:
+        revision = await s.scalar(select(Listing).where(Listing.replaces_id == listing.id))
+    card2 = await w.card(revision.id)
+    assert f"تغییرات محصول منتشرشدهٔ شمارهٔ {_fa(listing.id)}" in card2.text
+    post = next(r for r in w.sb.records(w.channel["id"]) if r.message_id == post_id)
+    assert "نقش ترنج" not in post.text and post.edits == [], "the old post stays while under review"
+
+    await w.press_in_group(w.trainer, card2, APPROVE)
+    await w.idle()
+    post = next(r for r in w.sb.records(w.channel["id"]) if r.message_id == post_id)
+    assert post.text.startswith("گلیم دستباف زنجان، نقش ترنج"), "the same post, edited"
+    assert post.reply_markup["inline_keyboard"][0][0]["text"] == "🛒 سفارش"
+    async with w.bot.db.session() as s:
+        original = await s.get(Listing, listing.id)
+        merged = await s.get(Listing, revision.id)
+    assert (original.title, original.status) == ("گلیم دستباف زنجان، نقش ترنج", m.PUBLISHED)
+    assert merged.status == m.MERGED
+    (lst,) = await seller.tap("🛍 محصولات من")
+    assert len(lst.buttons) == 1, "the merged revision is not a second product"
+
+    # new photos: the album cannot be edited into another, so the post is made again
+    (card,) = await seller.tap(lst.buttons[0], lst)
+    await seller.tap("✏️ تغییر نام، عکس یا توضیح", card)
+    await seller.tap("عکس‌ها")
+    await seller.send("photo", b"a brand new photo")
+    await seller.tap(DONE)
+    await seller.tap(SUBMIT)
+    async with w.bot.db.session() as s:
+        revision = await s.scalar(select(Listing).where(Listing.replaces_id == listing.id,
+                                                        Listing.status == m.PENDING))
+    await w.press_in_group(w.trainer, await w.card(revision.id), APPROVE)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        original = await s.get(Listing, listing.id)
+    assert original.channel_card_message_id != post_id and len(original.photos) == 1
+    live = [r for r in w.sb.records(w.channel["id"])]
+    assert all(r.message_id != post_id for r in live), "the old post was deleted"
+    assert live[-1].message_id == original.channel_card_message_id

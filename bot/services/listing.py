@@ -247,6 +247,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "sold_out": (m.PUBLISHED,),
     "withdraw": (m.PUBLISHED, m.SOLD_OUT, m.PAUSED, m.PENDING, m.NEEDS_CHANGES),
     "edit": (m.NEEDS_CHANGES, m.REJECTED),
+    "revise": (m.PUBLISHED, m.SOLD_OUT, m.PAUSED),
 }
 
 
@@ -316,6 +317,53 @@ async def withdraw(session: AsyncSession, listing: Listing) -> None:
     _check(listing, "withdraw")
     listing.status = m.WITHDRAWN
     await _changed(session, listing, "withdrawn")
+
+
+REVISED_FIELDS = ("category", "title", "description", "voice_file_id", "voice_duration", "price",
+                  "availability", "stock", "prep_days", "delivery")
+
+
+async def start_revision(session: AsyncSession, listing: Listing) -> Listing:
+    """A larger change (title, photos, description...) to a public listing is made on a copy,
+    reviewed like a new listing, while the post in the channel stays as it is."""
+    from sqlalchemy import select
+
+    _check(listing, "revise")
+    existing = await session.scalar(
+        select(Listing).where(Listing.replaces_id == listing.id,
+                              Listing.status.in_((m.DRAFT, m.PENDING, m.NEEDS_CHANGES, m.REJECTED))))
+    if existing is not None:
+        if existing.status != m.DRAFT:
+            existing.status = m.DRAFT
+        existing.flow = {"step": "preview", "editing": True}
+        return existing
+    copy = Listing(seller_id=listing.seller_id, status=m.DRAFT, created_by=listing.seller_id,
+                   replaces_id=listing.id, flow={"step": "preview", "editing": True},
+                   review_round=0, **{f: getattr(listing, f) for f in REVISED_FIELDS})
+    for photo in listing.photos:
+        copy.photos.append(ListingPhoto(position=photo.position, file_id=photo.file_id,
+                                        file_unique_id=photo.file_unique_id))
+    session.add(copy)
+    await session.flush()
+    return copy
+
+
+def apply_revision(original: Listing, revision: Listing) -> bool:
+    """Copy an approved revision onto the listing it revises; True when the photos changed."""
+    before = [p.file_unique_id for p in original.photos]
+    for f in REVISED_FIELDS:
+        setattr(original, f, getattr(revision, f))
+    after = [p.file_unique_id for p in revision.photos]
+    if before != after:
+        original.photos.clear()
+        for photo in revision.photos:
+            original.photos.append(ListingPhoto(position=photo.position, file_id=photo.file_id,
+                                                file_unique_id=photo.file_unique_id))
+    if original.availability == m.IN_STOCK and original.status == m.SOLD_OUT and (original.stock or 0) > 0:
+        original.status = m.PUBLISHED
+    revision.status = m.MERGED
+    revision.status_changed_at = original.status_changed_at = utcnow()
+    return before != after
 
 
 async def reopen_for_edit(session: AsyncSession, listing: Listing) -> None:

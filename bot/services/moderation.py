@@ -174,7 +174,10 @@ def card_text(listing: Listing, seller: Seller, *, decided: str | None = None,
     lang = i18n().default
     city = geo.city(seller.city_code)
     province = geo.province(seller.province_code)
-    lines = [t(lang, "mod-card-title", {"id": listing.id, "round": listing.review_round}), ""]
+    lines = [t(lang, "mod-card-title", {"id": listing.id, "round": listing.review_round})]
+    if listing.replaces_id:
+        lines.append(t(lang, "mod-card-revision", {"original": listing.replaces_id}))
+    lines.append("")
     lines.append(catalogue.caption(i18n(), listing, seller))
     if listing.description is None and listing.voice_file_id:
         lines.append(t(lang, "mod-card-voice", {"seconds": listing.voice_duration or 0}))
@@ -290,8 +293,37 @@ async def approve(session: AsyncSession, listing_id: int, round_: int, trainer_i
     listing = await _decide(session, listing_id, round_, trainer_id, mm.APPROVE, None)
     seller = await session.get(Seller, listing.seller_id)
     assert seller is not None
+    if listing.replaces_id:
+        original = await session.get(Listing, listing.replaces_id)
+        if original is not None and original.status in (m.PUBLISHED, m.SOLD_OUT, m.PAUSED):
+            await _apply_revision(session, original, listing, seller)
+            return listing
     await publish(session, listing, seller)
     return listing
+
+
+async def _apply_revision(session: AsyncSession, original: Listing, revision: Listing,
+                          seller: Seller) -> None:
+    """The revised listing keeps its code, favourites and orders; its channel post is edited,
+    or posted again when the photos changed (an album cannot be edited into another album)."""
+    from bot.services import listing as listing_svc
+
+    photos_changed = listing_svc.apply_revision(original, revision)
+    await session.flush()
+    await events.emit(session, "listing.public_changed", listing=original, what="revised")
+    if not photos_changed:
+        await _edit_card(session, original)
+        await _tell_published(session, original, runtime.channel_post_link(original.channel_card_message_id)
+                              if original.channel_card_message_id else None, round_=revision.review_round)
+        return
+    if original.channel_chat_id:
+        for message_id in [*original.channel_message_ids, original.channel_card_message_id]:
+            if message_id:
+                await outbox.enqueue(session, original.channel_chat_id, "deleteMessage",
+                                     {"message_id": message_id})
+    original.channel_message_ids, original.channel_card_message_id = [], None
+    original.review_round = max(original.review_round, revision.review_round) + 1
+    await publish(session, original, seller)
 
 
 async def reject(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,
@@ -393,13 +425,14 @@ async def _card_posted(session: AsyncSession, message: Any, result: Any) -> None
         await _edit_card(session, listing)
 
 
-async def _tell_published(session: AsyncSession, listing: Listing, link: str | None) -> None:
+async def _tell_published(session: AsyncSession, listing: Listing, link: str | None,
+                          round_: int | None = None) -> None:
     user = await session.get(User, listing.seller_id)
     lang = user_locale(user)
     key = "mod-seller-published-link" if link else "mod-seller-published"
     await outbox.enqueue(session, listing.seller_id, "sendMessage",
                          {"text": i18n().t(lang, key, {"title": listing.title or "", "link": link or ""})},
-                         dedupe_key=f"told-published:{listing.id}:{listing.review_round}")
+                         dedupe_key=f"told-published:{listing.id}:{round_ or listing.review_round}")
 
 
 async def _edit_card(session: AsyncSession, listing: Listing) -> None:

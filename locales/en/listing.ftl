@@ -123,3 +123,7 @@ btn-yes-withdraw = Yes, withdraw it
 my-withdrawn = The product was withdrawn.
 my-not-allowed = That is not possible for this product in its current state.
 my-not-yours = This product is not yours.
+btn-revise-listing = ✏️ Change name, photos or description
+my-revise-intro = Change whatever you need, then tap "Send for review". Until a trainer approves the changes, the current post stays in the channel.
+my-finish-draft-first = You have an unfinished product; finish or delete it first.
+status-awaiting_seller = waiting for your confirmation

@@ -106,3 +106,4 @@ obh-seller-preview = { $trainer } (مربی همیار) این محصول را �
 obh-btn-confirm = ✅ تأیید می‌کنم
 obh-seller-confirmed = ممنون! محصول برای بررسی فرستاده شد.
 obh-trainer-told-confirmed = { $name } محصول «{ $title }» را تأیید کرد و برای بررسی رفت.
+mod-card-revision = ✏️ تغییرات محصول منتشرشدهٔ شمارهٔ { $original }؛ پست فعلی تا تأیید در کانال می‌ماند.

@@ -26,11 +26,13 @@ from telegram.ext import (
 from bot import geo, keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import I18n
+from bot.ids import require_id
 from bot.persistence import write_state
 from bot.services import catalogue, moderation
 from bot.services import listing as svc
 from bot.services.errors import InputError
 from handlers.common import send
+from handlers.deeplinks import leave_for_link
 from models import listing as m
 from models.listing import Listing, current_draft
 from models.user import Seller
@@ -295,7 +297,7 @@ async def reopen(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     try:
-        listing_id = int((query.data or "").rsplit(":", 1)[1])
+        listing_id = require_id(query.data)
     except ValueError:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return END
@@ -322,7 +324,7 @@ async def revise(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     try:
-        listing_id = int((query.data or "").rsplit(":", 1)[1])
+        listing_id = require_id(query.data)
     except ValueError:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return END
@@ -391,7 +393,7 @@ async def delete_draft(update: Update, context: HamyarContext) -> None:
     query = update.callback_query
     assert query is not None
     try:
-        listing_id = int((query.data or "").rsplit(":", 1)[1])
+        listing_id = require_id(query.data)
     except ValueError:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return
@@ -730,7 +732,7 @@ async def onbehalf(update: Update, context: HamyarContext) -> str | int:
 async def on_seller_query(update: Update, context: HamyarContext) -> str | int:
     text = update.message.text or ""  # type: ignore[union-attr]
     async with context.session() as s:
-        sellers = await moderation.find_sellers(s, text)
+        sellers = await moderation.sellers_in_scope(s, _uid(update), await moderation.find_sellers(s, text))
     if not sellers:
         await send(context, _chat(update), context.t("obh-none"), keyboards.reply_nav(context.t))
         return "pick_seller"
@@ -749,7 +751,7 @@ async def on_pick_seller(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     try:
-        seller_id = int((query.data or "").rsplit(":", 1)[1])
+        seller_id = require_id(query.data)
     except ValueError:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return "pick_seller"
@@ -774,7 +776,7 @@ async def trainer_edit(update: Update, context: HamyarContext) -> str | int:
     """/start e_<id>: the «ویرایش» button of an admin card opens the listing here."""
     payload = (context.args or [""])[0]
     try:
-        listing_id = int(payload.removeprefix("e_"))
+        listing_id = require_id(payload.removeprefix("e_"))
     except ValueError:
         await send(context, _chat(update), context.t("stale-button"))
         return END
@@ -810,6 +812,8 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
             MessageHandler(back_f, back),
             CallbackQueryHandler(cancel, pattern=r"^lst:cancel$"),
             CallbackQueryHandler(back, pattern=r"^lst:back$"),
+            leave_for_link(NAME),
+            CommandHandler("start", trainer_edit, filters=private & filters.Regex(r"^/start e_\d+$")),
             CommandHandler("start", on_start_inside),
             *handlers,
         ]
@@ -825,11 +829,13 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         ],
         states={
             "pick_seller": [
+                leave_for_link(NAME),
                 CommandHandler("cancel", cancel), MessageHandler(cancel_f | back_f, cancel),
                 CallbackQueryHandler(on_pick_seller, pattern=r"^obh:pick:"),
                 MessageHandler(text, on_seller_query),
             ],
-            "resume": [CallbackQueryHandler(on_resume, pattern=r"^lst:resume:(go|over)$"),
+            "resume": [leave_for_link(NAME),
+                       CallbackQueryHandler(on_resume, pattern=r"^lst:resume:(go|over)$"),
                        CommandHandler("cancel", cancel), MessageHandler(cancel_f, cancel),
                        MessageHandler(filters.ALL & private, start)],
             "category": state(CallbackQueryHandler(on_category, pattern=r"^lst:cat:")),

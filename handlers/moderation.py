@@ -20,6 +20,7 @@ from telegram.ext import (
 
 from bot import geo, persian
 from bot.context import HamyarContext
+from bot.ids import parse_id, require_id
 from bot.persistence import write_state
 from bot.services import moderation as mod
 from bot.services.errors import InputError
@@ -40,7 +41,7 @@ def _parse_ref(data: str | None, parts: int) -> list[str] | None:
     items = (data or "").split(":")
     if len(items) != parts:
         return None
-    if not (items[2].isdigit() and items[3].isdigit()):
+    if parse_id(items[2]) is None or parse_id(items[3]) is None:
         return None
     return items
 
@@ -328,7 +329,7 @@ async def resend_card(update: Update, context: HamyarContext) -> None:
     query = update.callback_query
     assert query is not None
     try:
-        listing_id = int((query.data or "").rsplit(":", 1)[1])
+        listing_id = require_id(query.data)
     except ValueError:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return
@@ -362,7 +363,7 @@ async def seller_cmd(update: Update, context: HamyarContext) -> None:
         await send(context, update.effective_chat.id, context.t("tr-seller-usage"))  # type: ignore[union-attr]
         return
     async with context.session() as s:
-        sellers = await mod.find_sellers(s, query)
+        sellers = await mod.sellers_in_scope(s, update.effective_user.id, await mod.find_sellers(s, query))  # type: ignore[union-attr]
         cards = []
         for seller in sellers:
             counts = dict((await s.execute(
@@ -405,6 +406,15 @@ async def _set_block(update: Update, context: HamyarContext, blocked: bool) -> N
         try:
             if user is None:
                 raise InputError("tr-err-unknown-user")
+            me = update.effective_user.id  # type: ignore[union-attr]
+            if await mod.trainer_of(s, user.id) is not None and not mod.is_manager(me):
+                raise InputError("tr-err-block-trainer")
+            seller = await s.get(Seller, user.id)
+            if seller is not None:
+                try:
+                    await mod.check_moderator(s, me, seller)
+                except mod.NotAllowed:
+                    raise InputError("mod-not-in-scope") from None
             await mod.set_blocked(s, user.id, blocked)
         except InputError as err:
             await send(context, update.effective_chat.id, context.t(err.key))  # type: ignore[union-attr]
@@ -486,7 +496,7 @@ async def _behalf_listing(update: Update, context: HamyarContext) -> Listing | N
     query = update.callback_query
     assert query is not None
     try:
-        listing_id = int((query.data or "").rsplit(":", 1)[1])
+        listing_id = require_id(query.data)
     except ValueError:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return None
@@ -569,7 +579,7 @@ async def behalf_confirm(update: Update, context: HamyarContext) -> None:
     query = update.callback_query
     assert query is not None
     try:
-        listing_id = int((query.data or "").rsplit(":", 1)[1])
+        listing_id = require_id(query.data)
     except ValueError:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return

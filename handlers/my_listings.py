@@ -19,6 +19,7 @@ from telegram.ext import (
 from bot import keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import I18n
+from bot.ids import last_id
 from bot.persistence import write_state
 from bot.services import listing as svc
 from bot.services.errors import InputError
@@ -53,10 +54,7 @@ def _uid(update: Update) -> int:
 
 
 def _listing_id(data: str | None) -> int | None:
-    try:
-        return int((data or "").rsplit(":", 1)[1])
-    except (IndexError, ValueError):
-        return None
+    return last_id(data)
 
 
 def _money(context: HamyarContext, n: int | None) -> str:

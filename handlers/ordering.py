@@ -27,12 +27,14 @@ from telegram.ext import (
 from bot import keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import I18n
+from bot.ids import require_id
 from bot.persistence import write_state
 from bot.services import catalogue
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
 from handlers.common import send
+from handlers.deeplinks import leave_for_link
 from models import listing as lm
 from models.listing import Listing
 from models.state import Draft
@@ -209,7 +211,7 @@ async def start_order(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     try:
-        listing_id = int((query.data or "").rsplit(":", 1)[1])
+        listing_id = require_id(query.data)
     except ValueError:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return END
@@ -393,7 +395,7 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
     text = filters.TEXT & ~filters.COMMAND & ~back_f & ~cancel_f
 
     def state(*handlers: Any) -> list[Any]:
-        return [CommandHandler("cancel", cancel), MessageHandler(cancel_f, cancel),
+        return [CommandHandler("cancel", cancel), MessageHandler(cancel_f, cancel), leave_for_link(ORDER),
                 MessageHandler(back_f, back), CallbackQueryHandler(back, pattern=r"^ord:back$"),
                 CallbackQueryHandler(cancel, pattern=r"^ord:cancel$"), *handlers]
 
@@ -409,6 +411,6 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
             "confirm": state(CallbackQueryHandler(on_confirm, pattern=r"^ord:confirm$")),
         },
         fallbacks=[CallbackQueryHandler(stale, pattern=r"^ord:"),
-                   MessageHandler(filters.ALL & filters.ChatType.PRIVATE, wrong)],
+                   MessageHandler(~filters.COMMAND & filters.ChatType.PRIVATE, wrong)],
         name=ORDER, persistent=True, per_chat=True, per_user=True,
     )

@@ -18,6 +18,7 @@ from telegram.ext import (
 from bot import keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import I18n
+from bot.ids import parse_id
 from bot.persistence import write_state
 from bot.services import orders as svc
 from bot.services.errors import InputError
@@ -48,7 +49,7 @@ def _menu(context: HamyarContext) -> Any:
 
 def _parse(data: str | None) -> tuple[str, int] | None:
     parts = (data or "").split(":")
-    if len(parts) < 3 or not parts[-1].isdigit():
+    if len(parts) < 3 or parse_id(parts[-1]) is None:
         return None
     return ":".join(parts[1:-1]), int(parts[-1])
 
@@ -258,11 +259,15 @@ async def on_typed(update: Update, context: HamyarContext) -> str | int:
             elif mode == "cancel_reason":
                 await svc.cancel_with_reason(s, role, msg.text or "")
             elif mode == "tracking":
+                if not msg.text:  # a photo of the post receipt is not a code: ask again
+                    raise InputError("ord-err-tracking-type")
                 await svc.shipped(s, role, msg.text)
             elif mode == "card":
                 card = svc.validate_card(msg.text or "")
                 await svc.accept(s, role, om.CARD, card)
             elif mode == "review_text":
+                if not msg.text:
+                    raise InputError("reg-err-text-expected")
                 await svc.review(s, role, (await _stars(s, role)), msg.text)
             elif mode == "message":
                 if msg.photo:
@@ -363,7 +368,7 @@ async def stuck_cmd(update: Update, context: HamyarContext) -> None:
         if not await is_moderator(s, _uid(update)):
             await send(context, _chat(update), context.t("tr-not-trainer"))
             return
-        rows = await svc.stuck(s)
+        rows = await svc.stuck(s, _uid(update))
     if not rows:
         await send(context, _chat(update), context.t("ord-stuck-empty"))
         return

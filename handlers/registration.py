@@ -27,6 +27,7 @@ from bot.persistence import write_state
 from bot.services import registration as reg
 from bot.services.errors import InputError
 from handlers.common import send
+from handlers.deeplinks import leave_for_link
 
 NAME = "registration"
 END = ConversationHandler.END
@@ -477,6 +478,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
             MessageHandler(back_f, back),
             CallbackQueryHandler(cancel, pattern=f"^{NAV_CANCEL}$"),
             CallbackQueryHandler(back, pattern=f"^{NAV_BACK}$"),
+            leave_for_link(NAME),
             CommandHandler("start", on_start_inside),
         ]
         return [*head, *handlers]

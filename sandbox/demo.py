@@ -43,7 +43,7 @@ from typing import Any
 import aiohttp
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
-DONE, SKIP, CANCEL = "✅ تمام شد", "⏭ رد شدن", "✖️ انصراف"
+DONE, SKIP, CANCEL = "✅ تمام شد", "⏭ بعدی", "✖️ انصراف"
 TRAINER = ("نرگس", "امینی")
 BUYERS = {"sara": ("سارا", "محمدی", "۰۹۳۵۱۱۱۲۲۳۳", "تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲"),
           "elham": ("الهام", "رضوی", "۰۹۱۹۲۲۲۳۳۴۴", "اصفهان، خیابان چهارباغ، کوچهٔ گل‌ها، پلاک ۷")}
@@ -395,8 +395,8 @@ async def seller_flow(sb: Sandbox, s: DemoSeller, trainer: Actor, group: int,
 async def place_order(buyer: Actor, info: tuple[str, ...], post: dict, o: DemoOrder) -> int:
     code = next(b["url"] for b in buttons_of(post) if "start=l_" in (b.get("url") or ""))
     code = code.split("start=", 1)[1]
-    await buyer.say(f"/start {code}", "🛒 ثبت سفارش")
-    await buyer.tap("🛒 ثبت سفارش", "چند عدد می‌خواهید")
+    await buyer.say(f"/start {code}", "🛒 سفارش می‌دهم")
+    await buyer.tap("🛒 سفارش می‌دهم", "چند عدد می‌خواهید")
     await buyer.tap("۱", "چطور به دستتان برسد")
     recs = await buyer.transcript()
     options = [b["text"] for r in recs[-3:] for b in buttons_of(r)]

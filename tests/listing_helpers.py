@@ -9,7 +9,7 @@ from models.user import Seller, User
 
 NEW = "➕ ثبت محصول جدید"
 MY = "🛍 محصولات من"
-BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ رد شدن", "✅ تمام شد"
+BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ تمام شد"
 
 
 async def make_seller(bot: BotHarness, p: Person, name: str = "مریم رضایی",

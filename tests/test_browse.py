@@ -102,7 +102,7 @@ async def test_browse_categories_pages_and_the_order_link(bot, shop) -> None:
     await add_listing(bot, seller, fid, "گلیم کوچک", category="kilim")
     pending = await add_listing(bot, seller, fid, "جوراب در انتظار", status=m.PENDING)
 
-    (home,) = await buyer.say("🔎 مشاهده محصولات")
+    (home,) = await buyer.say("🔎 مشاهدهٔ محصولات")
     assert "کدام دسته" in home.text
     assert "جوراب‌بافی (۷)" in home.buttons and "گلیم‌بافی (۱)" in home.buttons
     assert "🛍 همهٔ محصولات (۸)" in home.buttons

@@ -381,7 +381,7 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
     (card,) = await p.tap(lst.buttons[0], lst)
     assert "وضعیت: منتشر شده" in card.text and "۱۲۰٬۰۰۰ تومان" in card.text
     assert card.buttons[:5] == ["💰 تغییر قیمت", "📦 تغییر موجودی", "⏸ توقف فروش",
-                                "⛔️ تمام شد (ناموجود)", "🗑 کنار گذاشتن"]
+                                "⛔️ ناموجود شد", "🗑 کنار گذاشتن"]
 
     (q,) = await p.tap("💰 تغییر قیمت", card)
     assert "قیمت فعلی: ۱۲۰٬۰۰۰ تومان" in q.text
@@ -397,7 +397,7 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
     await p.tap("⏸ توقف فروش", card)  # the old card's pause, pressed again
     assert p.answers()[-1] == "این کار برای این محصول در وضعیت فعلی‌اش ممکن نیست."
     await p.tap("▶️ ادامهٔ فروش", new_card)
-    await p.tap("⛔️ تمام شد (ناموجود)", new_card)
+    await p.tap("⛔️ ناموجود شد", new_card)
     async with bot.db.session() as s:
         got = await s.get(Listing, listing.id)
         assert (got.status, got.stock) == (m.SOLD_OUT, 0)

@@ -245,7 +245,7 @@ async def test_price_change_edits_the_same_channel_card_and_sold_out_drops_the_b
     assert "۹۹٬۰۰۰ تومان" in post.text and len(post.edits) == 1
     assert post.reply_markup["inline_keyboard"][0][0]["text"] == "🛒 سفارش"
 
-    await seller.tap("⛔️ تمام شد (ناموجود)", new_card)
+    await seller.tap("⛔️ ناموجود شد", new_card)
     await w.idle()
     post = next(r for r in w.sb.records(w.channel["id"]) if r.message_id == post_id)
     assert "⛔️ ناموجود" in post.text and not post.reply_markup
@@ -271,7 +271,7 @@ async def test_on_behalf_listing_confirmed_by_the_seller(world: World) -> None:
     await t.send("photo", b"doll")
     await t.tap(DONE)
     await t.say("عروسک پارچه‌ای")
-    await t.tap("⏭ رد شدن")
+    await t.tap("⏭ بعدی")
     await t.say("۸۰ هزار")
     await t.tap("📦 آماده است")
     await t.say("۲")

@@ -15,7 +15,7 @@ from models import order as om
 from models.listing import Listing
 from models.order import Order, OrderMessage, Review
 
-BACK, CANCEL, SKIP = "↩️ بازگشت", "✖️ انصراف", "⏭ رد شدن"
+BACK, CANCEL, SKIP = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی"
 
 
 async def wait_text(p: Person, needle: str, within: float = 10.0):
@@ -25,7 +25,7 @@ async def wait_text(p: Person, needle: str, within: float = 10.0):
 
 async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True) -> int:
     await buyer.say(f"/start l_{code}")
-    await buyer.tap("🛒 ثبت سفارش")
+    await buyer.tap("🛒 سفارش می‌دهم")
     await buyer.say(qty)
     option = next(b for b in buyer.last.buttons if ("پست" if post else "حضوری") in b)
     await buyer.tap(option)
@@ -46,10 +46,10 @@ async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> Non
     replies = await buyer.say("/start l_Kilim12345")
     card = next(r for r in replies if "photo" in r.message)
     assert "گلیم دستباف زنجان" in card.text and "۱۲۰٬۰۰۰ تومان" in card.text
-    assert "هنوز نظری ثبت نشده" in card.text and card.buttons == ["🛒 ثبت سفارش"]
+    assert "هنوز نظری ثبت نشده" in card.text and card.buttons == ["🛒 سفارش می‌دهم"]
     assert any("voice" in r.message for r in replies), "the spoken description is offered"
 
-    (q,) = await buyer.tap("🛒 ثبت سفارش", card)
+    (q,) = await buyer.tap("🛒 سفارش می‌دهم", card)
     assert "حداکثر ۳ عدد" in q.text
     (hint,) = await buyer.say("۵")
     assert "از ۱ تا ۳" in hint.text

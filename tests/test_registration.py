@@ -10,7 +10,7 @@ from models.state import ConversationState, Draft
 from models.user import Seller
 
 REGISTER = "📝 ثبت‌نام فروشنده"
-BACK, CANCEL, SKIP = "↩️ بازگشت", "✖️ انصراف", "⏭ رد شدن"
+BACK, CANCEL, SKIP = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی"
 SHARE = "📱 ارسال شمارهٔ من"
 
 

@@ -206,7 +206,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.say("۳", "سؤال ۶ از ۷")
     await page.tap("گلیم‌بافی", "✅ گلیم‌بافی")  # toggled in place: the message is edited
     await page.tap("✅ تمام شد", "سؤال ۷ از ۷")
-    await page.tap("⏭ رد شدن", "اطلاعاتتان را یک بار دیگر ببینید", inline=False)
+    await page.tap("⏭ بعدی", "اطلاعاتتان را یک بار دیگر ببینید", inline=False)
     await page.tap("✅ تأیید و ثبت", "ثبت‌نامتان انجام شد")
     seller_id = next(uid for uid, us in sb.users.items() if us.user["first_name"] == "فاطمه")
     async with bot.db.session() as s:
@@ -280,7 +280,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await order_button.click()
     await expect(browser_page.locator("#chat-title")).to_have_text(BOT_NAME)
     await page.see("هنوز نظری ثبت نشده است")
-    await page.tap("🛒 ثبت سفارش", "چند عدد می‌خواهید")
+    await page.tap("🛒 سفارش می‌دهم", "چند عدد می‌خواهید")
     await page.tap("۱", "محصول چطور به دستتان برسد", inline=False)
     await browser_page.locator(".ib", has_text="پست به شهرهای دیگر").last.click()
     await page.see("نام گیرنده را بنویسید")

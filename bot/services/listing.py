@@ -110,7 +110,7 @@ def set_description(listing: Listing, text: str) -> None:
 
 def set_voice(listing: Listing, file_id: str, duration: int) -> None:
     if duration > VOICE_MAX_SECONDS:
-        raise InputError("lst-err-voice-long", max=VOICE_MAX_SECONDS)
+        raise InputError("lst-err-voice-long", max=VOICE_MAX_SECONDS // 60)
     listing.voice_file_id = file_id
     listing.voice_duration = duration
     listing.description = None
@@ -411,12 +411,20 @@ async def clear_pointer(session: AsyncSession, user_id: int) -> None:
 async def working(session: AsyncSession, user_id: int) -> Listing | None:
     """The listing this person's listing flow acts on: the one a trainer is working on, or
     her own draft."""
+    from bot.services.moderation import NotAllowed, check_moderator
+    from models.user import Seller
+
     ptr = await pointer(session, user_id)
     if ptr is not None:
         listing = await session.get(Listing, ptr["listing_id"])
         if listing is not None and listing.status in (m.DRAFT, m.PENDING):
-            return listing
+            try:  # still a trainer of her area? (a manager may have removed her meanwhile)
+                await check_moderator(session, user_id, await session.get(Seller, listing.seller_id))
+                return listing
+            except NotAllowed:
+                pass
         await clear_pointer(session, user_id)
+        return None  # what she was working on is no longer hers to work on
     return await m.current_draft(session, user_id)
 
 

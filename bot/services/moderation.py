@@ -84,6 +84,8 @@ def in_scope(trainer: Trainer | None, seller: Seller) -> bool:
 
 
 async def check_moderator(session: AsyncSession, user_id: int, seller: Seller | None) -> None:
+    if seller is not None and seller.user_id == user_id:
+        raise NotAllowed(user_id)  # nobody reviews, edits or vouches for her own listing
     if is_manager(user_id):
         return
     trainer = await trainer_of(session, user_id)
@@ -132,11 +134,21 @@ async def add_trainer(session: AsyncSession, user_id: int, added_by: int, scope:
 
 
 async def remove_trainer(session: AsyncSession, user_id: int) -> bool:
+    from bot.services.listing import clear_pointer
+
     trainer = await session.get(Trainer, user_id)
     if trainer is None:
         return False
     await session.delete(trainer)
+    await clear_pointer(session, user_id)  # no more work on sellers' listings
     return True
+
+
+async def sellers_in_scope(session: AsyncSession, user_id: int, sellers: list[Seller]) -> list[Seller]:
+    if is_manager(user_id):
+        return [s for s in sellers if s.user_id != user_id]
+    trainer = await trainer_of(session, user_id)
+    return [s for s in sellers if in_scope(trainer, s) and s.user_id != user_id]
 
 
 async def find_user(session: AsyncSession, text: str) -> User | None:
@@ -185,7 +197,7 @@ def card_text(listing: Listing, seller: Seller, *, decided: str | None = None,
         "name": html.escape(seller.name),
         "phone": persian.to_persian_digits("0" + seller.phone[3:]),
         "city": city.fa if city else "?", "province": province.fa if province else "?",
-        "district": seller.district or 0,
+        "district": seller.district or "—",
         "group": html.escape(seller.group_name or t(lang, "reg-none", {})),
     })]
     if entered_by:

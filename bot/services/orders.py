@@ -21,7 +21,14 @@ from bot import outbox, persian
 from bot.i18n import default_i18n
 from bot.services import events
 from bot.services.errors import InputError
-from bot.services.moderation import is_moderator, user_locale
+from bot.services.moderation import (
+    NotAllowed,
+    check_moderator,
+    in_scope,
+    is_manager,
+    trainer_of,
+    user_locale,
+)
 from bot.services.runtime import current as runtime
 from models import listing as lm
 from models import order as om
@@ -155,9 +162,12 @@ async def for_user(session: AsyncSession, order_id: int, user_id: int) -> Role:
         return Role(order, "buyer")
     if order.seller_id == user_id:
         return Role(order, "seller")
-    if await is_moderator(session, user_id):
-        return Role(order, "trainer")
-    raise NotYours(order_id)
+    seller = await session.get(Seller, order.seller_id)
+    try:  # a trainer of this seller's area (or a manager), nobody else
+        await check_moderator(session, user_id, seller)
+    except NotAllowed:
+        raise NotYours(order_id) from None
+    return Role(order, "trainer")
 
 
 def _require(order: Order, role: Role, who: str, statuses: tuple[str, ...]) -> None:
@@ -217,13 +227,14 @@ async def summary_text(session: AsyncSession, order: Order, role: str, lang: str
              t(lang, "ord-card-date", date=persian.format_jalali_date(order.created_at, latin=lang != "fa"))]
     if role == "buyer" and seller:
         lines.append(t(lang, "ord-card-shop", shop=seller.name))
-    # The buyer's name, phone and address reach the seller only once she accepts.
-    if role == "trainer" or (role == "seller" and order.accepted_at is not None):
+    # The buyer's name, phone and address reach the seller (and a trainer stepping in) only
+    # once the seller accepts: before that nobody but the buyer needs them.
+    if role in ("trainer", "seller") and order.accepted_at is not None:
         lines.append(t(lang, "ord-card-receiver", name=order.receiver_name,
                        phone=_phone(lang, order.phone)))
         if order.address:
             lines.append(t(lang, "ord-card-address", address=order.address))
-    elif role == "seller":
+    elif role in ("seller", "trainer"):
         lines.append(t(lang, "ord-card-contact-hidden"))
     if order.note and role != "buyer":
         lines.append(t(lang, "ord-card-note", note=order.note))
@@ -331,8 +342,13 @@ async def accept(session: AsyncSession, role: Role, payment: str, card: str | No
 async def decline(session: AsyncSession, role: Role, reason: str) -> Order:
     order = role.order
     _require(order, role, "seller", (om.NEW,))
-    order.status, order.reason = om.DECLINED, _clean(reason)
-    await session.flush()
+    changed = await session.execute(
+        update(Order).where(Order.id == order.id, Order.status == om.NEW)
+        .values(status=om.DECLINED, reason=_clean(reason))
+        .execution_options(synchronize_session=False))
+    if changed.rowcount != 1:
+        raise InputError("ord-err-state")
+    await session.refresh(order)
     await tell(session, order, "buyer", "ord-buyer-declined")
     return order
 
@@ -351,13 +367,25 @@ async def cancel_new(session: AsyncSession, role: Role) -> Order:
     return order
 
 
+CANCELLABLE = {"buyer": (om.ACCEPTED, om.PAID, om.PREPARING),
+               "seller": (om.ACCEPTED, om.PAID, om.PREPARING),
+               # a parcel already on its way is a dispute: only a trainer settles it
+               "trainer": (om.NEW, om.ACCEPTED, om.PAID, om.PREPARING, om.SHIPPED)}
+
+
 async def cancel_with_reason(session: AsyncSession, role: Role, reason: str) -> Order:
     order = role.order
-    if role.role not in ("buyer", "seller", "trainer"):
+    allowed = CANCELLABLE.get(role.role)
+    if allowed is None:
         raise NotYours(order.id)
-    if order.status not in (om.ACCEPTED, om.PAID, om.PREPARING, om.SHIPPED, om.NEW):
+    reason = _clean(reason)
+    changed = await session.execute(
+        update(Order).where(Order.id == order.id, Order.status.in_(allowed))
+        .values(status=om.CANCELLED, reason=reason, cancelled_by=role.role)
+        .execution_options(synchronize_session=False))
+    if changed.rowcount != 1:
         raise InputError("ord-err-state")
-    order.status, order.reason, order.cancelled_by = om.CANCELLED, _clean(reason), role.role
+    await session.refresh(order)
     await _return_stock(session, order)
     await session.flush()
     for party in ("buyer", "seller"):
@@ -533,15 +561,23 @@ async def orders_of(session: AsyncSession, user_id: int, limit: int = 20) -> lis
     return [(o, "buyer" if o.buyer_id == user_id else "seller") for o in rows]
 
 
-async def stuck(session: AsyncSession, now: datetime | None = None) -> list[Order]:
-    """Orders trainers should look at: unanswered for a day, or a disputed receipt."""
+async def stuck(session: AsyncSession, user_id: int, now: datetime | None = None) -> list[Order]:
+    """Orders a trainer should look at in her area: unanswered for a day, or a disputed receipt."""
     now = now or utcnow()
     rows = (await session.scalars(
         select(Order).where(
             ((Order.status == om.NEW) & (Order.created_at <= now - SELLER_REMIND_AFTER))
             | ((Order.status == om.ACCEPTED) & (Order.receipt_status == om.RECEIPT_DISPUTED)))
         .order_by(Order.id))).all()
-    return list(rows)
+    if is_manager(user_id):
+        return list(rows)
+    trainer = await trainer_of(session, user_id)
+    out = []
+    for order in rows:
+        seller = await session.get(Seller, order.seller_id)
+        if seller is not None and in_scope(trainer, seller) and seller.user_id != user_id:
+            out.append(order)
+    return out
 
 
 async def run_reminders(session: AsyncSession, now: datetime | None = None) -> int:

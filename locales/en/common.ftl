@@ -16,7 +16,7 @@ menu-prompt = Please choose one of the buttons below.
 start-welcome =
     Hello { $name }, welcome to Hamyar 🌸
     Hamyar helps you sell your handmade and home-made products online, simply, without giving your number to strangers.
-    To begin, tap "Register as a seller".
+    If you sell, tap "Register as a seller"; to buy, "Browse products".
 start-welcome-seller =
     Hello { $name }, welcome back 🌸
     Choose what you need from the menu below.
@@ -27,11 +27,10 @@ help-text =
     • "My orders": orders you placed or received, their status, and messages to the other side.
     • "Saved products": products you kept; we tell you when they get cheaper or come back in stock.
     • "Register as a seller": a few short questions (name, phone, city and your craft) to set up your shop.
-    • "New product" and "My products": for sellers.
-    • "My profile": what you have registered.
+    • "New product", "My products" and "My profile": for sellers.
     • "Settings": change the language.
-    Your phone number is never shown to the other side; messages go through the bot.
-    At every step "Back" returns to the previous question and "Cancel" or /cancel pauses; your answers are kept.
+    Buyers and sellers write to each other through the bot and nobody's number is shown; only when a seller accepts an order does she see the receiver's name, number and address, for delivery.
+    At every step "Back" returns to the previous question and "Cancel" pauses; your answers are kept.
     If you have a question, your district's trainer will help you.
 
 cancel-nothing = You have nothing in progress to cancel.

@@ -28,7 +28,7 @@ lst-ask-description =
     Describe the product: material, size, colour, anything a buyer should know.
     Write it (up to { $max } characters) or send a voice message. If you prefer not to, tap "Skip".
 lst-err-description-long = This description is { $length } characters long and there is room for { $max }. Please shorten it, or send a voice message.
-lst-err-voice-long = The voice message must be at most { $max } seconds long.
+lst-err-voice-long = The voice message must be shorter than { $max } minutes.
 lst-err-description-type = Please write the description or send a voice message.
 lst-voice-saved = 🎙 Your voice message is saved as the product's description; buyers can listen to it.
 
@@ -107,7 +107,7 @@ btn-change-price = 💰 Change price
 btn-change-stock = 📦 Change stock
 btn-pause = ⏸ Pause sales
 btn-resume = ▶️ Resume sales
-btn-sold-out = ⛔️ Mark sold out
+btn-sold-out = ⛔️ Sold out
 btn-withdraw = 🗑 Withdraw
 btn-edit-listing = ✏️ Fix and resubmit
 btn-back-to-list = ↩️ Product list

@@ -107,3 +107,4 @@ obh-btn-confirm = ✅ I confirm
 obh-seller-confirmed = Thank you! The product was sent for review.
 obh-trainer-told-confirmed = { $name } confirmed the product "{ $title }" and it went to review.
 mod-card-revision = ✏️ Changes to published product #{ $original }; the current post stays in the channel until approved.
+tr-err-block-trainer = Only managers can block a trainer.

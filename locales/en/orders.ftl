@@ -3,7 +3,7 @@ ord-listing-gone = This product is no longer for sale. See the other products in
 ord-listing-sold-out = This product is sold out for now. If it comes back, the channel will show it.
 ord-rating = ⭐️ { $avg } of 5 ({ $count } reviews)
 ord-no-rating = No reviews yet.
-ord-btn-order = 🛒 Order
+ord-btn-order = 🛒 I want to order
 ord-voice-note = 🎙 The seller's voice description:
 
 ## Order steps
@@ -111,7 +111,7 @@ ord-ask-receipt = Send a photo of the transfer receipt.
 ord-ask-message = Write your message, or send a photo or a voice message. Your number and username are not shown.
 ord-relayed = Your message was delivered ✅
 ord-receipt-sent = The receipt was sent to the seller ✅
-ord-err-card = That card number is not valid; it has 16 digits, like 6037 9975 1234 5678.
+ord-err-card = That card number is not valid; it has 16 digits, like 6037 9975 1234 5670.
 ord-err-tracking = The tracking code is at most { $max } characters.
 ord-err-relay-type = Only text, a photo or a voice message can be sent.
 ord-err-receipt-type = Please send a photo of the receipt.
@@ -140,3 +140,4 @@ ord-list-sell = 📥
 ord-stuck-empty = No orders need a hand.
 ord-stuck-title = Orders to follow up:
 ord-stuck-item = #{ $id } — { $status } — { $date }
+ord-err-tracking-type = Type the tracking code, or tap "Skip" if there is none.

@@ -1,5 +1,5 @@
 ## Buyers: browsing, search, favourites, shops
-menu-browse = 🔎 مشاهده محصولات
+menu-browse = 🔎 مشاهدهٔ محصولات
 menu-favourites = ❤️ نشان‌شده‌ها
 
 br-categories =
@@ -34,7 +34,7 @@ br-ask-province-mine = شما در کدام استان هستید؟ یک بار 
 br-ask-city = شهر را انتخاب کنید:
 br-my-city-saved = شهر شما «{ $city }» ثبت شد.
 
-br-not-available = این محصول الان در دسترس نیست. محصولات دیگر را در «مشاهده محصولات» ببینید 🌸
+br-not-available = این محصول الان در دسترس نیست. محصولات دیگر را در «مشاهدهٔ محصولات» ببینید 🌸
 br-saved = ❤️ نشان شد. اگر قیمتش پایین بیاید یا دوباره موجود شود، خبرتان می‌کنیم.
 br-unsaved = از نشان‌شده‌ها برداشته شد.
 

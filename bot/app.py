@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any
 
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import HTTPXRequest
+from telegram.warnings import PTBUserWarning
 
 from bot.concurrency import PerChatUpdateProcessor
 from bot.config import Settings
@@ -32,6 +34,10 @@ COMMANDS = {
 
 REMINDER_INTERVAL = 300  # seconds between looks for due order reminders
 
+# Our conversations track state per chat and user, not per message, on purpose: their
+# inline buttons are checked on the server against the stored state instead.
+warnings.filterwarnings("ignore", message=r"If 'per_message=False'", category=PTBUserWarning)
+
 HamyarApp = Application[Any, HamyarContext, Any, Any, Any, Any]
 
 
@@ -43,7 +49,7 @@ def build_application(
     db = db or Database(settings.database_url)
     i18n = I18n(default=settings.default_locale)
     services = Services(settings=settings, db=db, i18n=i18n)
-    services.extras["outbox_limits"] = outbox_limits or PaceLimits()
+    services.extras["outbox_limits"] = outbox_limits or PaceLimits().scaled(settings.outbox_pace_scale)
     runtime.configure(
         admin_chat_id=settings.admin_chat_id,
         catalogue_channel_id=settings.catalogue_channel_id,

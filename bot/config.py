@@ -34,6 +34,7 @@ EXPECTATIONS: dict[str, str] = {
     "LOG_LEVEL": "DEBUG, INFO, WARNING or ERROR",
     "MAX_CONCURRENT_UPDATES": "a whole number from 1 to 4096",
     "POLL_TIMEOUT": "seconds, a whole number from 0 to 50",
+    "OUTBOX_PACE_SCALE": "a number from 1 (Telegram's limits) to 1000, for stand-ins only",
 }
 
 
@@ -57,6 +58,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     max_concurrent_updates: int = Field(default=256, ge=1, le=4096)
     poll_timeout: int = Field(default=30, ge=0, le=50)
+    # Telegram's flood limits divided by this for the outbox's own pace. Leave it at 1 against
+    # Telegram; the sandbox and tests use a stand-in whose limits are scaled the same way.
+    outbox_pace_scale: float = Field(default=1.0, ge=1.0, le=1000.0)
 
     @field_validator("bot_token", mode="before")
     @classmethod

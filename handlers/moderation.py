@@ -423,6 +423,51 @@ async def _set_block(update: Update, context: HamyarContext, blocked: bool) -> N
                context.t("tr-blocked" if blocked else "tr-unblocked", name=user.first_name))
 
 
+# -- messages that could not be delivered ----------------------------------------------------
+
+async def undelivered_cmd(update: Update, context: HamyarContext) -> None:
+    """What the outbox gave up on: who blocked the bot, which channel post failed, and why."""
+    from bot import outbox
+
+    if not await _require_trainer(update, context):
+        return
+    async with context.session() as s:
+        rows = await outbox.failed(s, limit=20)
+        lines = []
+        buttons = []
+        for row in rows:
+            who = row.chat_id
+            if row.chat_id.lstrip("-").isdigit():
+                user = await s.get(User, int(row.chat_id))
+                if user is not None:
+                    who = user.first_name
+            when = persian.format_jalali_datetime(row.updated_at, latin=context.locale != "fa")
+            reason = context.t("tr-undelivered-blocked") if "blocked" in (row.last_error or "") \
+                else (row.last_error or "")[:120]
+            lines.append(context.t("tr-undelivered-item", id=row.id, who=who, when=when, reason=reason))
+            buttons.append([InlineKeyboardButton(context.t("tr-undelivered-retry", id=row.id),
+                                                 callback_data=f"trq:retry:{row.id}")])
+    if not lines:
+        await send(context, update.effective_chat.id, context.t("tr-undelivered-none"))  # type: ignore[union-attr]
+        return
+    await send(context, update.effective_chat.id,  # type: ignore[union-attr]
+               context.t("tr-undelivered-title") + "\n" + "\n".join(lines), InlineKeyboardMarkup(buttons[:10]))
+
+
+async def retry_undelivered(update: Update, context: HamyarContext) -> None:
+    from bot import outbox
+
+    query = update.callback_query
+    assert query is not None
+    row_id = parse_id((query.data or "").rsplit(":", 1)[-1])
+    async with context.session() as s:
+        if not await mod.is_moderator(s, update.effective_user.id):  # type: ignore[union-attr]
+            await query.answer(context.t("mod-not-trainer"), show_alert=True)
+            return
+        ok = row_id is not None and await outbox.retry(s, row_id)
+    await query.answer(context.t("tr-undelivered-queued" if ok else "stale-button"))
+
+
 # -- managers: trainers ----------------------------------------------------------------------
 
 def _scope_text(context: HamyarContext, scope: list[str]) -> str:
@@ -620,6 +665,8 @@ def register(app: Any) -> None:
     app.add_handler(CallbackQueryHandler(behalf_phone, pattern=r"^obh:phone:"), group=0)
     app.add_handler(CallbackQueryHandler(behalf_confirm, pattern=r"^obh:yes:"), group=0)
     app.add_handler(CommandHandler("queue", queue_cmd, filters=private), group=0)
+    app.add_handler(CommandHandler("undelivered", undelivered_cmd, filters=private), group=0)
+    app.add_handler(CallbackQueryHandler(retry_undelivered, pattern=r"^trq:retry:"), group=0)
     app.add_handler(CommandHandler("seller", seller_cmd, filters=private), group=0)
     app.add_handler(CommandHandler("block", block_cmd, filters=private), group=0)
     app.add_handler(CommandHandler("unblock", unblock_cmd, filters=private), group=0)

@@ -410,3 +410,26 @@ async def test_larger_edit_goes_back_to_review_while_the_old_post_stays(world: W
     live = [r for r in w.sb.records(w.channel["id"])]
     assert all(r.message_id != post_id for r in live), "the old post was deleted"
     assert live[-1].message_id == original.channel_card_message_id
+
+
+async def test_a_seller_who_blocked_the_bot_shows_up_for_trainers(world: World) -> None:
+    w = world
+    seller, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    await w.sb.block_bot(seller.user)
+    await w.press_in_group(w.trainer, card, APPROVE)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        failed = (await s.scalars(select(OutboxMessage).where(OutboxMessage.status == "failed"))).all()
+    assert len(failed) == 1 and "blocked" in failed[0].last_error
+    assert len([r for r in w.channel_msgs() if r.reply_markup]) == 1, "the post itself went out"
+    (report,) = await w.trainer.say("/undelivered")
+    assert "مریم" in report.text and "ربات را مسدود کرده است" in report.text
+    stranger = Person(w.bot, await w.sb.create_user("غریبه"))
+    await stranger.forge(report, f"trq:retry:{failed[0].id}")
+    assert stranger.answers()[-1] == "فقط مربی‌های همیار می‌توانند این کار را انجام دهند."
+    await w.sb.unblock_bot(seller.user)
+    await w.trainer.tap(report.buttons[0], report)
+    assert w.trainer.answers()[-1] == "دوباره در صف فرستادن گذاشته شد."
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "منتشر شد" in (r.text or ""), after=0)
+    assert "گلیم دستباف زنجان" in told.text

@@ -163,7 +163,7 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
                  cost=_money(context, option["cost"]), total=_money(context, total),
                  name=data["name"],
                  phone=persian.to_persian_digits(phone) if context.locale == "fa" else phone,
-                 address=data.get("address") or "")
+                 address=data.get("address") or "", note=data.get("note") or t("reg-none"))
         await send(context, chat, prefix + text, keyboards.grid(
             [(t("ord-btn-confirm"), "ord:confirm")], 1,
             [(t("btn-back"), "ord:back"), (t("btn-cancel"), "ord:cancel")]))

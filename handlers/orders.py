@@ -121,7 +121,15 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
         except svc.NotYours:
             await query.answer(context.t("ord-err-not-yours"), show_alert=True)
             return END
-    await query.answer(context.t("ord-done") if action != "view" else None)
+    if action == "acc":  # not done yet: the payment question comes next
+        await query.answer()
+    else:
+        await query.answer(context.t("ord-done") if action != "view" else None)
+    if action != "view":  # the pressed card has had its say; the fresh card below has the buttons
+        try:
+            await query.edit_message_reply_markup(None)
+        except BadRequest:
+            pass
     if action == "acc":
         await _ask_payment(update, context, order_id)
         return END
@@ -355,11 +363,13 @@ async def my_orders(update: Update, context: HamyarContext) -> None:
         return
     buttons = []
     for order, role in rows:
+        title = titles.get(order.listing_id) or ""
+        title = title if len(title) <= 22 else title[:21] + "…"
         label = context.t("ord-list-item", icon=context.t(LIST_ICONS[role]), id=order.id,
-                          title=titles.get(order.listing_id) or "",
+                          title=title,
                           status=context.t(svc.STATUS_KEYS[order.status]),
                           date=persian.format_jalali_date(order.created_at, latin=context.locale != "fa"))
-        buttons.append([InlineKeyboardButton(label[:60], callback_data=f"o:view:{order.id}")])
+        buttons.append([InlineKeyboardButton(label, callback_data=f"o:view:{order.id}")])
     await send(context, _chat(update), context.t("ord-list-title"), InlineKeyboardMarkup(buttons))
 
 

@@ -9,6 +9,7 @@ from bot import keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import SUPPORTED
 from bot.services import users
+from bot.services.moderation import is_moderator
 from handlers.common import main_menu, send, show_main_menu
 from handlers.registration import display_phone, summary_args
 from models.user import get_seller
@@ -16,14 +17,27 @@ from models.user import get_seller
 LANGUAGE_KEYS = {"fa": "language-fa", "en": "language-en"}
 
 
+async def _trainer_note(update: Update, context: HamyarContext) -> str:
+    """Trainers and managers are told what they have beyond the menu."""
+    async with context.session() as s:
+        if not await is_moderator(s, update.effective_user.id):  # type: ignore[union-attr]
+            return ""
+    note = "\n\n" + context.t("help-trainer")
+    if context.is_manager(update.effective_user.id):  # type: ignore[union-attr]
+        note += "\n" + context.t("help-manager")
+    return note
+
+
 async def start(update: Update, context: HamyarContext) -> None:
     name = update.effective_user.first_name  # type: ignore[union-attr]
     key = "start-welcome-seller" if context.is_seller else "start-welcome"
-    await send(context, update.effective_chat.id, context.t(key, name=name), main_menu(context))  # type: ignore[union-attr]
+    text = context.t(key, name=name) + await _trainer_note(update, context)
+    await send(context, update.effective_chat.id, text, main_menu(context))  # type: ignore[union-attr]
 
 
 async def help_(update: Update, context: HamyarContext) -> None:
-    await send(context, update.effective_chat.id, context.t("help-text"), main_menu(context))  # type: ignore[union-attr]
+    text = context.t("help-text") + await _trainer_note(update, context)
+    await send(context, update.effective_chat.id, text, main_menu(context))  # type: ignore[union-attr]
 
 
 async def cancel_nothing(update: Update, context: HamyarContext) -> None:

@@ -336,6 +336,10 @@ async def test_managers_add_and_remove_trainers_others_cannot(world: World) -> N
     assert "دیگر مربی نیست" in gone.text
     (not_trainer,) = await w.far_trainer.say("/queue")
     assert "فقط برای مربی‌های همیار" in not_trainer.text
+    (help_msg,) = await w.trainer.say("/help")
+    assert "/queue" in help_msg.text and "/addtrainer" not in help_msg.text
+    (help_msg,) = await w.manager.say("/help")
+    assert "/addtrainer" in help_msg.text
 
 
 async def test_queue_seller_card_block_and_unblock(world: World) -> None:

@@ -80,10 +80,14 @@ async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> Non
     assert "🔒" in new.text and "لطفاً قرمز باشد" in new.text
     assert new.buttons[:2] == ["✅ می‌پذیرم", "✖️ نمی‌پذیرم"]
     await seller.tap("✅ می‌پذیرم", new)
+    pressed = next(r for r in seller.sb.records(seller.id) if r.message_id == new.message_id)
+    assert pressed.buttons == [], "a card that has had its say keeps no live-looking buttons"
     (pay,) = [r for r in seller.sb.records(seller.id) if "چطور پرداخت" in (r.text or "")]
     await seller.tap("💳 کارت‌به‌کارت", pay)
     (hint,) = await seller.say("1234")
-    assert "شمارهٔ کارت درست نیست" in hint.text
+    assert "شمارهٔ کارت باید ۱۶ رقم باشد" in hint.text
+    (hint,) = await seller.say("6037 9975 1234 5678")  # sixteen digits, a typo somewhere
+    assert "درست به نظر نمی‌رسد" in hint.text
     replies = await seller.say("6037 9975 9999 9993")  # a valid (Luhn) number
     accepted_card = replies[-1]
     assert "۰۹۳۵۱۱۱۲۲۳۳" in accepted_card.text and "انقلاب" in accepted_card.text
@@ -91,7 +95,8 @@ async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> Non
         assert (await s.get(Listing, listing.id)).stock == 1
 
     told = await wait_text(buyer, "فروشنده سفارش شمارهٔ")
-    assert "کارت‌به‌کارت" in told.text and "۶۰۳۷-۹۹۷۵-۹۹۹۹-۹۹۹۳" in told.text
+    assert "کارت‌به‌کارت" in told.text
+    assert "\u2066۶۰۳۷-۹۹۷۵-۹۹۹۹-۹۹۹۳\u2069" in told.text, "left to right inside the Persian line"
     await buyer.tap("📎 فرستادن عکس رسید", told)
     (hint,) = await buyer.say("واریز کردم")
     assert "عکس رسید را بفرستید" in hint.text

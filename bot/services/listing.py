@@ -130,6 +130,8 @@ def parse_price(text: str) -> int:
             err.reason, "lst-err-price"
         )
         raise InputError(key) from None
+    if 0 < price < PRICE_MIN:  # «صد و بیست» for a dress means a hundred and twenty thousand
+        raise InputError("lst-err-price-small", price=price, thousand=price * 1000)
     if not PRICE_MIN <= price <= PRICE_MAX:
         raise InputError("lst-err-price-range", min=PRICE_MIN, max=PRICE_MAX)
     return price

@@ -137,8 +137,10 @@ def validate_note(text: str) -> str:
 
 def validate_card(text: str) -> str:
     digits = re.sub(r"[\s-]", "", persian.to_ascii_digits(text or ""))
-    if not re.fullmatch(r"\d{16}", digits) or not _luhn(digits):
+    if not re.fullmatch(r"\d{16}", digits):
         raise InputError("ord-err-card")
+    if not _luhn(digits):  # sixteen digits, but not a card's: a digit misread or mistyped
+        raise InputError("ord-err-card-checksum")
     return "-".join(digits[i:i + 4] for i in range(0, 16, 4))
 
 

@@ -33,6 +33,11 @@ help-text =
     At every step "Back" returns to the previous question and "Cancel" pauses; your answers are kept.
     If you have a question, your district's trainer will help you.
 
+help-trainer =
+    Trainers' tools (type the commands):
+    /queue products waiting for review — /seller name or phone: a seller's card — /onbehalf list a product for a seller who cannot type — /stuck orders that need a hand — /undelivered messages that did not arrive — /block and /unblock
+help-manager = Managers: /trainers the list of trainers — /addtrainer and /removetrainer
+
 cancel-nothing = You have nothing in progress to cancel.
 unknown-text = Sorry, I did not understand. Please use the buttons below.
 stale-button = This button is no longer active.

@@ -37,6 +37,7 @@ lst-err-price = I could not read that price. Write it in toman with digits, e.g.
 lst-err-price-rial = Please write the price in toman, not rial.
 lst-err-price-fraction = The price must be a whole number of toman, e.g. 120 thousand.
 lst-err-price-range = The price must be between { $min } and { $max } toman.
+lst-err-price-small = I read the price as { $price } toman, which is very little. If you mean { $thousand } toman, write "{ $price } thousand".
 lst-price-saved = Price: { $price }
 
 lst-ask-availability = Is this product ready, or do you make it to order?

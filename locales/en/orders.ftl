@@ -25,6 +25,7 @@ ord-summary =
     💰 Total: { $total }
     👤 { $name } — { $phone }
     { $address }
+    📝 { $note }
     If this is right, tap "Place order".
 ord-btn-confirm = ✅ Place order
 ord-placed = Order #{ $id } is placed ✅ We sent it to the seller and will tell you as soon as she answers.
@@ -46,7 +47,7 @@ ord-card-contact-hidden = 🔒 The buyer's name, phone and address are shown onc
 ord-card-note = Buyer's note: { $note }
 ord-card-payment-cod = Payment: cash on delivery
 ord-card-payment-card = Payment: card to card
-ord-card-card-number = Seller's card number: { $card }
+ord-card-card-number = Seller's card number: ⁦{ $card }⁩
 ord-card-tracking = Tracking code: { $code }
 ord-card-reason = Reason: { $reason }
 ord-status-new = waiting for the seller
@@ -111,7 +112,8 @@ ord-ask-receipt = Send a photo of the transfer receipt.
 ord-ask-message = Write your message, or send a photo or a voice message. Your number and username are not shown.
 ord-relayed = Your message was delivered ✅
 ord-receipt-sent = The receipt was sent to the seller ✅
-ord-err-card = That card number is not valid; it has 16 digits, like 6037 9975 1234 5670.
+ord-err-card = A card number has 16 digits, like 6037 9975 1234 5670.
+ord-err-card-checksum = That card number does not look right; please check it against the card and write it again.
 ord-err-tracking = The tracking code is at most { $max } characters.
 ord-err-relay-type = Only text, a photo or a voice message can be sent.
 ord-err-receipt-type = Please send a photo of the receipt.
@@ -121,7 +123,7 @@ ord-err-not-paid-yet = You have not confirmed the payment of this order yet.
 ord-err-not-yours = You cannot see this order.
 ord-err-review-long = This review is { $length } characters long; at most { $max } are allowed.
 ord-done = Done ✅
-ord-typing-cancelled = Stopped.
+ord-typing-cancelled = All right; nothing changed and the order stays as it was.
 
 ## Reviews
 ord-ask-rating = Order #{ $id } is complete 🎉 How many stars, from 1 to 5, would you give this purchase?

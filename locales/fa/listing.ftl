@@ -37,6 +37,7 @@ lst-err-price = این قیمت را متوجه نشدم. قیمت را به ت�
 lst-err-price-rial = لطفاً قیمت را به تومان بنویسید، نه ریال.
 lst-err-price-fraction = قیمت باید عدد درست به تومان باشد؛ مثلاً ۱۲۰ هزار.
 lst-err-price-range = قیمت باید بین { $min } و { $max } تومان باشد.
+lst-err-price-small = قیمت را { $price } تومان فهمیدم که خیلی کم است. اگر منظورتان { $thousand } تومان است، بنویسید «{ $price } هزار».
 lst-price-saved = قیمت: { $price }
 
 lst-ask-availability = این محصول آماده است یا سفارشی ساخته می‌شود؟

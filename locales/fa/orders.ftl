@@ -25,6 +25,7 @@ ord-summary =
     💰 جمع کل: { $total }
     👤 { $name } — { $phone }
     { $address }
+    📝 { $note }
     اگر درست است «ثبت سفارش» را بزنید.
 ord-btn-confirm = ✅ ثبت سفارش
 ord-placed = سفارش شمارهٔ { $id } ثبت شد ✅ برای فروشنده فرستادیم؛ به‌محض اینکه جواب بدهد خبرتان می‌کنیم.
@@ -46,7 +47,7 @@ ord-card-contact-hidden = 🔒 نام، شماره و نشانی خریدار ب
 ord-card-note = توضیح خریدار: { $note }
 ord-card-payment-cod = پرداخت: نقدی هنگام تحویل
 ord-card-payment-card = پرداخت: کارت‌به‌کارت
-ord-card-card-number = شمارهٔ کارت فروشنده: { $card }
+ord-card-card-number = شمارهٔ کارت فروشنده: ⁦{ $card }⁩
 ord-card-tracking = کد رهگیری: { $code }
 ord-card-reason = دلیل: { $reason }
 ord-status-new = منتظر جواب فروشنده
@@ -111,7 +112,8 @@ ord-ask-receipt = عکس رسید واریز را بفرستید.
 ord-ask-message = پیامتان را بنویسید، یا عکس یا پیام صوتی بفرستید. شماره و نام کاربری شما نشان داده نمی‌شود.
 ord-relayed = پیامتان فرستاده شد ✅
 ord-receipt-sent = رسید برای فروشنده فرستاده شد ✅
-ord-err-card = شمارهٔ کارت درست نیست؛ ۱۶ رقم است، مثل ۶۰۳۷ ۹۹۷۵ ۱۲۳۴ ۵۶۷۰.
+ord-err-card = شمارهٔ کارت باید ۱۶ رقم باشد؛ مثل ۶۰۳۷ ۹۹۷۵ ۱۲۳۴ ۵۶۷۰.
+ord-err-card-checksum = این شمارهٔ کارت درست به نظر نمی‌رسد؛ یک بار دیگر از روی کارت نگاه کنید و بنویسید.
 ord-err-tracking = کد رهگیری نباید بیشتر از { $max } حرف باشد.
 ord-err-relay-type = فقط متن، عکس یا پیام صوتی را می‌شود فرستاد.
 ord-err-receipt-type = لطفاً عکس رسید را بفرستید.
@@ -121,7 +123,7 @@ ord-err-not-paid-yet = هنوز دریافت پول این سفارش را تأ�
 ord-err-not-yours = این سفارش را نمی‌توانید ببینید.
 ord-err-review-long = این نظر { $length } حرف است و حداکثر { $max } حرف مجاز است.
 ord-done = انجام شد ✅
-ord-typing-cancelled = باشد، لغو شد.
+ord-typing-cancelled = باشد؛ چیزی تغییر نکرد و سفارش همان‌طور که بود ماند.
 
 ## Reviews
 ord-ask-rating = سفارش شمارهٔ { $id } انجام شد 🎉 به این خرید از ۱ تا ۵ ستاره چه امتیازی می‌دهید؟

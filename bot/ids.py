@@ -18,10 +18,3 @@ def last_id(data: str | None) -> int | None:
     """The id at the end of callback data like "my:open:42"."""
     return parse_id((data or "").rsplit(":", 1)[-1])
 
-
-def require_id(data: str | None) -> int:
-    """Like `last_id`, raising ValueError for anything that is not a plausible id."""
-    value = last_id(data)
-    if value is None:
-        raise ValueError(data)
-    return value

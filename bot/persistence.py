@@ -51,18 +51,8 @@ class DbPersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any, An
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
-        skey = _key_to_str(key)
         async with self.db.session() as s:
-            row = await s.get(ConversationState, (name, skey))
-            if new_state is None:
-                if row is not None:
-                    await s.delete(row)
-                return
-            value = json.dumps(new_state)
-            if row is None:
-                s.add(ConversationState(name=name, key=skey, state=value))
-            elif row.state != value:
-                row.state = value
+            await write_state(s, name, key, new_state)
 
     async def drop_conversations_of(self, user_id: int) -> None:
         async with self.db.session() as s:

@@ -9,6 +9,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot import keyboards
 from bot.context import HamyarContext
+from bot.ids import last_id
 from bot.services import users
 
 
@@ -25,6 +26,17 @@ def main_menu(context: HamyarContext) -> ReplyKeyboardMarkup:
 
 async def show_main_menu(update: Update, context: HamyarContext, key: str = "menu-prompt") -> None:
     await send(context, update.effective_chat.id, context.t(key), main_menu(context))  # type: ignore[union-attr]
+
+
+async def callback_id(update: Update, context: HamyarContext) -> int | None:
+    """The id at the end of a button's callback data, or None after telling the presser the
+    button is not valid (forged, truncated, or an absurd number)."""
+    query = update.callback_query
+    assert query is not None
+    value = last_id(query.data)
+    if value is None:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+    return value
 
 
 async def ensure_user(update: Update, context: HamyarContext) -> None:

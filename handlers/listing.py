@@ -26,12 +26,12 @@ from telegram.ext import (
 from bot import geo, keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import I18n
-from bot.ids import require_id
+from bot.ids import parse_id
 from bot.persistence import write_state
 from bot.services import catalogue, moderation
 from bot.services import listing as svc
 from bot.services.errors import InputError
-from handlers.common import send
+from handlers.common import callback_id, send
 from handlers.deeplinks import leave_for_link
 from models import listing as m
 from models.listing import Listing, current_draft
@@ -296,10 +296,8 @@ async def reopen(update: Update, context: HamyarContext) -> str | int:
     """Entry from «محصولات من»: a listing sent back for changes opens at its preview."""
     query = update.callback_query
     assert query is not None
-    try:
-        listing_id = require_id(query.data)
-    except ValueError:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    listing_id = await callback_id(update, context)
+    if listing_id is None:
         return END
     async with context.session() as s:
         try:
@@ -323,10 +321,8 @@ async def revise(update: Update, context: HamyarContext) -> str | int:
     The change is reviewed while the channel post stays as it is."""
     query = update.callback_query
     assert query is not None
-    try:
-        listing_id = require_id(query.data)
-    except ValueError:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    listing_id = await callback_id(update, context)
+    if listing_id is None:
         return END
     async with context.session() as s:
         try:
@@ -392,10 +388,8 @@ async def delete_draft(update: Update, context: HamyarContext) -> None:
     """Outside the conversation: the «delete the draft» button left by cancel."""
     query = update.callback_query
     assert query is not None
-    try:
-        listing_id = require_id(query.data)
-    except ValueError:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    listing_id = await callback_id(update, context)
+    if listing_id is None:
         return
     async with context.session() as s:
         try:
@@ -750,10 +744,8 @@ def _city(context: HamyarContext, code: str) -> str:
 async def on_pick_seller(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
-    try:
-        seller_id = require_id(query.data)
-    except ValueError:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    seller_id = await callback_id(update, context)
+    if seller_id is None:
         return "pick_seller"
     async with context.session() as s:
         seller = await s.get(Seller, seller_id)
@@ -775,9 +767,8 @@ async def on_pick_seller(update: Update, context: HamyarContext) -> str | int:
 async def trainer_edit(update: Update, context: HamyarContext) -> str | int:
     """/start e_<id>: the «ویرایش» button of an admin card opens the listing here."""
     payload = (context.args or [""])[0]
-    try:
-        listing_id = require_id(payload.removeprefix("e_"))
-    except ValueError:
+    listing_id = parse_id(payload.removeprefix("e_"))
+    if listing_id is None:
         await send(context, _chat(update), context.t("stale-button"))
         return END
     async with context.session() as s:

@@ -20,11 +20,11 @@ from telegram.ext import (
 
 from bot import geo, persian
 from bot.context import HamyarContext
-from bot.ids import parse_id, require_id
+from bot.ids import parse_id
 from bot.persistence import write_state
 from bot.services import moderation as mod
 from bot.services.errors import InputError
-from handlers.common import send
+from handlers.common import callback_id, send
 from models import listing as m
 from models import moderation as mm
 from models.base import utcnow
@@ -328,10 +328,8 @@ async def resend_card(update: Update, context: HamyarContext) -> None:
     """A listing from the queue: its review card is posted again in the admin chat."""
     query = update.callback_query
     assert query is not None
-    try:
-        listing_id = require_id(query.data)
-    except ValueError:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    listing_id = await callback_id(update, context)
+    if listing_id is None:
         return
     listing = await _guard(update, context, listing_id)
     if listing is None:
@@ -540,10 +538,8 @@ async def removetrainer_cmd(update: Update, context: HamyarContext) -> None:
 async def _behalf_listing(update: Update, context: HamyarContext) -> Listing | None:
     query = update.callback_query
     assert query is not None
-    try:
-        listing_id = require_id(query.data)
-    except ValueError:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    listing_id = await callback_id(update, context)
+    if listing_id is None:
         return None
     listing = await _guard(update, context, listing_id)
     if listing is not None and listing.status != m.AWAITING_SELLER:
@@ -623,10 +619,8 @@ async def behalf_confirm(update: Update, context: HamyarContext) -> None:
 
     query = update.callback_query
     assert query is not None
-    try:
-        listing_id = require_id(query.data)
-    except ValueError:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    listing_id = await callback_id(update, context)
+    if listing_id is None:
         return
     async with context.session() as s:
         listing = await s.get(Listing, listing_id)

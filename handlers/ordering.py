@@ -27,13 +27,12 @@ from telegram.ext import (
 from bot import keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import I18n
-from bot.ids import require_id
 from bot.persistence import write_state
 from bot.services import catalogue
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import send
+from handlers.common import callback_id, send
 from handlers.deeplinks import leave_for_link
 from models import listing as lm
 from models.listing import Listing
@@ -210,10 +209,8 @@ def _menu(context: HamyarContext) -> Any:
 async def start_order(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
-    try:
-        listing_id = require_id(query.data)
-    except ValueError:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    listing_id = await callback_id(update, context)
+    if listing_id is None:
         return END
     async with context.session() as s:
         listing = await s.get(Listing, listing_id)

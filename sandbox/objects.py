@@ -130,6 +130,10 @@ class FileStore:
 def media_obj(fr: FileRecord, kind: str, extra: dict | None = None) -> object:
     """The value of Message.<kind> for a file (a PhotoSize list for photos)."""
     extra = {k: v for k, v in (extra or {}).items() if v is not None}
+    if "duration" in extra:
+        fr.duration = int(extra["duration"])
+    elif fr.duration is not None:  # sent again by file_id: Telegram keeps the length
+        extra["duration"] = fr.duration
     if kind == "photo":
         return [dict(s) for s in fr.photo_sizes or []]
     obj: dict = {"file_id": fr.file_id, "file_unique_id": fr.file_unique_id, "file_size": fr.size}

@@ -98,6 +98,7 @@ class FileRecord:
     mime_type: str | None = None
     file_path: str | None = None
     photo_sizes: list[dict] | None = None  # for photos: the PhotoSize list sharing this data
+    duration: int | None = None  # voice, audio, video: kept so a resend by file_id keeps it
 
     @property
     def size(self) -> int:

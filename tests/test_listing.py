@@ -85,7 +85,8 @@ async def test_full_listing_with_album_and_voice(bot, person, submitted) -> None
     assert "📍 ابهر، زنجان" in caption and "🏠 فروشگاه: مریم رضایی" in caption
     assert "🎙 توضیح صوتی در ربات" in caption
     assert "#گلیم‌بافی" in caption and "#ابهر" in caption
-    assert any("voice" in r.message for r in texts)
+    (voice,) = [r for r in texts if "voice" in r.message]
+    assert voice.message["voice"]["duration"] == 12, "resent by file_id, it keeps its length"
     actions = texts[-1]
     assert "📤 ارسال برای بررسی" in actions.buttons
 

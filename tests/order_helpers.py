@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from harness import BotHarness, Person
-from listing_helpers import make_seller
+from listing_helpers import SKIP, make_seller
+from sqlalchemy import func, select
 
 from models import listing as m
 from models.base import utcnow
 from models.listing import Listing, ListingPhoto
+from models.order import Order
 
 
 async def published_listing(bot: BotHarness, seller: Person, *, stock: int | None = 3,
@@ -38,3 +40,25 @@ async def published_listing(bot: BotHarness, seller: Person, *, stock: int | Non
         s.add(listing)
         await s.flush()
         return listing
+
+
+async def wait_text(p: Person, needle: str, within: float = 10.0):
+    return await p.sb.wait_for_bot_message(p.id, lambda r: needle in (r.text or ""), timeout=within,
+                                           after=0)
+
+
+async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True) -> int:
+    await buyer.say(f"/start l_{code}")
+    await buyer.tap("🛒 سفارش می‌دهم")
+    await buyer.say(qty)
+    option = next(b for b in buyer.last.buttons if ("پست" if post else "حضوری") in b)
+    await buyer.tap(option)
+    await buyer.say("سارا محمدی")
+    if post:
+        await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
+    await buyer.say("۰۹۳۵۱۱۱۲۲۳۳")
+    await buyer.tap(SKIP)
+    replies = await buyer.tap("✅ ثبت سفارش")
+    assert "ثبت شد" in replies[-1].text
+    async with buyer.h.db.session() as s:
+        return await s.scalar(select(func.max(Order.id)).where(Order.buyer_id == buyer.id))

@@ -8,9 +8,9 @@ import asyncio
 
 import pytest
 from harness import BotHarness, Person
-from listing_helpers import make_seller, walk
-from order_helpers import published_listing
-from sqlalchemy import func, select
+from listing_helpers import SKIP, make_seller, walk
+from order_helpers import place, published_listing, wait_text
+from sqlalchemy import select
 
 from models import listing as m
 from models import order as om
@@ -19,7 +19,6 @@ from models.moderation import Decision
 from models.order import Order
 from models.user import User
 
-SKIP = "⏭ بعدی"
 SUBMIT = "📤 ارسال برای بررسی"
 APPROVE = "✅ تأیید و انتشار"
 NOT_YOURS = "این سفارش را نمی‌توانید ببینید."
@@ -66,28 +65,6 @@ async def world(standin, db_url):
     await manager.say("/addtrainer @leila_trainer تبریز:۳")
     yield World(bot, group, manager, trainer, far)
     await bot.stop()
-
-
-async def wait_text(p: Person, needle: str, within: float = 10.0):
-    return await p.sb.wait_for_bot_message(p.id, lambda r: needle in (r.text or ""), timeout=within,
-                                           after=0)
-
-
-async def place(buyer: Person, post: bool = True) -> int:
-    await buyer.say("/start l_Kilim12345")
-    await buyer.tap("🛒 سفارش می‌دهم")
-    await buyer.say("۱")
-    option = next(b for b in buyer.last.buttons if ("پست" if post else "حضوری") in b)
-    await buyer.tap(option)
-    await buyer.say("سارا محمدی")
-    if post:
-        await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
-    await buyer.say("۰۹۳۵۱۱۱۲۲۳۳")
-    await buyer.tap(SKIP)
-    replies = await buyer.tap("✅ ثبت سفارش")
-    assert "ثبت شد" in replies[-1].text
-    async with buyer.h.db.session() as s:
-        return await s.scalar(select(func.max(Order.id)).where(Order.buyer_id == buyer.id))
 
 
 async def accepted_cod_order(bot: BotHarness, seller: Person, buyer: Person) -> int:

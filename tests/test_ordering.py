@@ -6,7 +6,7 @@ import asyncio
 from datetime import timedelta
 
 from harness import BotHarness, Person
-from order_helpers import published_listing
+from order_helpers import place, published_listing, wait_text
 from sqlalchemy import func, select
 
 from bot.services import orders as svc
@@ -14,30 +14,6 @@ from models import listing as m
 from models import order as om
 from models.listing import Listing
 from models.order import Order, OrderMessage, Review
-
-BACK, CANCEL, SKIP = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی"
-
-
-async def wait_text(p: Person, needle: str, within: float = 10.0):
-    return await p.sb.wait_for_bot_message(p.id, lambda r: needle in (r.text or ""), timeout=within,
-                                           after=0)
-
-
-async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True) -> int:
-    await buyer.say(f"/start l_{code}")
-    await buyer.tap("🛒 سفارش می‌دهم")
-    await buyer.say(qty)
-    option = next(b for b in buyer.last.buttons if ("پست" if post else "حضوری") in b)
-    await buyer.tap(option)
-    await buyer.say("سارا محمدی")
-    if post:
-        await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
-    await buyer.say("۰۹۳۵۱۱۱۲۲۳۳")
-    await buyer.tap(SKIP)
-    replies = await buyer.tap("✅ ثبت سفارش")
-    assert "ثبت شد" in replies[-1].text
-    async with buyer.h.db.session() as s:
-        return await s.scalar(select(func.max(Order.id)).where(Order.buyer_id == buyer.id))
 
 
 async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> None:

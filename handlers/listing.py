@@ -30,6 +30,7 @@ from bot.ids import parse_id
 from bot.persistence import write_state
 from bot.services import catalogue, moderation
 from bot.services import listing as svc
+from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
 from handlers.common import callback_id, send
 from handlers.deeplinks import leave_for_link
@@ -77,7 +78,7 @@ def _craft_name(context: HamyarContext, code: str) -> str:
 @asynccontextmanager
 async def _draft(update: Update, context: HamyarContext) -> AsyncIterator[tuple[AsyncSession, Listing | None]]:
     async with context.session() as s:
-        yield s, await svc.working(s, _uid(update))
+        yield s, await behalf_svc.working(s, _uid(update))
 
 
 # -- the order of the steps ----------------------------------------------------------------
@@ -236,7 +237,7 @@ async def send_preview(update: Update, context: HamyarContext, listing: Listing,
     markup = keyboards.grid(edit, 3)
     rows = [list(r) for r in markup.inline_keyboard]
     async with context.session() as s:
-        ptr = await svc.pointer(s, _uid(update))
+        ptr = await behalf_svc.pointer(s, _uid(update))
     submit = "obh-btn-save" if ptr and ptr.get("mode") == "edit" else "btn-submit"
     rows.append(list(keyboards.grid([(t(submit), "lst:submit")], 1).inline_keyboard[0]))
     rows.append(list(keyboards.grid([(t("btn-cancel"), NAV[1])], 1).inline_keyboard[0]))
@@ -371,9 +372,9 @@ async def _leave(update: Update, context: HamyarContext, s: AsyncSession | None 
                  listing: Listing | None = None) -> int:
     behalf = False
     if s is not None:
-        ptr = await svc.pointer(s, _uid(update))
+        ptr = await behalf_svc.pointer(s, _uid(update))
         behalf = ptr is not None
-        await svc.clear_pointer(s, _uid(update))
+        await behalf_svc.clear_pointer(s, _uid(update))
         await write_state(s, NAME, _key(update), None)
         await s.commit()
     await send(context, _chat(update), context.t("lst-cancelled"),
@@ -465,7 +466,7 @@ async def _answer(update: Update, context: HamyarContext, step: str, apply: Any)
             apply(listing)
         except InputError as err:
             await s.rollback()  # nothing of the wrong answer is kept, nothing earlier is lost
-            fresh = await svc.working(s, _uid(update))
+            fresh = await behalf_svc.working(s, _uid(update))
             await ask(update, context, fresh, None, context.t(err.key, **err.args_))  # type: ignore[arg-type]
             return step
         return await _reply_step(update, context, s, listing, next_step(listing, step))
@@ -520,7 +521,7 @@ async def _album_ack(context: HamyarContext) -> None:
     data = context.job.data  # type: ignore[union-attr]
     context.locale = data["locale"]
     async with context.session() as s:
-        listing = await svc.working(s, data["user_id"])
+        listing = await behalf_svc.working(s, data["user_id"])
         if listing is None or (listing.flow or {}).get("step") != "photos":
             return
         count = len(listing.photos)
@@ -574,7 +575,7 @@ async def on_price(update: Update, context: HamyarContext) -> str:
             price = svc.set_price(listing, text)
         except InputError as err:
             await s.rollback()
-            await ask(update, context, await svc.working(s, _uid(update)), None,  # type: ignore[arg-type]
+            await ask(update, context, await behalf_svc.working(s, _uid(update)), None,  # type: ignore[arg-type]
                       context.t(err.key, **err.args_))
             return "price"
         await send(context, _chat(update), context.t("lst-price-saved", price=_money(context, price)))
@@ -682,13 +683,13 @@ async def on_submit(update: Update, context: HamyarContext) -> str | int:
         if listing is None:
             await query.answer(context.t("stale-button"))
             return END
-        ptr = await svc.pointer(s, _uid(update))
+        ptr = await behalf_svc.pointer(s, _uid(update))
         mode = ptr.get("mode") if ptr and ptr.get("listing_id") == listing.id else None
         try:
             if mode == "edit":
-                await svc.save_trainer_edit(s, listing, _uid(update))
+                await behalf_svc.save_trainer_edit(s, listing, _uid(update))
             elif mode == "behalf":
-                await svc.await_seller(s, listing, _uid(update))
+                await behalf_svc.await_seller(s, listing, _uid(update))
             else:
                 await svc.submit(s, listing)
         except InputError as err:
@@ -756,7 +757,7 @@ async def on_pick_seller(update: Update, context: HamyarContext) -> str | int:
         except moderation.NotAllowed:
             await query.answer(context.t("mod-not-in-scope"), show_alert=True)
             return "pick_seller"
-        listing = await svc.behalf_draft(s, seller_id, _uid(update))
+        listing = await behalf_svc.behalf_draft(s, seller_id, _uid(update))
         await query.answer()
         await _drop_buttons(update)
         await send(context, _chat(update), context.t("obh-started", name=seller.name))
@@ -782,7 +783,7 @@ async def trainer_edit(update: Update, context: HamyarContext) -> str | int:
         if listing is None or seller is None or listing.status != m.PENDING:
             await send(context, _chat(update), context.t("mod-already", who=""))
             return END
-        await svc.set_pointer(s, _uid(update), listing.id, "edit")
+        await behalf_svc.set_pointer(s, _uid(update), listing.id, "edit")
         await send(context, _chat(update), context.t("obh-edit-started", id=listing.id, name=seller.name))
         return await _reply_step(update, context, s, listing, "preview")
 

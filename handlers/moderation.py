@@ -23,6 +23,7 @@ from bot.context import HamyarContext
 from bot.ids import parse_id
 from bot.persistence import write_state
 from bot.services import moderation as mod
+from bot.services import onbehalf
 from bot.services.errors import InputError
 from handlers.common import callback_id, send
 from models import listing as m
@@ -591,7 +592,6 @@ async def behalf_send(update: Update, context: HamyarContext) -> None:
 
 async def behalf_phone(update: Update, context: HamyarContext) -> None:
     """The trainer records that the seller agreed by phone: the listing goes to review."""
-    from bot.services import listing as svc
 
     query = update.callback_query
     assert query is not None
@@ -601,7 +601,7 @@ async def behalf_phone(update: Update, context: HamyarContext) -> None:
     async with context.session() as s:
         listing = await s.get(Listing, listing.id)
         try:
-            await svc.seller_consents(s, listing, "phone", update.effective_user.id)  # type: ignore[arg-type, union-attr]
+            await onbehalf.seller_consents(s, listing, "phone", update.effective_user.id)  # type: ignore[arg-type, union-attr]
         except InputError:
             await query.answer(context.t("stale-button"), show_alert=True)
             return
@@ -615,7 +615,6 @@ async def behalf_phone(update: Update, context: HamyarContext) -> None:
 async def behalf_confirm(update: Update, context: HamyarContext) -> None:
     """The seller confirms a listing a trainer entered for her."""
     from bot import outbox
-    from bot.services import listing as svc
 
     query = update.callback_query
     assert query is not None
@@ -628,7 +627,7 @@ async def behalf_confirm(update: Update, context: HamyarContext) -> None:
             await query.answer(context.t("my-not-yours"), show_alert=True)
             return
         try:
-            await svc.seller_consents(s, listing, "seller", listing.seller_id)
+            await onbehalf.seller_consents(s, listing, "seller", listing.seller_id)
         except InputError:
             await query.answer(context.t("stale-button"), show_alert=True)
             return

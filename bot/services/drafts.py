@@ -10,6 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.state import Draft
 
+# Kinds of drafts shared by more than one module.
+LISTING_TARGET = "listing_target"  # which listing a trainer is working on (bot.services.onbehalf)
+
 
 async def get(session: AsyncSession, user_id: int, kind: str) -> dict[str, Any]:
     """The saved answers, or an empty dict (a copy: change it and `put` it back)."""

@@ -28,7 +28,7 @@ from bot.context import HamyarContext
 from bot.i18n import I18n
 from bot.ids import parse_id
 from bot.persistence import write_state
-from bot.services import catalogue, moderation
+from bot.services import catalogue, trainers
 from bot.services import listing as svc
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
@@ -716,7 +716,7 @@ async def on_submit(update: Update, context: HamyarContext) -> str | int:
 
 async def onbehalf(update: Update, context: HamyarContext) -> str | int:
     async with context.session() as s:
-        if not await moderation.is_moderator(s, _uid(update)):
+        if not await trainers.is_moderator(s, _uid(update)):
             await send(context, _chat(update), context.t("tr-not-trainer"))
             return END
         await write_state(s, NAME, _key(update), "pick_seller")
@@ -727,7 +727,7 @@ async def onbehalf(update: Update, context: HamyarContext) -> str | int:
 async def on_seller_query(update: Update, context: HamyarContext) -> str | int:
     text = update.message.text or ""  # type: ignore[union-attr]
     async with context.session() as s:
-        sellers = await moderation.sellers_in_scope(s, _uid(update), await moderation.find_sellers(s, text))
+        sellers = await trainers.sellers_in_scope(s, _uid(update), await trainers.find_sellers(s, text))
     if not sellers:
         await send(context, _chat(update), context.t("obh-none"), keyboards.reply_nav(context.t))
         return "pick_seller"
@@ -752,9 +752,9 @@ async def on_pick_seller(update: Update, context: HamyarContext) -> str | int:
         seller = await s.get(Seller, seller_id)
         try:
             if seller is None:
-                raise moderation.NotAllowed(seller_id)
-            await moderation.check_moderator(s, _uid(update), seller)
-        except moderation.NotAllowed:
+                raise trainers.NotAllowed(seller_id)
+            await trainers.check_moderator(s, _uid(update), seller)
+        except trainers.NotAllowed:
             await query.answer(context.t("mod-not-in-scope"), show_alert=True)
             return "pick_seller"
         listing = await behalf_svc.behalf_draft(s, seller_id, _uid(update))
@@ -776,8 +776,8 @@ async def trainer_edit(update: Update, context: HamyarContext) -> str | int:
         listing = await s.get(Listing, listing_id)
         seller = await s.get(Seller, listing.seller_id) if listing else None
         try:
-            await moderation.check_moderator(s, _uid(update), seller)
-        except moderation.NotAllowed:
+            await trainers.check_moderator(s, _uid(update), seller)
+        except trainers.NotAllowed:
             await send(context, _chat(update), context.t("mod-not-trainer"))
             return END
         if listing is None or seller is None or listing.status != m.PENDING:

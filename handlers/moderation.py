@@ -23,7 +23,7 @@ from bot.context import HamyarContext
 from bot.ids import parse_id
 from bot.persistence import write_state
 from bot.services import moderation as mod
-from bot.services import onbehalf
+from bot.services import onbehalf, trainers, users
 from bot.services.errors import InputError
 from handlers.common import callback_id, send
 from models import listing as m
@@ -55,9 +55,9 @@ async def _guard(update: Update, context: HamyarContext, listing_id: int) -> Lis
         listing = await s.get(Listing, listing_id)
         seller = await s.get(Seller, listing.seller_id) if listing else None
         try:
-            await mod.check_moderator(s, update.effective_user.id, seller)  # type: ignore[union-attr]
-        except mod.NotAllowed:
-            is_trainer = await mod.is_moderator(s, update.effective_user.id)  # type: ignore[union-attr]
+            await trainers.check_moderator(s, update.effective_user.id, seller)  # type: ignore[union-attr]
+        except trainers.NotAllowed:
+            is_trainer = await trainers.is_moderator(s, update.effective_user.id)  # type: ignore[union-attr]
             await query.answer(context.t("mod-not-in-scope" if is_trainer else "mod-not-trainer"),
                                show_alert=True)
             return None
@@ -186,7 +186,7 @@ async def _decide(update: Update, context: HamyarContext, listing_id: int, round
             who = context.t("mod-already-by", name=err.trainer_name) if err.trainer_name else ""
             await send(context, update.effective_chat.id, context.t("mod-already", who=who))  # type: ignore[union-attr]
         return True
-    except mod.NotAllowed:
+    except trainers.NotAllowed:
         await send(context, update.effective_chat.id, context.t("mod-not-trainer"))  # type: ignore[union-attr]
         return True
     if query is not None:
@@ -288,14 +288,14 @@ def build_typing() -> ConversationHandler[HamyarContext]:
 
 async def _require_trainer(update: Update, context: HamyarContext) -> bool:
     async with context.session() as s:
-        ok = await mod.is_moderator(s, update.effective_user.id)  # type: ignore[union-attr]
+        ok = await trainers.is_moderator(s, update.effective_user.id)  # type: ignore[union-attr]
     if not ok:
         await send(context, update.effective_chat.id, context.t("tr-not-trainer"))  # type: ignore[union-attr]
     return ok
 
 
 async def _require_manager(update: Update, context: HamyarContext) -> bool:
-    ok = mod.is_manager(update.effective_user.id)  # type: ignore[union-attr]
+    ok = trainers.is_manager(update.effective_user.id)  # type: ignore[union-attr]
     if not ok:
         await send(context, update.effective_chat.id, context.t("tr-not-manager"))  # type: ignore[union-attr]
     return ok
@@ -362,7 +362,7 @@ async def seller_cmd(update: Update, context: HamyarContext) -> None:
         await send(context, update.effective_chat.id, context.t("tr-seller-usage"))  # type: ignore[union-attr]
         return
     async with context.session() as s:
-        sellers = await mod.sellers_in_scope(s, update.effective_user.id, await mod.find_sellers(s, query))  # type: ignore[union-attr]
+        sellers = await trainers.sellers_in_scope(s, update.effective_user.id, await trainers.find_sellers(s, query))  # type: ignore[union-attr]
         cards = []
         for seller in sellers:
             counts = dict((await s.execute(
@@ -401,18 +401,18 @@ async def _set_block(update: Update, context: HamyarContext, blocked: bool) -> N
         await send(context, update.effective_chat.id, context.t("tr-block-usage"))  # type: ignore[union-attr]
         return
     async with context.session() as s:
-        user = await mod.find_user(s, target)
+        user = await trainers.find_user(s, target)
         try:
             if user is None:
                 raise InputError("tr-err-unknown-user")
             me = update.effective_user.id  # type: ignore[union-attr]
-            if await mod.trainer_of(s, user.id) is not None and not mod.is_manager(me):
+            if await trainers.trainer_of(s, user.id) is not None and not trainers.is_manager(me):
                 raise InputError("tr-err-block-trainer")
             seller = await s.get(Seller, user.id)
             if seller is not None:
                 try:
-                    await mod.check_moderator(s, me, seller)
-                except mod.NotAllowed:
+                    await trainers.check_moderator(s, me, seller)
+                except trainers.NotAllowed:
                     raise InputError("mod-not-in-scope") from None
             await mod.set_blocked(s, user.id, blocked)
         except InputError as err:
@@ -460,7 +460,7 @@ async def retry_undelivered(update: Update, context: HamyarContext) -> None:
     assert query is not None
     row_id = parse_id((query.data or "").rsplit(":", 1)[-1])
     async with context.session() as s:
-        if not await mod.is_moderator(s, update.effective_user.id):  # type: ignore[union-attr]
+        if not await trainers.is_moderator(s, update.effective_user.id):  # type: ignore[union-attr]
             await query.answer(context.t("mod-not-trainer"), show_alert=True)
             return
         ok = row_id is not None and await outbox.retry(s, row_id)
@@ -504,12 +504,12 @@ async def addtrainer_cmd(update: Update, context: HamyarContext) -> None:
         await send(context, update.effective_chat.id, context.t("tr-add-usage"))  # type: ignore[union-attr]
         return
     async with context.session() as s:
-        user = await mod.find_user(s, args[0])
+        user = await trainers.find_user(s, args[0])
         try:
             if user is None:
                 raise InputError("tr-err-unknown-user")
-            scope = mod.parse_scope(" ".join(args[1:])) if len(args) > 1 else []
-            await mod.add_trainer(s, user.id, update.effective_user.id, scope)  # type: ignore[union-attr]
+            scope = trainers.parse_scope(" ".join(args[1:])) if len(args) > 1 else []
+            await trainers.add_trainer(s, user.id, update.effective_user.id, scope)  # type: ignore[union-attr]
         except InputError as err:
             await send(context, update.effective_chat.id, context.t(err.key, **err.args_))  # type: ignore[union-attr]
             return
@@ -525,11 +525,11 @@ async def removetrainer_cmd(update: Update, context: HamyarContext) -> None:
         await send(context, update.effective_chat.id, context.t("tr-remove-usage"))  # type: ignore[union-attr]
         return
     async with context.session() as s:
-        user = await mod.find_user(s, args[0])
+        user = await trainers.find_user(s, args[0])
         if user is None:
             await send(context, update.effective_chat.id, context.t("tr-err-unknown-user"))  # type: ignore[union-attr]
             return
-        removed = await mod.remove_trainer(s, user.id)
+        removed = await trainers.remove_trainer(s, user.id)
     key = "tr-removed" if removed else "tr-not-a-trainer"
     await send(context, update.effective_chat.id, context.t(key, name=user.first_name))  # type: ignore[union-attr]
 
@@ -563,7 +563,7 @@ async def behalf_send(update: Update, context: HamyarContext) -> None:
         listing = await s.get(Listing, listing.id)
         seller = await s.get(Seller, listing.seller_id)  # type: ignore[union-attr]
         seller_user = await s.get(User, listing.seller_id)  # type: ignore[union-attr]
-        lang = mod.user_locale(seller_user)
+        lang = users.user_locale(seller_user)
         i18n = context.services.i18n
         text = catalogue.caption(i18n, listing, seller)  # type: ignore[arg-type]
         photos = [p.file_id for p in listing.photos]  # type: ignore[union-attr]
@@ -635,7 +635,7 @@ async def behalf_confirm(update: Update, context: HamyarContext) -> None:
             trainer = await s.get(User, listing.created_by)
             seller = await s.get(Seller, listing.seller_id)
             text = context.services.i18n.t(
-                mod.user_locale(trainer), "obh-trainer-told-confirmed",
+                users.user_locale(trainer), "obh-trainer-told-confirmed",
                 {"name": seller.name if seller else "", "title": listing.title or ""})
             await outbox.enqueue(s, listing.created_by, "sendMessage", {"text": text})
     await query.answer()

@@ -22,7 +22,7 @@ from bot.ids import parse_id
 from bot.persistence import write_state
 from bot.services import orders as svc
 from bot.services.errors import InputError
-from bot.services.moderation import is_moderator
+from bot.services.trainers import is_moderator
 from handlers.common import send
 from models import order as om
 from models.listing import Listing

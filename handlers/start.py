@@ -9,7 +9,7 @@ from bot import keyboards, persian
 from bot.context import HamyarContext
 from bot.i18n import SUPPORTED
 from bot.services import users
-from bot.services.moderation import is_moderator
+from bot.services.trainers import is_moderator
 from handlers.common import main_menu, send, show_main_menu
 from handlers.registration import display_phone, summary_args
 from models.user import get_seller

@@ -22,20 +22,8 @@ from bot.i18n import I18n, default_i18n
 from bot.services import catalogue, events
 from bot.services.errors import InputError
 from bot.services.runtime import current as runtime
-from bot.services.trainers import (  # noqa: F401  (moved; the area helper settles its users)
-    NotAllowed,
-    add_trainer,
-    check_moderator,
-    find_sellers,
-    find_user,
-    in_scope,
-    is_manager,
-    is_moderator,
-    parse_scope,
-    remove_trainer,
-    sellers_in_scope,
-    trainer_of,
-)
+from bot.services.trainers import check_moderator, in_scope, is_manager, trainer_of
+from bot.services.users import user_locale
 from models import listing as m
 from models import moderation as mm
 from models.base import utcnow
@@ -63,12 +51,6 @@ class AlreadyDecided(Exception):
 
 def i18n() -> I18n:
     return default_i18n()
-
-
-def user_locale(user: User | None) -> str:
-    if user is None:
-        return i18n().default
-    return i18n().resolve_locale(user.locale, user.telegram_language)
 
 
 # -- the admin-chat card ---------------------------------------------------------------------

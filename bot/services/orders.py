@@ -21,15 +21,9 @@ from bot import outbox, persian
 from bot.i18n import default_i18n
 from bot.services import events
 from bot.services.errors import InputError
-from bot.services.moderation import (
-    NotAllowed,
-    check_moderator,
-    in_scope,
-    is_manager,
-    trainer_of,
-    user_locale,
-)
 from bot.services.runtime import current as runtime
+from bot.services.trainers import NotAllowed, check_moderator, in_scope, is_manager, trainer_of
+from bot.services.users import user_locale
 from models import listing as lm
 from models import order as om
 from models.base import utcnow

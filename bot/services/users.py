@@ -9,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.i18n import default_i18n
 from models.base import utcnow
 from models.user import Seller, User
 
@@ -79,3 +80,11 @@ async def set_locale(session: AsyncSession, user_id: int, locale: str) -> None:
     if user is None:
         raise LookupError(user_id)
     user.locale = locale
+
+
+def user_locale(user: User | None) -> str:
+    """The language to write to this person in when she is not the one who pressed."""
+    i18n = default_i18n()
+    if user is None:
+        return i18n.default
+    return i18n.resolve_locale(user.locale, user.telegram_language)

@@ -153,6 +153,33 @@ def frozen(cls: type[Any]) -> type[Any]:
 
 # ==== Deep-link payloads =======================================================================
 
+@frozen
+class ListingLink(Payload, prefix="l"):
+    """A published listing, by its public code (the channel post's «سفارش» button)."""
+
+    code: str
+
+
+@frozen
+class ShopLink(Payload, prefix="s"):
+    """A seller's shop page, by her shop code."""
+
+    code: str
+
+
+@frozen
+class EditLink(Payload, prefix="e"):
+    """A trainer opens a listing under review to edit it (the admin card's button)."""
+
+    listing_id: int
+
+
+@frozen
+class GroupJoinLink(Payload, prefix="g"):
+    """Join a hamyar group or cooperative, by its join code."""
+
+    code: str
+
 
 # ==== Registration and start (handlers/registration.py, start.py, common.py) ===================
 

@@ -21,33 +21,38 @@ from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
 from bot.persistence import write_state
 from bot.services import decisions
-from bot.services.decisions import REJECT_REASONS, TYPING, AlreadyDecided, Decided
+from bot.services.decisions import (
+    APPROVE,
+    CHANGES,
+    REJECT,
+    REJECT_REASONS,
+    TYPING,
+    AlreadyDecided,
+    Decided,
+)
 from bot.services.errors import InputError
 from bot.services.htmltext import esc
 from bot.services.review_card import card_buttons
 from bot.services.trainers import NotAllowed, Refused, guard_listing
 from handlers.common import send
-from models import moderation as mm
-from models.base import utcnow
 
 END = ConversationHandler.END
 
 # A trainer types the reason of a rejection, or the note asking for changes.
-FLOW = Flow("mod_typing", (
+FLOW = Flow("moderation_typing", (
     Edge(START, "typing", "✍️ typed reason / ✏️ changes"),
     Edge("typing", FLOW_END, "a text: the decision"),
     Edge("typing", FLOW_END, "/cancel"),
     Edge("typing", "typing", "not a text, or empty"),
 ))
-TYPING_STATE = FLOW.states[0]
-assert TYPING == FLOW.name
+TYPING_STATE = FLOW.states[0]  # the conversation itself is named TYPING ("mod_typing")
 
 
 def _decided_line(context: HamyarContext, done: Decided, name: str) -> str:
     """«Approved by …, at …» under the card; the name and the reason were typed by people."""
-    time = persian.format_jalali_datetime(utcnow(), latin=context.locale != "fa")
-    key = {mm.APPROVE: "mod-decided-approve", mm.REJECT: "mod-decided-reject",
-           mm.CHANGES: "mod-decided-changes"}[done.action]
+    time = persian.format_jalali_datetime(done.at, latin=context.locale != "fa")
+    key = {APPROVE: "mod-decided-approve", REJECT: "mod-decided-reject",
+           CHANGES: "mod-decided-changes"}[done.action]
     return context.t(key, name=esc(name), time=time, reason=esc(done.reason or ""))
 
 
@@ -82,8 +87,8 @@ async def _press_decision(update: Update, context: HamyarContext, listing_id: in
     except AlreadyDecided as err:
         await query.answer(_already_text(context, err), show_alert=True)
         return
-    key = {mm.APPROVE: "mod-done-approve", mm.REJECT: "mod-done-reject",
-           mm.CHANGES: "mod-done-changes"}[action]
+    key = {APPROVE: "mod-done-approve", REJECT: "mod-done-reject",
+           CHANGES: "mod-done-changes"}[action]
     await query.answer(context.t(key))
     await _show_decision(context, query.message.chat.id, query.message.message_id, done,
                          user.first_name)
@@ -92,7 +97,7 @@ async def _press_decision(update: Update, context: HamyarContext, listing_id: in
 async def on_approve(update: Update, context: HamyarContext) -> None:
     ref = ReviewButton.parse(update.callback_query.data)  # type: ignore[union-attr]
     assert ref is not None  # the handler's pattern is the kind's
-    await _press_decision(update, context, ref.listing_id, ref.round, mm.APPROVE, None)
+    await _press_decision(update, context, ref.listing_id, ref.round, APPROVE, None)
 
 
 async def on_reason(update: Update, context: HamyarContext) -> None:
@@ -102,7 +107,7 @@ async def on_reason(update: Update, context: HamyarContext) -> None:
     if ref is None or ref.code not in REJECT_REASONS:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return
-    await _press_decision(update, context, ref.listing_id, ref.round, mm.REJECT,
+    await _press_decision(update, context, ref.listing_id, ref.round, REJECT,
                           decisions.reason_text(ref.code))
 
 
@@ -168,7 +173,7 @@ async def ask_typed(update: Update, context: HamyarContext) -> str | int:
     assert query is not None and query.message is not None and user is not None
     ref = ReviewButton.parse(query.data)
     assert ref is not None
-    action = mm.REJECT if ref.action == "rt" else mm.CHANGES
+    action = REJECT if ref.action == "rt" else CHANGES
     try:
         async with context.session() as s:
             await decisions.start_typing(s, ref.listing_id, ref.round, user.id, action,
@@ -178,7 +183,7 @@ async def ask_typed(update: Update, context: HamyarContext) -> str | int:
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
         return END
     await query.answer()
-    key = "mod-ask-reason" if action == mm.REJECT else "mod-ask-changes"
+    key = "mod-ask-reason" if action == REJECT else "mod-ask-changes"
     await send(context, update.effective_chat.id, context.t(key, name=user.first_name, id=ref.listing_id))  # type: ignore[union-attr]
     return TYPING_STATE
 

@@ -4,6 +4,8 @@ reply is rendered."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
@@ -14,8 +16,6 @@ from bot.services import review_card, trainer_tools, trainers
 from bot.services.errors import InputError
 from bot.services.trainers import NotAllowed, Refused
 from handlers.common import send
-from models import listing as m
-from models.base import utcnow
 
 
 def _uid(update: Update) -> int:
@@ -47,7 +47,7 @@ async def queue_cmd(update: Update, context: HamyarContext) -> None:
     lines = [context.t("tr-queue-title", count=len(rows))]
     buttons = []
     for listing, seller in rows:
-        date = persian.format_jalali_date(listing.submitted_at or utcnow(), latin=context.locale != "fa")
+        date = persian.format_jalali_date(listing.submitted_at or datetime.now(UTC), latin=context.locale != "fa")
         lines.append(context.t("tr-queue-item", id=listing.id, title=listing.title or "",
                                seller=seller.name, city=_city_name(context, seller.city_code), date=date))
         buttons.append([InlineKeyboardButton(f"#{listing.id} {listing.title}"[:60],
@@ -83,8 +83,7 @@ def _seller_card(context: HamyarContext, card: trainer_tools.SellerCard) -> str:
         city=_city_name(context, seller.city_code),
         province=(province.fa if fa else province.en) if province else "",
         district=seller.district or 0, group=seller.group_name or context.t("reg-none"),
-        published=card.counts.get(m.PUBLISHED, 0), pending=card.counts.get(m.PENDING, 0),
-        total=sum(card.counts.values()),
+        published=card.published, pending=card.pending, total=card.total,
         blocked=context.t("tr-seller-blocked-note") if card.blocked else "",
     ).strip()
 

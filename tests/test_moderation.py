@@ -437,3 +437,47 @@ async def test_a_seller_who_blocked_the_bot_shows_up_for_trainers(world: World) 
     assert w.trainer.answers()[-1] == "دوباره در صف فرستادن گذاشته شد."
     told = await w.sb.wait_for_bot_message(seller.id, lambda r: "منتشر شد" in (r.text or ""), after=0)
     assert "گلیم دستباف زنجان" in told.text
+
+
+async def test_html_in_a_trainers_name_and_a_typed_reason_keeps_the_card_editable(world: World) -> None:
+    """A trainer named «سارا <مربی> & co» rejecting with a typed «قیمت < ۱۰۰ & <b>بالا»: the card's
+    edit used to fail with «can't parse entities» (ignored), so it kept its buttons and never
+    said who decided. The seller's name has the same characters (the card itself is HTML)."""
+    w = world
+    odd_u = await w.sb.create_user("سارا <مربی> & co", username="sara_trainer", language_code="fa")
+    w.sb.chats[w.group["id"]].members.add(odd_u["id"])  # she is in the trainers' group
+    odd = Person(w.bot, odd_u)
+    await odd.say("/start")
+    await w.manager.say("/addtrainer @sara_trainer ابهر")
+    seller, listing = await submitted_listing(w, name="مریم <&>")
+    card = await w.card(listing.id)
+    assert "👤 فروشنده: مریم <&> رضایی" in card.text
+    await w.press_in_group(odd, card, REJECT)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(odd, card_now, "✍️ دلیل دیگر (بنویسید)")
+    reason = "قیمت < ۱۰۰ & <b>بالا"
+    typed = await w.sb.send_text(odd.user, reason, chat_id=w.group["id"])
+    await w.bot.wait_processed(("msg", w.group["id"], typed["message_id"]))
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert "⛔️ رد شد — سارا <مربی> & co" in edited.text
+    assert f"دلیل: {reason}" in edited.text
+    assert edited.buttons == []
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "تأیید نشد" in (r.text or ""))
+    assert reason in told.text
+
+    # an approval by the same trainer, on a second listing
+    _, other = await submitted_listing(w, name="نرگس & <i>")
+    card2 = await w.card(other.id)
+    await w.press_in_group(odd, card2, APPROVE)
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card2.message_id)
+    assert "✅ تأیید و منتشر شد — سارا <مربی> & co" in edited.text and edited.buttons == []
+
+
+def test_the_typing_flow_matches_its_picture() -> None:
+    from pathlib import Path
+
+    from handlers.admin_card import FLOW, build_typing
+
+    picture = Path(__file__).parent.parent / "docs" / "flows" / f"{FLOW.name}.mmd"
+    assert picture.read_text(encoding="utf-8") == FLOW.mermaid()
+    assert tuple(build_typing().states) == FLOW.states

@@ -10,6 +10,7 @@ the same transaction as the decision.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -29,6 +30,7 @@ from models.listing import Listing
 from models.moderation import Decision
 from models.user import Seller, User
 
+APPROVE, REJECT, CHANGES = mm.APPROVE, mm.REJECT, mm.CHANGES  # the decisions' actions
 REJECT_REASONS = ("photos", "price", "not_handmade", "not_allowed", "duplicate")
 REASON_KEYS = {code: f"mod-reason-{code}" for code in REJECT_REASONS}
 STATUS_AFTER = {mm.APPROVE: m.PUBLISHED, mm.REJECT: m.REJECTED, mm.CHANGES: m.NEEDS_CHANGES}
@@ -149,6 +151,7 @@ class Decided:
     action: str
     reason: str | None
     card: str
+    at: datetime
 
 
 async def decide(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,
@@ -167,7 +170,7 @@ async def decide(session: AsyncSession, listing_id: int, round_: int, trainer_id
         listing = await request_changes(session, listing_id, round_, trainer_id, reason or "")
     seller = await session.get(Seller, listing.seller_id)
     assert seller is not None
-    return Decided(listing_id, action, reason, card_text(listing, seller))
+    return Decided(listing_id, action, reason, card_text(listing, seller), utcnow())
 
 
 async def start_typing(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,

@@ -26,7 +26,7 @@ from bot.services.trainers import (
     sellers_in_scope,
     trainer_of,
 )
-from models.listing import PENDING, Listing
+from models.listing import PENDING, PUBLISHED, Listing
 from models.user import Seller, User
 
 
@@ -56,6 +56,18 @@ class SellerCard:
     seller: Seller
     blocked: bool = False
     counts: dict[str, int] = field(default_factory=dict)  # listings by status
+
+    @property
+    def published(self) -> int:
+        return self.counts.get(PUBLISHED, 0)
+
+    @property
+    def pending(self) -> int:
+        return self.counts.get(PENDING, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
 
 async def seller_cards(session: AsyncSession, user_id: int, text: str) -> list[SellerCard]:

@@ -481,3 +481,51 @@ def test_the_typing_flow_matches_its_picture() -> None:
     picture = Path(__file__).parent.parent / "docs" / "flows" / f"{FLOW.name}.mmd"
     assert picture.read_text(encoding="utf-8") == FLOW.mermaid()
     assert tuple(build_typing().states) == FLOW.states
+
+
+async def test_seller_cards_count_every_sellers_listings_in_one_query(world: World) -> None:
+    """/seller used to run two queries per seller found (an N+1); now the counts and the
+    blocked flags of all of them come in one, whatever the number of sellers."""
+    from sqlalchemy import event
+
+    from bot.services import trainer_tools
+
+    w = world
+    first, _ = await submitted_listing(w, name="مریم")
+    for name in ("مریم دوم", "مریم سوم"):
+        p = Person(w.bot, await w.sb.create_user(name, language_code="fa"))
+        await make_seller(w.bot, p, name=f"{name} احمدی")
+    statements: list[str] = []
+
+    def count(state) -> None:
+        statements.append(str(state.statement))
+
+    async with w.bot.db.session() as s:
+        event.listen(s.sync_session, "do_orm_execute", count)  # this session's queries only
+        cards = await trainer_tools.seller_cards(s, w.manager.id, "مریم")
+    assert len(cards) == 3
+    assert {c.seller.user_id: (c.pending, c.total) for c in cards}[first.id] == (1, 1)
+    assert sum(c.total for c in cards) == 1
+    assert len(statements) == 2, statements  # the sellers found, then one for all their counts
+
+
+def test_moderation_buttons_keep_their_wire_format() -> None:
+    """Cards already in chats keep working: the codec packs exactly what was sent before."""
+    from bot.callbacks import (
+        BehalfConfirm,
+        BehalfPhone,
+        BehalfSend,
+        QueueCard,
+        RejectReason,
+        RetryUndelivered,
+        ReviewButton,
+    )
+
+    assert ReviewButton("ok", 12, 3).pack() == "mod:ok:12:3"
+    assert ReviewButton.parse("mod:chg:12:3") == ReviewButton("chg", 12, 3)
+    assert ReviewButton.parse("mod:zap:12:3") is None
+    assert RejectReason.parse("mod:rr:12:3:not_handmade") == RejectReason(12, 3, "not_handmade")
+    assert ReviewButton.parse("mod:rr:12:3") is None
+    assert [k(7).pack() for k in (QueueCard, RetryUndelivered, BehalfSend, BehalfPhone, BehalfConfirm)] \
+        == ["trq:card:7", "trq:retry:7", "obh:send:7", "obh:phone:7", "obh:yes:7"]
+    assert BehalfConfirm.parse("obh:yes:99999999999999999999") is None

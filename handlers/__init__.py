@@ -22,6 +22,7 @@ from telegram.ext import (
 from bot import keyboards
 from bot.errors import on_error
 from bot.i18n import I18n
+from bot.services import users
 from handlers import (
     browse,
     common,
@@ -38,6 +39,7 @@ from handlers import (
 def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
 
+    users.install_cache_invalidation(app.bot_data["services"].db.engine)
     app.add_handler(TypeHandler(Update, common.ensure_user), group=-10)
 
     app.add_handler(registration.build(i18n), group=0)

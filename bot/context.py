@@ -16,6 +16,8 @@ from bot.config import Settings
 from bot.db import Database
 from bot.i18n import I18n
 
+Session = AsyncSession  # what `HamyarContext.session()` gives, for handlers' type hints
+
 
 @dataclass
 class Services:

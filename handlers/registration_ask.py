@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, KeyboardButton, Update
+from telegram.error import BadRequest
 
 from bot import geo, keyboards, persian
 from bot.callbacks import RegCity, RegCraft, RegProvince, RegStep
@@ -123,6 +124,34 @@ async def ask(
         await send(context, chat_id, prefix + t("reg-summary", **summary_args(context, data)),
                    markup)
     return step
+
+
+# What a message of the wrong kind is told, by step (text where a button or a contact is wanted).
+WRONG_TYPE_KEYS = {
+    "phone": "reg-err-phone-type",
+    "province": "reg-err-choose-button",
+    "city": "reg-err-choose-button",
+    "crafts": "reg-err-crafts-type",
+    "confirm": "reg-err-choose-button",
+}
+
+
+async def mark_chosen(update: Update, context: HamyarContext, choice: str) -> None:
+    """Replace an answered inline question by its answer, so its buttons cannot be reused."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.edit_message_text(context.t("reg-chosen", choice=choice))
+    except BadRequest:
+        pass
+
+
+async def drop_buttons(update: Update) -> None:
+    try:
+        await update.callback_query.edit_message_reply_markup(None)  # type: ignore[union-attr]
+    except BadRequest:
+        pass
 
 
 def first_missing(data: dict[str, Any]) -> str:

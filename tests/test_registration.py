@@ -392,3 +392,14 @@ async def test_an_edited_message_is_never_an_answer(bot, person, caplog) -> None
     assert await p.say("ملیله")  # a search, answered as before
     assert not [r for r in caplog.records if r.name == "hamyar.errors"]
     assert not [r for r in bot.sb.records(p.id) if r.from_bot and "مشکلی پیش آمد" in (r.text or "")]
+
+
+def test_the_registration_picture_is_its_table() -> None:
+    from pathlib import Path
+
+    from handlers.registration import FLOW
+
+    doc = Path(__file__).resolve().parent.parent / "docs/flows/registration.mmd"
+    assert doc.read_text(encoding="utf-8") == FLOW.mermaid()
+    assert FLOW.states == ("name", "phone", "province", "city", "district", "crafts", "group",
+                           "confirm")

@@ -37,6 +37,7 @@ class HamyarContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
         self._locale: str | None = None
         self.is_seller: bool = False
+        self.is_trainer: bool = False  # a trainer (managers are known by `is_manager`)
 
     @property
     def services(self) -> Services:

@@ -62,6 +62,7 @@ async def ensure_user(update: Update, context: HamyarContext) -> None:
             info = await users.touch_user(s, who)
     context.locale = context.services.i18n.resolve_locale(info.locale, info.telegram_language)
     context.is_seller = info.is_seller
+    context.is_trainer = info.is_trainer
     if info.is_blocked and not context.is_manager(tg.id):
         if update.callback_query:
             await update.callback_query.answer(context.t("user-blocked"), show_alert=True)

@@ -10,20 +10,19 @@ from bot.callbacks import SetLanguage
 from bot.context import HamyarContext
 from bot.i18n import SUPPORTED
 from bot.services import registration, users
-from bot.services.trainers import is_moderator
 from handlers.common import main_menu, send, show_main_menu
 from handlers.registration_ask import display_phone, summary_args
 
 LANGUAGE_KEYS = {"fa": "language-fa", "en": "language-en"}
 
 
-async def _trainer_note(update: Update, context: HamyarContext) -> str:
+def _trainer_note(update: Update, context: HamyarContext) -> str:
     """Trainers and managers are told what they have beyond the menu."""
-    async with context.session() as s:
-        if not await is_moderator(s, update.effective_user.id):  # type: ignore[union-attr]
-            return ""
+    manager = context.is_manager(update.effective_user.id)  # type: ignore[union-attr]
+    if not (context.is_trainer or manager):
+        return ""
     note = "\n\n" + context.t("help-trainer")
-    if context.is_manager(update.effective_user.id):  # type: ignore[union-attr]
+    if manager:
         note += "\n" + context.t("help-manager")
     return note
 
@@ -31,12 +30,12 @@ async def _trainer_note(update: Update, context: HamyarContext) -> str:
 async def start(update: Update, context: HamyarContext) -> None:
     name = update.effective_user.first_name  # type: ignore[union-attr]
     key = "start-welcome-seller" if context.is_seller else "start-welcome"
-    text = context.t(key, name=name) + await _trainer_note(update, context)
+    text = context.t(key, name=name) + _trainer_note(update, context)
     await send(context, update.effective_chat.id, text, main_menu(context))  # type: ignore[union-attr]
 
 
 async def help_(update: Update, context: HamyarContext) -> None:
-    text = context.t("help-text") + await _trainer_note(update, context)
+    text = context.t("help-text") + _trainer_note(update, context)
     await send(context, update.effective_chat.id, text, main_menu(context))  # type: ignore[union-attr]
 
 

@@ -124,3 +124,21 @@ async def test_the_user_cache_is_dropped_when_her_rows_change(bot, person) -> No
     except RuntimeError:
         pass
     assert users.cached_user(engine, tg) is not None, "a rollback changes nothing"
+
+
+async def test_a_new_trainer_sees_her_tools_at_once(bot, person) -> None:
+    """The role comes from the user cache; making her a trainer drops it, so the very next
+    /help lists the trainers' tools."""
+    from models.moderation import Trainer
+
+    sara = await person("سارا", language_code="fa")
+    (before,) = await sara.say("/help")
+    assert "ابزار مربی‌ها" not in before.text
+    async with bot.db.session() as s:
+        s.add(Trainer(user_id=sara.id, added_by=1, scope=[]))
+    (after,) = await sara.say("/help")
+    assert "ابزار مربی‌ها" in after.text and "/trainers" not in after.text
+    async with bot.db.session() as s:
+        await s.delete(await s.get(Trainer, sara.id))
+    (again,) = await sara.say("/start")
+    assert "ابزار مربی‌ها" not in again.text

@@ -48,6 +48,7 @@ class UserInfo:
     telegram_language: str | None
     is_blocked: bool
     is_seller: bool
+    is_trainer: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,12 +219,14 @@ async def touch_user(session: AsyncSession, tg: TgUser) -> UserInfo:
         if user.last_seen_at is None or now - user.last_seen_at > SEEN_RESOLUTION:
             user.last_seen_at = now
     is_seller = (await session.get(Seller, tg.id)) is not None
+    is_trainer = (await session.get(Trainer, tg.id)) is not None
     info = UserInfo(
         id=user.id,
         locale=user.locale,
         telegram_language=user.telegram_language,
         is_blocked=user.is_blocked,
         is_seller=is_seller,
+        is_trainer=is_trainer,
     )
     if cache is not None:
         cache.put(tg, info, user.last_seen_at or now, epoch)

@@ -26,6 +26,7 @@ from bot.i18n import I18n
 from bot.services import users
 from handlers import (
     browse,
+    browse_shops,
     common,
     deeplinks,
     listing,
@@ -42,7 +43,7 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
 
     users.install_cache_invalidation(app.bot_data["services"].db.engine)
-    deeplinks.install({ListingLink: ordering.show_listing, ShopLink: browse.shop_deep_link})
+    deeplinks.install({ListingLink: ordering.show_listing, ShopLink: browse_shops.shop_deep_link})
     app.add_handler(TypeHandler(Update, common.ensure_user), group=-10)
 
     app.add_handler(registration.build(i18n), group=0)
@@ -56,15 +57,15 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     # Right after the conversations: /start s_<code> must come before the generic /start, and
     # free text is a search only when no conversation claimed it (browse.free_text leaves out
     # every menu-*/btn-* label, so the menu buttons registered below still reach their handlers).
-    app.add_handler(deeplinks.command(ShopLink, browse.shop_deep_link), group=0)
+    app.add_handler(deeplinks.command(ShopLink, browse_shops.shop_deep_link), group=0)
     app.add_handler(CommandHandler("browse", browse.browse_command, filters=private), group=0)
     app.add_handler(CommandHandler("search", browse.search_command, filters=private), group=0)
-    app.add_handler(CommandHandler("favourites", browse.favourites_command, filters=private),
+    app.add_handler(CommandHandler("favourites", browse_shops.favourites_command, filters=private),
                     group=0)
     app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-browse"),
                                    browse.browse_command), group=0)
     app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-favourites"),
-                                   browse.favourites_command), group=0)
+                                   browse_shops.favourites_command), group=0)
     app.add_handler(CallbackQueryHandler(browse.on_callback, pattern=BROWSE_ANY), group=0)
     app.add_handler(MessageHandler(private & browse.free_text(i18n), browse.search_text),
                     group=0)

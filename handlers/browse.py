@@ -9,6 +9,8 @@ that are checked here again: only public listings are ever shown.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import filters
@@ -28,9 +30,8 @@ from bot.callbacks import (
     BrSearchPage,
     BrShop,
     Button,
-    ShopLink,
 )
-from bot.context import HamyarContext
+from bot.context import HamyarContext, Session
 from bot.i18n import SUPPORTED, I18n
 from bot.services import favourites, shops
 from bot.services import search as svc
@@ -38,6 +39,8 @@ from handlers.browse_cards import (
     ALL,
     ANY,
     HOME,
+    PAGE,
+    SEARCH_PAGE,
     Rows,
     View,
     answer,
@@ -48,13 +51,11 @@ from handlers.browse_cards import (
     pager,
     place,
     send_cards,
-    shop_url,
     user_of,
 )
+from handlers.browse_shops import open_listing, show_favourites, show_shop, toggle_favourite
 from handlers.common import send
 
-PAGE = 5  # cards per page of a category and of the favourites
-SEARCH_PAGE = SHOP_PAGE = 4  # plus a heading message: still five messages
 MAX_PAGE = 10_000
 SORT_KEYS = {"n": "btn-br-sort-n", "a": "btn-br-sort-a", "d": "btn-br-sort-d"}
 NEXT_SORT = {"n": "a", "a": "d", "d": "n"}
@@ -62,10 +63,22 @@ NEXT_SORT = {"n": "a", "a": "d", "d": "n"}
 
 # -- categories ---------------------------------------------------------------------------------
 
-async def show_home(update: Update, context: HamyarContext, prefix: str = "") -> None:
-    async with context.session() as s:
-        counts = await svc.category_counts(s)
-        my_city = await shops.buyer_city(s, user_of(update))
+@dataclass(frozen=True)
+class Home:
+    counts: dict[str, int]
+    my_city: str | None
+
+
+async def _home(s: Session, user_id: int) -> Home:
+    return Home(await svc.category_counts(s), await shops.buyer_city(s, user_id))
+
+
+async def show_home(update: Update, context: HamyarContext, prefix: str = "",
+                    home: Home | None = None) -> None:
+    if home is None:
+        async with context.session() as s:
+            home = await _home(s, user_of(update))
+    counts = home.counts
     await answer(update)
     if not counts:
         await send(context, chat_of(update), prefix + context.t("br-empty-catalogue"))
@@ -75,7 +88,7 @@ async def show_home(update: Update, context: HamyarContext, prefix: str = "") ->
              for c in geo.CRAFTS if counts.get(c.code)]
     rows = keyboards.grid(items, 2).inline_keyboard
     extra: Rows = [[button(context.t("br-all", count=sum(counts.values())), View().page(0))]]
-    city = geo.city(my_city)
+    city = geo.city(home.my_city)
     label = (context.t("btn-br-my-city", city=place(context, city)) if city
              else context.t("btn-br-set-my-city"))
     extra.append([button(label, BrProvince("m", HOME, ANY, "n").pack())])  # type: ignore[arg-type]
@@ -114,25 +127,42 @@ def _filter_rows(context: HamyarContext, view: View, my_city: str | None) -> Row
     ]
 
 
-async def show_page(update: Update, context: HamyarContext, view: View, number: int) -> None:
-    async with context.session() as s:
-        my_city = await shops.buyer_city(s, user_of(update))
-        if view.mine and my_city is None:
-            view = View(view.cat, view.city, False, view.sort)
-        page = await svc.browse(s, category=view.cat, city_code=view.city,
-                                my_city=my_city if view.mine else None, sort=view.sort,
-                                offset=number * PAGE, limit=PAGE)
-        cards = await svc.cards(s, page.ids)
-        saved = await favourites.saved_ids(s, user_of(update), page.ids)
+@dataclass(frozen=True)
+class Listed:
+    view: View
+    my_city: str | None
+    page: svc.Page
+    cards: list[svc.Card]
+    saved: set[int]
+
+
+async def _listed(s: Session, user_id: int, view: View, number: int) -> Listed:
+    my_city = await shops.buyer_city(s, user_id)
+    if view.mine and my_city is None:
+        view = View(view.cat, view.city, False, view.sort)
+    page = await svc.browse(s, category=view.cat, city_code=view.city,
+                            my_city=my_city if view.mine else None, sort=view.sort,
+                            offset=number * PAGE, limit=PAGE)
+    cards = await svc.cards(s, page.ids)
+    saved = await favourites.saved_ids(s, user_id, page.ids)
+    return Listed(view, my_city, page, cards, saved)
+
+
+async def show_page(update: Update, context: HamyarContext, view: View, number: int,
+                    listed: Listed | None = None) -> None:
+    if listed is None:
+        async with context.session() as s:
+            listed = await _listed(s, user_of(update), view, number)
+    view = listed.view
     await answer(update)
-    nav = _filter_rows(context, view, my_city)
-    row = pager(context, page, view.page)
+    nav = _filter_rows(context, view, listed.my_city)
+    row = pager(context, listed.page, view.page)
     if row:
         nav.insert(0, row)
-    if not cards:
+    if not listed.cards:
         await send(context, chat_of(update), context.t("br-no-results"), InlineKeyboardMarkup(nav))
         return
-    await send_cards(update, context, cards, saved, nav)
+    await send_cards(update, context, listed.cards, listed.saved, nav)
 
 
 # -- choosing a city ------------------------------------------------------------------------------
@@ -178,38 +208,57 @@ async def city_chosen(update: Update, context: HamyarContext, k: BrCityChosen) -
         return
     async with context.session() as s:
         await shops.set_buyer_city(s, user_of(update), chosen.code)
+        if k.cat == HOME:
+            home: Home | None = await _home(s, user_of(update))
+        else:
+            home, listed = None, await _listed(s, user_of(update), view, 0)
     saved = context.t("br-my-city-saved", city=place(context, chosen))
-    if k.cat == HOME:
-        await show_home(update, context, saved + "\n\n")
+    if home is not None:
+        await show_home(update, context, saved + "\n\n", home)
         return
     await answer(update, saved)
-    await show_page(update, context, view, 0)
+    await show_page(update, context, view, 0, listed)
 
 
 # -- search -------------------------------------------------------------------------------------
 
-async def show_search(update: Update, context: HamyarContext, text: str, number: int) -> None:
-    query = svc.parse_query(text)
+async def show_search(update: Update, context: HamyarContext, text: str | None, number: int,
+                      key: str | None = None) -> None:
+    """A page of results for `text`, or (a ◀ ▶ button) for her last search if its
+    fingerprint is still `key`."""
+    uid = user_of(update)
+    home = None
+    async with context.session() as s:
+        if key is not None:
+            text = await shops.last_query(s, uid)
+            if text is not None and svc.query_key(text) != key:
+                text = None
+        query = svc.parse_query(text)
+        if text is not None and query:
+            if number == 0:
+                await shops.remember_query(s, uid, text)
+            page = await svc.search(s, query, offset=number * SEARCH_PAGE, limit=SEARCH_PAGE)
+            cards = await svc.cards(s, page.ids)
+            saved = await favourites.saved_ids(s, uid, page.ids)
+            if not cards:
+                home = await _home(s, uid)
+    if text is None:
+        await answer(update, context.t("br-search-old"), alert=True)
+        return
     if not query:
         await answer(update)
         await send(context, chat_of(update), context.t("br-search-ask"))
         return
-    async with context.session() as s:
-        if number == 0:
-            await shops.remember_query(s, user_of(update), text)
-        page = await svc.search(s, query, offset=number * SEARCH_PAGE, limit=SEARCH_PAGE)
-        cards = await svc.cards(s, page.ids)
-        saved = await favourites.saved_ids(s, user_of(update), page.ids)
     await answer(update)
     shown = " ".join(text.split())[:40]
-    if not cards:
-        await show_home(update, context, context.t("br-search-none", query=shown) + "\n\n")
+    if home is not None:
+        await show_home(update, context, context.t("br-search-none", query=shown) + "\n\n", home)
         return
     if number == 0:
-        key = "br-search-title-many" if page.at_least else "br-search-title"
-        await send(context, chat_of(update), context.t(key, count=page.total, query=shown))
-    key = svc.query_key(text)
-    nav = nav_rows(pager(context, page, lambda n: BrSearchPage(key, n).pack()))
+        title = "br-search-title-many" if page.at_least else "br-search-title"
+        await send(context, chat_of(update), context.t(title, count=page.total, query=shown))
+    fingerprint = svc.query_key(text)
+    nav = nav_rows(pager(context, page, lambda n: BrSearchPage(fingerprint, n).pack()))
     nav.append([button(context.t("btn-br-categories"), BrHome().pack())])
     await send_cards(update, context, cards, saved, nav)
 
@@ -221,109 +270,6 @@ async def search_text(update: Update, context: HamyarContext) -> None:
 
 async def search_command(update: Update, context: HamyarContext) -> None:
     await show_search(update, context, " ".join(context.args or []), 0)
-
-
-async def search_page(update: Update, context: HamyarContext, key: str, number: int) -> None:
-    async with context.session() as s:
-        text = await shops.last_query(s, user_of(update))
-    if text is None or svc.query_key(text) != key:
-        await answer(update, context.t("br-search-old"), alert=True)
-        return
-    await show_search(update, context, text, number)
-
-
-# -- favourites ---------------------------------------------------------------------------------
-
-async def show_favourites(update: Update, context: HamyarContext, number: int = 0) -> None:
-    async with context.session() as s:
-        page = await favourites.page(s, user_of(update), offset=number * PAGE, limit=PAGE)
-        cards = await svc.cards(s, page.ids)
-    await answer(update)
-    if not cards:
-        await send(context, chat_of(update), context.t("br-fav-empty"),
-                   InlineKeyboardMarkup([[button(context.t("btn-br-categories"),
-                                                 BrHome().pack())]]))
-        return
-    nav = nav_rows(pager(context, page, lambda n: BrFavourites(n).pack()))
-    await send_cards(update, context, cards, set(page.ids), nav)
-
-
-async def favourites_command(update: Update, context: HamyarContext) -> None:
-    await show_favourites(update, context)
-
-
-async def toggle_favourite(update: Update, context: HamyarContext, listing_id: int) -> None:
-    query = update.callback_query
-    assert query is not None
-    try:
-        async with context.session() as s:
-            saved = await favourites.toggle(s, user_of(update), listing_id)
-    except favourites.NotPublic:
-        await answer(update, context.t("br-not-available"), alert=True)
-        return
-    await answer(update, context.t("br-saved" if saved else "br-unsaved"))
-    markup = query.message.reply_markup if query.message else None  # type: ignore[union-attr]
-    if not isinstance(markup, InlineKeyboardMarkup):
-        return
-    data = BrFavourite(listing_id).pack()
-    rows = [[button(context.t("btn-br-saved" if saved else "btn-br-save"), data)
-             if b.callback_data == data else b for b in row] for row in markup.inline_keyboard]
-    try:
-        await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
-    except BadRequest:
-        pass
-
-
-# -- one listing, a shop --------------------------------------------------------------------------
-
-async def open_listing(update: Update, context: HamyarContext, listing_id: int) -> None:
-    async with context.session() as s:
-        found = await svc.public_listing(s, listing_id)
-        saved = await favourites.saved_ids(s, user_of(update), [listing_id])
-    if found is None:
-        await answer(update, context.t("br-not-available"), alert=True)
-        return
-    await answer(update)
-    await send_cards(update, context, [found], saved, [])
-
-
-async def show_shop(update: Update, context: HamyarContext, number: int, *,
-                    seller_id: int | None = None, code: str | None = None) -> None:
-    """A shop page, the seller found by her id (a button) or her share code (a link)."""
-    async with context.session() as s:
-        if code is not None:
-            seller = await shops.seller_by_code(s, code)
-        else:
-            seller = await shops.seller(s, seller_id) if seller_id else None
-        count = await shops.public_count(s, seller.user_id) if seller else 0
-        if seller is None or not count:
-            page, cards, saved, share = None, [], set(), ""
-        else:
-            share = await shops.shop_code(s, seller.user_id)
-            page = await svc.seller_page(s, seller.user_id, offset=number * SHOP_PAGE,
-                                         limit=SHOP_PAGE)
-            cards = await svc.cards(s, page.ids)
-            saved = await favourites.saved_ids(s, user_of(update), page.ids)
-    if seller is None or page is None or not cards:
-        await answer(update, context.t("br-shop-not-found"), alert=True)
-        if not update.callback_query:
-            await send(context, chat_of(update), context.t("br-shop-not-found"))
-        return
-    await answer(update)
-    if number == 0:
-        await send(context, chat_of(update), context.t(
-            "br-shop-card", name=seller.name, city=place(context, geo.city(seller.city_code)),
-            province=place(context, geo.province(seller.province_code)), count=count,
-            link=shop_url(context, share)))
-    sid = seller.user_id
-    nav = nav_rows(pager(context, page, lambda n: BrShop(sid, n).pack()))
-    await send_cards(update, context, cards, saved, nav, shop=False)
-
-
-async def shop_deep_link(update: Update, context: HamyarContext) -> None:
-    """/start s_<code>: the shop someone shared."""
-    link = ShopLink.parse((context.args or [""])[0])
-    await show_shop(update, context, 0, code=link.code if link else "")
 
 
 # -- the one callback entry ---------------------------------------------------------------------
@@ -367,7 +313,7 @@ async def on_callback(update: Update, context: HamyarContext) -> None:
                 (value.city == ANY and value.mode == "f") or geo.city(value.city)):
             await city_chosen(update, context, value)
         case BrSearchPage() if value.page <= MAX_PAGE:
-            await search_page(update, context, value.key, value.page)
+            await show_search(update, context, None, value.page, key=value.key)
         case BrFavourites() if value.page <= MAX_PAGE:
             await show_favourites(update, context, value.page)
         case BrShop() if value.seller_id and value.page <= MAX_PAGE:

@@ -17,6 +17,8 @@ from bot.context import HamyarContext
 from bot.services import catalogue
 from bot.services import search as svc
 
+PAGE = 5  # cards per page of a category and of the favourites
+SEARCH_PAGE = SHOP_PAGE = 4  # plus a heading message: still five messages
 ALL, ANY, HOME = "*", "-", "~"  # every category, any city, back to the categories
 
 Rows = list[list[InlineKeyboardButton]]

@@ -35,6 +35,8 @@ class CodecError(ValueError):
 
 
 def _field_regex(kind: Any, sep: str = ":") -> str:
+    if isinstance(getattr(kind, "REGEX", None), str):  # a field type with its own alphabet
+        return kind.REGEX  # type: ignore[no-any-return]
     if kind is int:
         return _ID
     if kind is str:
@@ -160,11 +162,17 @@ class ListingLink(Payload, prefix="l"):
     code: str
 
 
+class ShopCode(str):
+    """Shop codes are URL-safe base64 (`secrets.token_urlsafe`), "_" included: the only field."""
+
+    REGEX = r"[A-Za-z0-9_\-]{4,16}"
+
+
 @frozen
 class ShopLink(Payload, prefix="s"):
     """A seller's shop page, by her shop code."""
 
-    code: str
+    code: ShopCode
 
 
 @frozen
@@ -182,6 +190,52 @@ class GroupJoinLink(Payload, prefix="g"):
 
 
 # ==== Registration and start (handlers/registration.py, start.py, common.py) ===================
+
+class Code(str):
+    """A place or craft code: "zanjan", "zanjan.abhar", "filigree"."""
+
+    REGEX = r"[a-z0-9_.\-]{1,40}"
+
+
+def any_button(prefix: str) -> str:
+    """The pattern of every button under `prefix` (valid or not), for a flow's catch-all that
+    answers old and forged buttons of its own."""
+    return "^" + re.escape(prefix) + "(?::|$)"
+
+
+@frozen
+class RegStep(Button, prefix="reg"):
+    """Back, cancel, «done» under the crafts and the final confirm of the registration."""
+
+    action: Literal["back", "cancel", "crafts-done", "confirm"]
+
+
+@frozen
+class RegProvince(Button, prefix="reg:prov"):
+    code: Code
+
+
+@frozen
+class RegCity(Button, prefix="reg:city"):
+    code: Code
+
+
+@frozen
+class RegCraft(Button, prefix="reg:craft"):
+    """Toggle one craft on or off."""
+
+    code: Code
+
+
+REG_ANY = any_button("reg")
+
+
+@frozen
+class SetLanguage(Button, prefix="set:lang"):
+    lang: str
+
+
+SET_LANGUAGE_ANY = any_button("set:lang")  # an unknown language gets "invalid choice"
 
 
 # ==== Listing a product (handlers/listing*, my_listings) =======================================
@@ -251,6 +305,103 @@ class BehalfConfirm(Button, prefix="obh:yes"):
 
 
 # ==== Buyers: browse, search, favourites, shops ================================================
+
+class Slot(str):
+    """A browse filter: a craft or city code, or "*" (every category), "-" (any city),
+    "~" (back to the categories)."""
+
+    REGEX = r"(?:[a-z0-9_.\-]{1,40}|\*|~)"
+
+
+Sort = Literal["n", "a", "d"]  # newest, price ascending, price descending
+Mode = Literal["f", "m"]  # choosing a city to filter by (f) or her own city (m)
+
+
+@frozen
+class BrHome(Button, prefix="br:home"):
+    """The categories."""
+
+
+@frozen
+class BrNop(Button, prefix="br:nop"):
+    """The page number between ◀ and ▶: does nothing."""
+
+
+@frozen
+class BrPage(Button, prefix="br:l"):
+    """A page of listings: category ("*" all), seller's city ("-" any), reaches my city."""
+
+    cat: Slot
+    city: Slot
+    mine: Literal["0", "1"]
+    sort: Sort
+    page: int
+
+
+@frozen
+class BrProvince(Button, prefix="br:p"):
+    """Choose a province; x is "mine" in mode f, the filter city in mode m."""
+
+    mode: Mode
+    cat: Slot
+    x: Slot
+    sort: Sort
+
+
+@frozen
+class BrCity(Button, prefix="br:c"):
+    mode: Mode
+    province: Code
+    cat: Slot
+    x: Slot
+    sort: Sort
+
+
+@frozen
+class BrCityChosen(Button, prefix="br:k"):
+    mode: Mode
+    city: Slot
+    cat: Slot
+    x: Slot
+    sort: Sort
+
+
+@frozen
+class BrSearchPage(Button, prefix="br:q"):
+    """A page of her last search; key is its fingerprint."""
+
+    key: str
+    page: int
+
+
+@frozen
+class BrFavourites(Button, prefix="br:fv"):
+    page: int
+
+
+@frozen
+class BrShop(Button, prefix="br:s"):
+    seller_id: int
+    page: int
+
+
+@frozen
+class BrOpen(Button, prefix="br:o"):
+    listing_id: int
+
+
+@frozen
+class BrFavourite(Button, prefix="br:fav"):
+    """Save / unsave."""
+
+    listing_id: int
+
+
+BROWSE_KINDS: tuple[type[Button], ...] = (
+    BrHome, BrNop, BrPage, BrProvince, BrCity, BrCityChosen, BrSearchPage, BrFavourites,
+    BrShop, BrOpen, BrFavourite,
+)
+BROWSE_ANY = any_button("br")
 
 
 # ==== Outbox and trainers' tools ===============================================================

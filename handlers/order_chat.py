@@ -44,9 +44,9 @@ NOTES = {"message": "ord-relayed", "receipt": "ord-receipt-sent", "review_text":
 NO_CARD_AFTER = ("message", "review_text")  # the card is shown again after the others
 
 _OPENED_BY = {"decline_reason": "«نمی‌پذیرم» (o:dec)", "cancel_reason": "«لغو با ذکر دلیل» (o:cxr)",
-              "tracking": "«ارسال کردم» (o:ship)", "message": "«پیام» or «پاسخ» (o:msg)",
-              "receipt": "«فرستادن عکس رسید» (o:rcpt)", "card": "«کارت تازه» (o:pay:newcard)",
-              "review_text": "stars (o:rate)"}
+              "tracking": "«ارسال کردم» (o:ship)", "message": "«پیام به …» or «پاسخ» (o:msg)",
+              "receipt": "«فرستادن عکس رسید» (o:rcpt)", "card": "«کارت دیگر» or «کارت‌به‌کارت» (o:pay:newcard)",
+              "review_text": "the stars (o:rate)"}
 FLOW = Flow(CHAT, tuple(
     edge for mode, opened_by in _OPENED_BY.items() for edge in (
         Edge(START, mode, opened_by),

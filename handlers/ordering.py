@@ -51,7 +51,7 @@ FLOW = Flow(ORDER, (
     Edge("address", "phone", "an address"),
     Edge("phone", "note", "a phone or her contact"),
     Edge("note", "confirm", "a note or skip"),
-    Edge("confirm", FLOW_END, "confirm (ord:confirm): the order is placed"),
+    Edge("confirm", FLOW_END, "«ثبت سفارش» (ord:confirm), the order is placed"),
     Edge("delivery", "quantity", "back"),
     Edge("name", "delivery", "back"),
     Edge("address", "name", "back"),

@@ -49,14 +49,13 @@ async def listing_page(session: AsyncSession, code: str) -> ListingPage | None:
     seller = await session.get(Seller, listing.seller_id)
     if seller is None:
         return None
-    avg, count = await rating(session, listing_id=listing.id)
+    avg, count = await rating(session, listing.id)
     return ListingPage(listing, seller, avg, count)
 
 
-async def rating(session: AsyncSession, *, listing_id: int | None = None,
-                 seller_id: int | None = None) -> tuple[float, int]:
-    q = select(func.avg(Review.rating), func.count())
-    q = q.where(Review.listing_id == listing_id) if listing_id else q.where(Review.seller_id == seller_id)
+async def rating(session: AsyncSession, listing_id: int) -> tuple[float, int]:
+    """The listing's average stars and how many reviews gave them."""
+    q = select(func.avg(Review.rating), func.count()).where(Review.listing_id == listing_id)
     avg, count = (await session.execute(q)).one()
     return (float(avg or 0), int(count or 0))
 

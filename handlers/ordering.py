@@ -190,12 +190,10 @@ async def _unavailable(update: Update, context: HamyarContext) -> int:
     return END
 
 
-Answer = Callable[[dict[str, Any], Any], str]
-
-
-async def _step(update: Update, context: HamyarContext, answer: Answer) -> str | int:
-    """One typed answer in one unit of work: `answer(data, listing)` puts it into the form and
-    returns the next step, or raises InputError (the same step is asked again with a hint)."""
+async def _step(update: Update, context: HamyarContext, key: str,
+                answer: Callable[[Any], Any]) -> str | int:
+    """One typed answer in one unit of work: `answer(listing)` is the value of `key` (or raises
+    InputError: the same step is asked again with a hint); then the next step is asked."""
     hint = None
     async with context.session() as s:
         data = await drafts.get(s, _uid(update), DRAFT)
@@ -204,7 +202,8 @@ async def _step(update: Update, context: HamyarContext, answer: Answer) -> str |
             await _end(s, update)
         else:
             try:
-                step = answer(data, listing)
+                data[key] = answer(listing)
+                step = form.next_step(key, data)
             except InputError as err:
                 hint = context.t(err.key, **err.args_)
                 step = data.get("step", "quantity")
@@ -239,10 +238,7 @@ async def start_order(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_quantity(update: Update, context: HamyarContext) -> str | int:
-    def answer(data: dict[str, Any], listing: Any) -> str:
-        data["quantity"] = form.parse_quantity(listing, _text(update))
-        return "delivery"
-    return await _step(update, context, answer)
+    return await _step(update, context, "quantity", lambda listing: form.parse_quantity(listing, _text(update)))
 
 
 async def on_delivery(update: Update, context: HamyarContext) -> str | int:
@@ -264,47 +260,29 @@ async def on_delivery(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_name(update: Update, context: HamyarContext) -> str | int:
-    def answer(data: dict[str, Any], listing: Any) -> str:
-        data["name"] = reg.validate_name(_text(update))
-        return form.next_step("name", data)
-    return await _step(update, context, answer)
+    return await _step(update, context, "name", lambda _: reg.validate_name(_text(update)))
 
 
 async def on_address(update: Update, context: HamyarContext) -> str | int:
-    def answer(data: dict[str, Any], listing: Any) -> str:
-        data["address"] = form.validate_address(_text(update))
-        return "phone"
-    return await _step(update, context, answer)
+    return await _step(update, context, "address", lambda _: form.validate_address(_text(update)))
 
 
 async def on_phone_text(update: Update, context: HamyarContext) -> str | int:
-    def answer(data: dict[str, Any], listing: Any) -> str:
-        data["phone"] = reg.validate_phone(_text(update))
-        return "note"
-    return await _step(update, context, answer)
+    return await _step(update, context, "phone", lambda _: reg.validate_phone(_text(update)))
 
 
 async def on_contact(update: Update, context: HamyarContext) -> str | int:
     contact = update.message.contact  # type: ignore[union-attr]
-
-    def answer(data: dict[str, Any], listing: Any) -> str:
-        data["phone"] = reg.validate_contact(contact.phone_number, contact.user_id, _uid(update))  # type: ignore[union-attr]
-        return "note"
-    return await _step(update, context, answer)
+    return await _step(update, context, "phone", lambda _: reg.validate_contact(
+        contact.phone_number, contact.user_id, _uid(update)))  # type: ignore[union-attr]
 
 
 async def on_note(update: Update, context: HamyarContext) -> str | int:
-    def answer(data: dict[str, Any], listing: Any) -> str:
-        data["note"] = form.validate_note(_text(update))
-        return "confirm"
-    return await _step(update, context, answer)
+    return await _step(update, context, "note", lambda _: form.validate_note(_text(update)))
 
 
 async def skip_note(update: Update, context: HamyarContext) -> str | int:
-    def answer(data: dict[str, Any], listing: Any) -> str:
-        data["note"] = None
-        return "confirm"
-    return await _step(update, context, answer)
+    return await _step(update, context, "note", lambda _: None)
 
 
 async def on_confirm(update: Update, context: HamyarContext) -> str | int:

@@ -365,3 +365,41 @@ def test_order_buttons_keep_their_wire_format() -> None:
         "ord:new:42", "ord:dlv:post", "ord:confirm", "o:acc:7", "o:pay:newcard:7", "o:rate:5:7"]
     assert OrderPay.parse("o:pay:cod:12") == OrderPay("cod", 12)
     assert OrderAction.parse("o:pay:cod:12") is None and OrderAction.parse("o:view:1234567890123") is None
+
+
+async def test_back_and_cancel_walk_the_order_form(bot: BotHarness, person) -> None:
+    """«بازگشت» goes one step back (past the address when it is picked up in person), the
+    inline back too; back from the first step drops the form; «انصراف» anywhere drops it."""
+    from models.state import Draft
+
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller)
+    await buyer.say("/start l_Kilim12345")
+    await buyer.tap("🛒 سفارش می‌دهم")
+    (q,) = await buyer.say("۲")
+    await buyer.tap(next(b for b in q.buttons if "حضوری" in b), q)
+    (q,) = await buyer.say("سارا محمدی")
+    assert q.text.startswith("شمارهٔ موبایل گیرنده"), "picked up in person: no address asked"
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert q.text.startswith("نام گیرنده") and "سارا محمدی" in q.buttons
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert q.text.startswith("محصول چطور به دستتان برسد")
+    (q,) = await buyer.tap("↩️ بازگشت", q)
+    assert "حداکثر ۳ عدد" in q.text
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert q.text.startswith("سفارش ثبت نشد")
+    async with bot.db.session() as s:
+        assert await s.get(Draft, (buyer.id, "order")) is None
+    await buyer.say("/start l_Kilim12345")
+    await buyer.tap("🛒 سفارش می‌دهم")
+    (q,) = await buyer.say("۱")
+    await buyer.tap(next(b for b in q.buttons if "پست" in b), q)
+    await buyer.say("سارا محمدی")
+    (q,) = await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert q.text.startswith("نشانی کامل"), "sent by post: back from the phone is the address"
+    (q,) = await buyer.say("✖️ انصراف")
+    assert q.text.startswith("سفارش ثبت نشد")
+    async with bot.db.session() as s:
+        assert await s.get(Draft, (buyer.id, "order")) is None
+        assert await s.scalar(select(func.count()).select_from(Order)) == 0

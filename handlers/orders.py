@@ -70,7 +70,8 @@ class Done:
 
     ask: str | None = None  # a typed answer is awaited (order_chat's mode)
     card: order_chat.Card | None = None  # the order's fresh card
-    saved_card: str | None = None  # «acc»: the seller's saved card, offered for payment
+    pay: bool = False  # «acc»: accepted in principle, the payment question comes next
+    saved_card: str | None = None  # the seller's card from last time, offered again
     stars: int | None = None  # «rate»: the stars given
 
 
@@ -92,7 +93,7 @@ async def _act(s: Any, update: Update, context: HamyarContext, pressed: Pressed)
             return Done()
     elif pressed.action == "acc":
         svc.may_accept(role)
-        return Done(saved_card=await svc.saved_card(s, role.order.seller_id) or "")
+        return Done(pay=True, saved_card=await svc.saved_card(s, role.order.seller_id))
     elif pressed.action in TYPED:
         await order_chat.start_typed(s, update, role, TYPED[pressed.action])
         return Done(ask=TYPED[pressed.action])
@@ -126,13 +127,13 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
         await query.answer()
         return await order_chat.prompt(update, context, done.ask)
     view = isinstance(pressed, OrderAction) and pressed.action == "view"
-    if done.saved_card is not None:  # accepted in principle: the payment question comes next
+    if done.pay:  # not done yet: the payment question comes next
         await query.answer()
     else:
         await query.answer(None if view else context.t("ord-done"))
     if not view:  # the pressed card has had its say; the fresh card below has the buttons
         await _drop_buttons(query)
-    if done.saved_card is not None:
+    if done.pay:
         await _ask_payment(update, context, pressed.order_id, done.saved_card)
     elif done.card is not None:
         await order_chat.show_card(update, context, done.card)
@@ -141,7 +142,7 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
     return END
 
 
-async def _ask_payment(update: Update, context: HamyarContext, order_id: int, saved: str) -> None:
+async def _ask_payment(update: Update, context: HamyarContext, order_id: int, saved: str | None) -> None:
     items = [(context.t("ord-btn-cod"), OrderPay("cod", order_id).pack())]
     if saved:
         card = persian.to_persian_digits(saved[-4:]) if context.locale == "fa" else saved[-4:]

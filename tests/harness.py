@@ -7,12 +7,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from sqlalchemy import func, select
 from telegram import Update
 
 from bot.app import build_application, start_services, stop_services
 from bot.config import Settings
 from bot.db import Database
 from bot.outbox import PaceLimits
+from models.outbox import OutboxMessage
 from sandbox.server import StandIn
 from sandbox.state import Record
 
@@ -186,3 +188,61 @@ class Person:
         """Texts of callback answers (toasts and alerts) this person received."""
         return [a.get("text") or "" for a in self.sb.answered_callbacks
                 if a.get("user_id") == self.id]
+
+
+def fa(n: int) -> str:
+    from bot import persian
+
+    return persian.to_persian_digits(str(n))
+
+
+class World:
+    """A bot with a trainers' group, a catalogue channel, a manager, a trainer of Abhar (where
+    the sellers made by listing_helpers.make_seller live) and a trainer of Tabriz district 3.
+    Built by the `world` fixture in conftest.py."""
+
+    def __init__(self, bot: BotHarness, group: dict, channel: dict,
+                 manager: Person, trainer: Person, far_trainer: Person) -> None:
+        self.bot, self.sb = bot, bot.sb
+        self.group, self.channel = group, channel
+        self.manager, self.trainer, self.far_trainer = manager, trainer, far_trainer
+
+    async def person(self, name: str) -> Person:
+        """A new user who has said /start."""
+        p = Person(self.bot, await self.sb.create_user(name, language_code="fa"))
+        await p.say("/start")
+        return p
+
+    def group_msgs(self) -> list[Record]:
+        return [r for r in self.sb.records(self.group["id"]) if r.from_bot]
+
+    def channel_msgs(self) -> list[Record]:
+        return list(self.sb.records(self.channel["id"]))
+
+    async def card(self, listing_id: int, round_: int = 1) -> Record:
+        """Wait until the review card of this round is in the admin chat."""
+        marker = f"محصول شمارهٔ {fa(listing_id)} برای بررسی (نوبت {fa(round_)})"
+        card: Record = await self.sb.wait_until(
+            lambda: next((r for r in self.group_msgs() if marker in (r.text or "")), None),
+            timeout=10)
+        return card
+
+    async def press_in_group(self, who: Person, card: Record | dict, button: str) -> dict:
+        q: dict = await self.sb.press(who.user, card, button)
+        await self.bot.wait_processed(("cbq", q["id"]))
+        return q
+
+    async def idle(self) -> None:
+        """Until the outbox has delivered everything due."""
+        assert self.bot.db is not None
+
+        async def done() -> bool:
+            assert self.bot.db is not None
+            async with self.bot.db.session() as s:
+                return not await s.scalar(select(func.count()).select_from(OutboxMessage)
+                                          .where(OutboxMessage.status == "pending"))
+        for _ in range(200):
+            if await done():
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("the outbox did not drain")

@@ -70,7 +70,7 @@ def build_application(
         .get_updates_request(HTTPXRequest(connection_pool_size=2, connect_timeout=10,
                                           read_timeout=settings.poll_timeout + 10))
     )
-    app: HamyarApp = builder.build()  # type: ignore[assignment]
+    app: HamyarApp = builder.build()
     app.bot_data["services"] = services
     register(app, i18n)
     return app

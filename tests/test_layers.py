@@ -58,3 +58,16 @@ def test_a_service_that_loads_telegram_through_another_module_fails_the_lint(
     assert CONTRACTS["services-no-telegram"]["name"] in out and "BROKEN" in out
     assert "bot.services.zz_probe -> bot.zz_sender" in out, out
     assert "bot.zz_sender -> telegram" in out, out
+
+
+def test_an_import_cycle_fails_the_lint(tmp_path: Path) -> None:
+    """Late imports inside functions count too: they hide a cycle, they do not remove it."""
+    _copy_project(tmp_path)
+    (tmp_path / "bot" / "zz_egg.py").write_text(
+        "def hatch():\n    from bot import zz_hen\n\n    return zz_hen\n")
+    (tmp_path / "bot" / "zz_hen.py").write_text("from bot import zz_egg\n\nEGG = zz_egg\n")
+    result = _lint(tmp_path, "no-cycles")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert CONTRACTS["no-cycles"]["name"] in out and "BROKEN" in out
+    assert "No cycles are allowed in bot" in out and "zz_" in out, out

@@ -15,8 +15,10 @@ that once broke it (a Jalali year written into an assertion).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import AsyncIterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,13 +31,20 @@ from sandbox.server import StandIn
 from sandbox.state import FloodLimits
 
 _traveller: time_machine.travel | None = None
+CLOCK_SITE = Path(__file__).resolve().parent / "clock"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     global _traveller
     moment = os.environ.get("HAMYAR_TEST_NOW")
     if moment and _traveller is None:
-        _traveller = time_machine.travel(datetime.fromisoformat(moment), tick=True)
+        destination = datetime.fromisoformat(moment)
+        # Child processes (the bot or an outbox worker started by a test) travel too: see
+        # tests/clock/sitecustomize.py and harness.clock_env().
+        os.environ["HAMYAR_TEST_CLOCK_OFFSET"] = repr(destination.timestamp() - time.time())
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(CLOCK_SITE), os.environ.get("PYTHONPATH")) if p)
+        _traveller = time_machine.travel(destination, tick=True)
         _traveller.start()
 
 

@@ -5,6 +5,7 @@ harness (different settings)."""
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,6 +20,13 @@ from sandbox.server import StandIn
 from sandbox.state import Record
 
 TOKEN = "123456789:TEST-token-for-hamyar-tests"
+
+
+def clock_env() -> dict[str, str]:
+    """For a child process started with its own environment: the variables that make it read
+    the same travelled clock as the tests (empty when HAMYAR_TEST_NOW is not set)."""
+    return {k: os.environ[k] for k in ("PYTHONPATH", "HAMYAR_TEST_CLOCK_OFFSET")
+            if k in os.environ and os.environ.get("HAMYAR_TEST_CLOCK_OFFSET")}
 
 
 class BotHarness:

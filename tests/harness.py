@@ -98,6 +98,20 @@ class BotHarness:
         await self.db.dispose()
         self.app = None
 
+    async def idle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Until the outbox holds nothing pending: whatever the bot queued for other chats
+        before this call has been delivered (wait on this, not on a sleep, before asserting
+        that something was *not* sent)."""
+        assert self.db is not None
+        for _ in range(int(timeout / 0.05)):
+            async with self.db.session() as s:
+                pending = await s.scalar(select(func.count()).select_from(OutboxMessage)
+                                         .where(OutboxMessage.status == "pending"))
+            if not pending:
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("the outbox did not drain")
+
     @property
     def outbox(self) -> Any:
         return self.app.bot_data["services"].extras["outbox"]
@@ -242,15 +256,4 @@ class World:
 
     async def idle(self) -> None:
         """Until the outbox has delivered everything due."""
-        assert self.bot.db is not None
-
-        async def done() -> bool:
-            assert self.bot.db is not None
-            async with self.bot.db.session() as s:
-                return not await s.scalar(select(func.count()).select_from(OutboxMessage)
-                                          .where(OutboxMessage.status == "pending"))
-        for _ in range(200):
-            if await done():
-                return
-            await asyncio.sleep(0.05)
-        raise AssertionError("the outbox did not drain")
+        await self.bot.idle()

@@ -41,7 +41,7 @@ class HamyarContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
 
     @property
     def services(self) -> Services:
-        return self.application.bot_data["services"]  # type: ignore[no-any-return]
+        return self.application.bot_data["services"]
 
     @property
     def settings(self) -> Settings:

@@ -36,7 +36,7 @@ class CodecError(ValueError):
 
 def _field_regex(kind: Any, sep: str = ":") -> str:
     if isinstance(getattr(kind, "REGEX", None), str):  # a field type with its own alphabet
-        return kind.REGEX  # type: ignore[no-any-return]
+        return kind.REGEX
     if kind is int:
         return _ID
     if kind is str:

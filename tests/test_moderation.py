@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import re
+from datetime import datetime
 
-import pytest
-from harness import BotHarness, Person
+from harness import Person, World
 from listing_helpers import DONE, make_seller, walk
 from sqlalchemy import func, select
 
+from bot import persian
 from models import listing as m
 from models.listing import Listing
 from models.moderation import Decision, Trainer
@@ -20,70 +21,10 @@ SUBMIT = "📤 ارسال برای بررسی"
 APPROVE, REJECT, CHANGES = "✅ تأیید و انتشار", "⛔️ رد", "✏️ درخواست اصلاح"
 
 
-class World:
-    """A bot with a trainers' group, a catalogue channel, a manager and two trainers."""
-
-    def __init__(self, bot: BotHarness, group: dict, channel: dict,
-                 manager: Person, trainer: Person, far_trainer: Person) -> None:
-        self.bot, self.sb = bot, bot.sb
-        self.group, self.channel = group, channel
-        self.manager, self.trainer, self.far_trainer = manager, trainer, far_trainer
-
-    def group_msgs(self):
-        return [r for r in self.sb.records(self.group["id"]) if r.from_bot]
-
-    def channel_msgs(self):
-        return [r for r in self.sb.records(self.channel["id"])]
-
-    async def card(self, listing_id: int, round_: int = 1):
-        """Wait until the review card of this round is in the admin chat."""
-        marker = f"محصول شمارهٔ {_fa(listing_id)} برای بررسی (نوبت {_fa(round_)})"
-        return await self.sb.wait_until(
-            lambda: next((r for r in self.group_msgs() if marker in (r.text or "")), None),
-            timeout=10)
-
-    async def press_in_group(self, who: Person, card, button: str) -> dict:
-        q = await self.sb.press(who.user, card, button)
-        await self.bot.wait_processed(("cbq", q["id"]))
-        return q
-
-    async def idle(self) -> None:
-        """Until the outbox has delivered everything due."""
-        async def done() -> bool:
-            async with self.bot.db.session() as s:
-                return not await s.scalar(select(func.count()).select_from(OutboxMessage)
-                                          .where(OutboxMessage.status == "pending"))
-        for _ in range(200):
-            if await done():
-                return
-            await asyncio.sleep(0.05)
-        raise AssertionError("the outbox did not drain")
-
-
 def _fa(n: int) -> str:
     from bot import persian
 
     return persian.to_persian_digits(str(n))
-
-
-@pytest.fixture
-async def world(standin, db_url):
-    sb = standin
-    manager_u = await sb.create_user("مدیر", language_code="fa")
-    trainer_u = await sb.create_user("زهرا", username="zahra_trainer", language_code="fa")
-    far_u = await sb.create_user("لیلا", username="leila_trainer", language_code="fa")
-    group = await sb.create_group("مربیان همیار", [trainer_u["id"], far_u["id"], manager_u["id"]])
-    channel = await sb.create_channel("کاتالوگ همیار", username="hamyar_catalogue")
-    bot = BotHarness(sb, db_url, admin_chat_id=group["id"], catalogue_channel_id=channel["id"],
-                     admin_ids=(manager_u["id"],))
-    await bot.start()
-    manager, trainer, far = (Person(bot, u) for u in (manager_u, trainer_u, far_u))
-    for p in (manager, trainer, far):
-        await p.say("/start")
-    await manager.say("/addtrainer @zahra_trainer ابهر")
-    await manager.say("/addtrainer @leila_trainer تبریز:۳")
-    yield World(bot, group, channel, manager, trainer, far)
-    await bot.stop()
 
 
 async def submitted_listing(w: World, name: str = "مریم") -> tuple[Person, Listing]:
@@ -126,7 +67,7 @@ async def test_submit_card_approve_channel_post_and_deep_link(world: World) -> N
     assert button["url"] == f"https://t.me/hamyar_test_bot?start=l_{got.public_code}"
 
     edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
-    assert "✅ تأیید و منتشر شد — زهرا" in edited.text and "۱۴۰۵" in edited.text
+    assert "✅ تأیید و منتشر شد — زهرا" in edited.text and _fa(persian.to_jalali(datetime.now(persian.TEHRAN)).year) in edited.text
     assert edited.buttons == []
 
     told = await seller.sb.wait_for_bot_message(seller.id, lambda r: "منتشر شد" in (r.text or ""))

@@ -258,8 +258,7 @@ async def test_reminder_after_24_hours_survives_a_restart(standin, db_url) -> No
         await job.run(bot.app)
         reminder = await wait_text(seller, "از دیروز منتظر جواب شماست")
         await job.run(bot.app)  # once only
-        await bot.outbox.pending_count()
-        await asyncio.sleep(0.3)
+        await bot.idle()
         assert len([r for r in standin.records(seller.id) if "از دیروز" in (r.text or "")]) == 1
         assert "✅ می‌پذیرم" in reminder.buttons
         assert [r for r in standin.records(group["id"]) if r.from_bot] == []  # not 48 h yet

@@ -46,51 +46,22 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
+from handlers import listing_steps as steps
 from handlers.common import send
 from handlers.deeplinks import leave_for_link
 from handlers.listing_behalf import on_pick_seller, on_seller_query, onbehalf, trainer_edit
 from handlers.listing_revise import reopen, revise
-from handlers.listing_steps import (
-    END,
-    FIELD_KEYS,
-    NAME,
-    ask,
-    chat,
-    drop_buttons,
-    go,
-    key,
-    on_availability,
-    on_category,
-    on_delivery_cost,
-    on_delivery_done,
-    on_delivery_free,
-    on_delivery_toggle,
-    on_description,
-    on_edit_field,
-    on_image_document,
-    on_photo,
-    on_photos_done,
-    on_prep_days,
-    on_price,
-    on_skip_description,
-    on_stock,
-    on_title,
-    on_voice,
-    uid,
-)
-
-__all__ = ["FLOW", "build", "delete_draft", "on_pick_seller", "on_seller_query", "onbehalf",
-           "reopen", "revise", "trainer_edit"]
+from handlers.listing_steps import END, NAME, ask, chat, drop_buttons, go, key, uid
 
 
 def _flow() -> Flow:
     edges = [
         Edge(START, "category", "«محصول تازه», no draft"),
         Edge(START, "resume", "«محصول تازه», a draft left"),
-        Edge(START, "preview", "my:edit, my:rev, /start e_id"),
+        Edge(START, "preview", "«ویرایش» in my listings, /start e_id"),
         Edge(START, "pick_seller", "/onbehalf"),
         Edge("pick_seller", "pick_seller", "a name to search"),
-        Edge("pick_seller", "category", "obh:pick (or the step her draft reached)"),
+        Edge("pick_seller", "category", "a seller picked (or the step her draft reached)"),
         Edge("pick_seller", FLOW_END, "cancel or back"),
         Edge("resume", "category", "«از اول» (or «ادامه»: the step it reached)"),
         Edge("resume", "resume", "anything else"),
@@ -110,9 +81,9 @@ def _flow() -> Flow:
         Edge("delivery", "preview", "«تمام», pickup only"),
         Edge("delivery_cost", "delivery_cost", "a cost, another method left"),
         Edge("delivery_cost", "preview", "a cost or «رایگان», the last"),
-        Edge("preview", FLOW_END, "lst:submit"),
+        Edge("preview", FLOW_END, "«ثبت»"),
     ]
-    edges += [Edge("preview", f, "lst:edit") for f in svc.EDITABLE]
+    edges += [Edge("preview", f, "«ویرایش …»") for f in svc.EDITABLE]
     edges += [Edge(s, "preview", "an answer while editing")
               for s in ("category", "photos", "title", "description", "price", "stock",
                         "prep_days", "delivery")]
@@ -261,7 +232,7 @@ async def on_submit(update: Update, context: HamyarContext) -> str | int:
         try:
             mode = await behalf_svc.finish(s, listing, uid(update))
         except InputError as err:
-            field = context.t(FIELD_KEYS.get(str(err.args_.get("field", "")), "btn-edit-title"))
+            field = context.t(steps.FIELD_KEYS.get(str(err.args_.get("field", "")), "btn-edit-title"))
             await query.answer(context.t(err.key, field=field), show_alert=True)
             return "preview"
         await write_state(s, NAME, key(update), None)
@@ -353,33 +324,33 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
                    CallbackQueryHandler(on_resume, pattern=ListingResume.pattern()),
                    CommandHandler("cancel", cancel), MessageHandler(cancel_f, cancel),
                    MessageHandler(filters.ALL & private, start)],
-        "category": state(CallbackQueryHandler(on_category, pattern=loose_pattern(ListingCategory))),
+        "category": state(CallbackQueryHandler(steps.on_category, pattern=loose_pattern(ListingCategory))),
         "photos": state(
-            MessageHandler(filters.PHOTO, on_photo),
-            MessageHandler(filters.Document.IMAGE, on_image_document),
-            MessageHandler(done_f, on_photos_done),
+            MessageHandler(filters.PHOTO, steps.on_photo),
+            MessageHandler(filters.Document.IMAGE, steps.on_image_document),
+            MessageHandler(done_f, steps.on_photos_done),
         ),
-        "title": state(MessageHandler(text, on_title)),
+        "title": state(MessageHandler(text, steps.on_title)),
         "description": state(
-            MessageHandler(skip_f, on_skip_description),
-            MessageHandler(filters.VOICE, on_voice),
-            MessageHandler(text, on_description),
+            MessageHandler(skip_f, steps.on_skip_description),
+            MessageHandler(filters.VOICE, steps.on_voice),
+            MessageHandler(text, steps.on_description),
         ),
-        "price": state(MessageHandler(text, on_price)),
-        "availability": state(CallbackQueryHandler(on_availability,
+        "price": state(MessageHandler(text, steps.on_price)),
+        "availability": state(CallbackQueryHandler(steps.on_availability,
                                                    pattern=loose_pattern(ListingAvailability))),
-        "stock": state(MessageHandler(text, on_stock)),
-        "prep_days": state(MessageHandler(text, on_prep_days)),
+        "stock": state(MessageHandler(text, steps.on_stock)),
+        "prep_days": state(MessageHandler(text, steps.on_prep_days)),
         "delivery": state(
-            CallbackQueryHandler(on_delivery_toggle, pattern=loose_pattern(ListingDelivery)),
-            CallbackQueryHandler(on_delivery_done, pattern=ListingStep.pattern(action="dlv-done")),
+            CallbackQueryHandler(steps.on_delivery_toggle, pattern=loose_pattern(ListingDelivery)),
+            CallbackQueryHandler(steps.on_delivery_done, pattern=ListingStep.pattern(action="dlv-done")),
         ),
         "delivery_cost": state(
-            MessageHandler(free_f, on_delivery_free),
-            MessageHandler(text, on_delivery_cost),
+            MessageHandler(free_f, steps.on_delivery_free),
+            MessageHandler(text, steps.on_delivery_cost),
         ),
         "preview": state(
-            CallbackQueryHandler(on_edit_field, pattern=loose_pattern(ListingEditField)),
+            CallbackQueryHandler(steps.on_edit_field, pattern=loose_pattern(ListingEditField)),
             CallbackQueryHandler(on_submit, pattern=ListingStep.pattern(action="submit")),
         ),
     }

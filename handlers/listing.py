@@ -104,7 +104,7 @@ FLOW = _flow()
 
 # -- entry, resume, back, cancel -----------------------------------------------------------
 
-async def _new(update: Update, context: HamyarContext, s: Any) -> flow.Screen:
+async def _new(update: Update, s: Any) -> flow.Screen:
     listing = await svc.new_draft(s, uid(update), uid(update))
     return await go(update, s, listing, flow.FIRST)
 
@@ -117,7 +117,7 @@ async def start(update: Update, context: HamyarContext) -> str | int:
     async with context.session() as s:
         listing = await behalf_svc.working(s, uid(update))
         if listing is None:
-            screen = await _new(update, context, s)
+            screen = await _new(update, s)
         else:
             await write_state(s, NAME, key(update), "resume")
             title = listing.title or context.t("lst-untitled")
@@ -143,7 +143,7 @@ async def on_resume(update: Update, context: HamyarContext) -> str | int:
             await flow.discard(s, listing)
             listing = None
         if listing is None:
-            intro, screen = "lst-intro", await _new(update, context, s)
+            intro, screen = "lst-intro", await _new(update, s)
         else:
             step = flow.step_of(listing)
             intro, screen = "lst-resumed", await go(update, s, listing,

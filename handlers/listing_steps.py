@@ -196,7 +196,8 @@ async def _answer(update: Update, context: HamyarContext, step: str,
         try:
             value = apply(listing)
         except InputError as err:
-            screen, hint, to = await flow.screen(s, uid(update), listing), context.t(err.key, **err.args_), step
+            hint, to = context.t(err.key, **err.args_), step
+            screen = await flow.screen(s, uid(update), listing)
         else:
             hint, to = None, flow.next_step(listing, step)
             screen = await go(update, s, listing, to)

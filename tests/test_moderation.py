@@ -437,3 +437,95 @@ async def test_a_seller_who_blocked_the_bot_shows_up_for_trainers(world: World) 
     assert w.trainer.answers()[-1] == "دوباره در صف فرستادن گذاشته شد."
     told = await w.sb.wait_for_bot_message(seller.id, lambda r: "منتشر شد" in (r.text or ""), after=0)
     assert "گلیم دستباف زنجان" in told.text
+
+
+async def test_html_in_a_trainers_name_and_a_typed_reason_keeps_the_card_editable(world: World) -> None:
+    """A trainer named «سارا <مربی> & co» rejecting with a typed «قیمت < ۱۰۰ & <b>بالا»: the card's
+    edit used to fail with «can't parse entities» (ignored), so it kept its buttons and never
+    said who decided. The seller's name has the same characters (the card itself is HTML)."""
+    w = world
+    odd_u = await w.sb.create_user("سارا <مربی> & co", username="sara_trainer", language_code="fa")
+    w.sb.chats[w.group["id"]].members.add(odd_u["id"])  # she is in the trainers' group
+    odd = Person(w.bot, odd_u)
+    await odd.say("/start")
+    await w.manager.say("/addtrainer @sara_trainer ابهر")
+    seller, listing = await submitted_listing(w, name="مریم <&>")
+    card = await w.card(listing.id)
+    assert "👤 فروشنده: مریم <&> رضایی" in card.text
+    await w.press_in_group(odd, card, REJECT)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(odd, card_now, "✍️ دلیل دیگر (بنویسید)")
+    reason = "قیمت < ۱۰۰ & <b>بالا"
+    typed = await w.sb.send_text(odd.user, reason, chat_id=w.group["id"])
+    await w.bot.wait_processed(("msg", w.group["id"], typed["message_id"]))
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert "⛔️ رد شد — سارا <مربی> & co" in edited.text
+    assert f"دلیل: {reason}" in edited.text
+    assert edited.buttons == []
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "تأیید نشد" in (r.text or ""))
+    assert reason in told.text
+
+    # an approval by the same trainer, on a second listing
+    _, other = await submitted_listing(w, name="نرگس & <i>")
+    card2 = await w.card(other.id)
+    await w.press_in_group(odd, card2, APPROVE)
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card2.message_id)
+    assert "✅ تأیید و منتشر شد — سارا <مربی> & co" in edited.text and edited.buttons == []
+
+
+def test_the_typing_flow_matches_its_picture() -> None:
+    from pathlib import Path
+
+    from handlers.admin_card import FLOW, build_typing
+
+    picture = Path(__file__).parent.parent / "docs" / "flows" / f"{FLOW.name}.mmd"
+    assert picture.read_text(encoding="utf-8") == FLOW.mermaid()
+    assert tuple(build_typing().states) == FLOW.states
+
+
+async def test_seller_cards_count_every_sellers_listings_in_one_query(world: World) -> None:
+    """/seller used to run two queries per seller found (an N+1); now the counts and the
+    blocked flags of all of them come in one, whatever the number of sellers."""
+    from sqlalchemy import event
+
+    from bot.services import trainer_tools
+
+    w = world
+    first, _ = await submitted_listing(w, name="مریم")
+    for name in ("مریم دوم", "مریم سوم"):
+        p = Person(w.bot, await w.sb.create_user(name, language_code="fa"))
+        await make_seller(w.bot, p, name=f"{name} احمدی")
+    statements: list[str] = []
+
+    def count(state) -> None:
+        statements.append(str(state.statement))
+
+    async with w.bot.db.session() as s:
+        event.listen(s.sync_session, "do_orm_execute", count)  # this session's queries only
+        cards = await trainer_tools.seller_cards(s, w.manager.id, "مریم")
+    assert len(cards) == 3
+    assert {c.seller.user_id: (c.pending, c.total) for c in cards}[first.id] == (1, 1)
+    assert sum(c.total for c in cards) == 1
+    assert len(statements) == 2, statements  # the sellers found, then one for all their counts
+
+
+def test_moderation_buttons_keep_their_wire_format() -> None:
+    """Cards already in chats keep working: the codec packs exactly what was sent before."""
+    from bot.callbacks import (
+        BehalfConfirm,
+        BehalfPhone,
+        BehalfSend,
+        QueueCard,
+        RejectReason,
+        RetryUndelivered,
+        ReviewButton,
+    )
+
+    assert ReviewButton("ok", 12, 3).pack() == "mod:ok:12:3"
+    assert ReviewButton.parse("mod:chg:12:3") == ReviewButton("chg", 12, 3)
+    assert ReviewButton.parse("mod:zap:12:3") is None
+    assert RejectReason.parse("mod:rr:12:3:not_handmade") == RejectReason(12, 3, "not_handmade")
+    assert ReviewButton.parse("mod:rr:12:3") is None
+    assert [k(7).pack() for k in (QueueCard, RetryUndelivered, BehalfSend, BehalfPhone, BehalfConfirm)] \
+        == ["trq:card:7", "trq:retry:7", "obh:send:7", "obh:phone:7", "obh:yes:7"]
+    assert BehalfConfirm.parse("obh:yes:99999999999999999999") is None

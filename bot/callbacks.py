@@ -256,20 +256,6 @@ class BehalfPick(Button, prefix="obh:pick"):
 
 
 @frozen
-class BehalfSend(Button, prefix="obh:send"):
-    """After a trainer's listing for a seller: ask the seller in the bot (handlers/moderation)."""
-
-    listing_id: int
-
-
-@frozen
-class BehalfPhone(Button, prefix="obh:phone"):
-    """... or record that the seller agreed on the phone (handlers/moderation)."""
-
-    listing_id: int
-
-
-@frozen
 class MyListingsList(Button, prefix="my:list"):
     """Back to «محصولات من»."""
 

@@ -240,6 +240,89 @@ SET_LANGUAGE_ANY = any_button("set:lang")  # an unknown language gets "invalid c
 
 # ==== Listing a product (handlers/listing*, my_listings) =======================================
 
+def loose_pattern(kind: type[_Codec], **fixed: Any) -> str:
+    """Like `kind.pattern(**fixed)`, but matches any data that starts with the prefix and the
+    fixed leading fields: a forged or truncated button still reaches its handler, whose
+    `parse()` returns None and answers «invalid choice» (as these buttons always did)."""
+    kind._setup()
+    parts = [re.escape(kind.prefix)]
+    for name, _ in kind._fields:
+        if name not in fixed:
+            break
+        wanted = fixed.pop(name)
+        options = wanted if isinstance(wanted, tuple) else (wanted,)
+        parts.append("(?:" + "|".join(re.escape(str(o)) for o in options) + ")")
+    if fixed:
+        raise TypeError(f"{kind.__name__}: {sorted(fixed)} are not leading fields")
+    return "^" + re.escape(kind.sep).join(parts) + re.escape(kind.sep)
+
+
+@frozen
+class ListingStep(Button, prefix="lst"):
+    """The listing flow's fixed buttons: back, cancel, «done» of delivery, submit."""
+
+    action: Literal["back", "cancel", "dlv-done", "submit"]
+
+
+@frozen
+class ListingResume(Button, prefix="lst:resume"):
+    """Continue the unfinished draft, or start over."""
+
+    choice: Literal["go", "over"]
+
+
+@frozen
+class ListingCategory(Button, prefix="lst:cat"):
+    code: str
+
+
+@frozen
+class ListingAvailability(Button, prefix="lst:av"):
+    kind: str  # models.listing IN_STOCK or MADE_TO_ORDER, checked by the handler
+
+
+@frozen
+class ListingDelivery(Button, prefix="lst:dlv"):
+    """Toggle one delivery method."""
+
+    method: str
+
+
+@frozen
+class ListingEditField(Button, prefix="lst:edit"):
+    """At the preview: go back to one field."""
+
+    field: str
+
+
+@frozen
+class ListingDeleteDraft(Button, prefix="lst:del"):
+    """Left by «انصراف»: delete the unfinished draft."""
+
+    listing_id: int
+
+
+@frozen
+class BehalfPick(Button, prefix="obh:pick"):
+    """A trainer picks the seller she enters a listing for."""
+
+    seller_id: int
+
+
+@frozen
+class MyListingsList(Button, prefix="my:list"):
+    """Back to «محصولات من»."""
+
+
+@frozen
+class MyListing(Button, prefix="my"):
+    """A button on one listing of «محصولات من» (the action is checked against its status)."""
+
+    action: Literal["open", "price", "stock", "pause", "resume", "sold", "withdraw",
+                    "withdraw-yes", "edit", "rev"]
+    listing_id: int
+
+
 
 # ==== Moderation (handlers/moderation*, admin cards built by services) ==========================
 

@@ -89,13 +89,13 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
         MessageHandler(private & keyboards.label_filter(i18n, "menu-my-listings"),
                        my_listings.show_list), group=0)
     app.add_handler(CommandHandler("myproducts", my_listings.show_list, filters=private), group=0)
-    app.add_handler(CallbackQueryHandler(my_listings.show_list, pattern=r"^my:list$"), group=0)
-    app.add_handler(CallbackQueryHandler(my_listings.open_card, pattern=r"^my:open:"), group=0)
-    app.add_handler(CallbackQueryHandler(my_listings.confirm_withdraw, pattern=r"^my:withdraw:"),
+    app.add_handler(CallbackQueryHandler(my_listings.show_list, pattern=my_listings.LIST_PATTERN), group=0)
+    app.add_handler(CallbackQueryHandler(my_listings.open_card, pattern=my_listings.OPEN_PATTERN), group=0)
+    app.add_handler(CallbackQueryHandler(my_listings.confirm_withdraw, pattern=my_listings.WITHDRAW_PATTERN),
                     group=0)
     app.add_handler(CallbackQueryHandler(
-        my_listings.simple_action, pattern=r"^my:(pause|resume|sold|withdraw-yes):"), group=0)
-    app.add_handler(CallbackQueryHandler(listing.delete_draft, pattern=r"^lst:del:"), group=0)
+        my_listings.simple_action, pattern=my_listings.SIMPLE_PATTERN), group=0)
+    app.add_handler(CallbackQueryHandler(listing.delete_draft, pattern=listing.DELETE_DRAFT_PATTERN), group=0)
     app.add_handler(CallbackQueryHandler(start.set_language, pattern=SET_LANGUAGE_ANY), group=0)
 
     # Catch-alls last in the same group: they answer only what nothing above claimed.

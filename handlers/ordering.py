@@ -35,7 +35,7 @@ from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import main_menu, send
+from handlers.common import ask_inline, main_menu, send
 from handlers.deeplinks import leave_for_link
 
 ORDER = "order"
@@ -141,13 +141,15 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
         row = [_num(context, n) for n in range(1, min(maximum, 5) + 1)]
         await send(context, chat, prefix + t("ord-ask-quantity", max=maximum), keyboards.reply_nav(t, row))
     elif step == "delivery":
-        items = []
+        # The button says the way only (short on a phone); cost and total are in the text.
+        items, lines = [], [t("ord-ask-delivery")]
         for d in listing.delivery or []:
             method = t(catalogue.DELIVERY_KEYS[d["method"]])
             total = (listing.price or 0) * int(data["quantity"]) + d["cost"]
-            items.append((t("ord-delivery-option", method=method, cost=_money(context, d["cost"]),
-                            total=_money(context, total)), OrderDelivery(d["method"]).pack()))
-        await send(context, chat, prefix + t("ord-ask-delivery"), keyboards.grid(items, 1, nav))
+            lines.append(t("ord-delivery-option", method=method, cost=_money(context, d["cost"]),
+                           total=_money(context, total)))
+            items.append((method, OrderDelivery(d["method"]).pack()))
+        await ask_inline(context, chat, "\n".join(lines), keyboards.grid(items, 1, nav), lead=hint)
     elif step == "name":
         await send(context, chat, prefix + t("ord-ask-name"),
                    keyboards.reply_nav(t, [data["name"]] if data.get("name") else []))
@@ -169,8 +171,8 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
                  name=data["name"],
                  phone=persian.to_persian_digits(phone) if context.locale == "fa" else phone,
                  address=data.get("address") or "", note=data.get("note") or t("reg-none"))
-        await send(context, chat, prefix + text, keyboards.grid(
-            [(t("ord-btn-confirm"), OrderStep("confirm").pack())], 1, nav))
+        await ask_inline(context, chat, text, keyboards.grid(
+            [(t("ord-btn-confirm"), OrderStep("confirm").pack())], 1, nav), lead=hint)
     return step
 
 

@@ -12,7 +12,7 @@ from bot import geo, keyboards, persian
 from bot.callbacks import RegCity, RegCraft, RegProvince, RegStep
 from bot.context import HamyarContext
 from bot.services import registration as reg
-from handlers.common import send
+from handlers.common import ask_inline, send
 
 NAV_BACK, NAV_CANCEL = RegStep("back").pack(), RegStep("cancel").pack()
 
@@ -97,32 +97,31 @@ async def ask(
     elif step == "province":
         items = [(place_name(context, p), RegProvince(p.code).pack())  # type: ignore[arg-type]
                  for p in geo.PROVINCES]
-        await send(context, chat_id, prefix + t("reg-ask-province"),
-                   keyboards.grid(items, 3, _inline_nav(context)))
+        await ask_inline(context, chat_id, t("reg-ask-province"),
+                         keyboards.grid(items, 2, _inline_nav(context)), lead=hint)
     elif step == "city":
         province = geo.province(data.get("province") or "")
         if province is None:
             return await ask(update, context, "province", data, hint)
         items = [(place_name(context, c), RegCity(c.code).pack())  # type: ignore[arg-type]
                  for c in province.cities]
-        await send(context, chat_id,
-                   prefix + t("reg-ask-city", province=place_name(context, province)),
-                   keyboards.grid(items, 3, _inline_nav(context)))
+        await ask_inline(context, chat_id, t("reg-ask-city", province=place_name(context, province)),
+                         keyboards.grid(items, 2, _inline_nav(context)), lead=hint)
     elif step == "district":
         current = _num(context, data["district"]) if data.get("district") else None
         await send(context, chat_id, prefix + t("reg-ask-district"),
                    keyboards.reply_nav(t, _current_row(current), [t("btn-skip")]))
     elif step == "crafts":
-        await send(context, chat_id, prefix + t("reg-ask-crafts"),
-                   crafts_markup(context, data.get("crafts") or []))
+        await ask_inline(context, chat_id, t("reg-ask-crafts"),
+                         crafts_markup(context, data.get("crafts") or []), lead=hint)
     elif step == "group":
         await send(context, chat_id, prefix + t("reg-ask-group"),
                    keyboards.reply_nav(t, _current_row(data.get("group")), [t("btn-skip")]))
     elif step == "confirm":
         markup = keyboards.grid([(t("btn-confirm"), RegStep("confirm").pack())], 1,
                                 _inline_nav(context))
-        await send(context, chat_id, prefix + t("reg-summary", **summary_args(context, data)),
-                   markup)
+        await ask_inline(context, chat_id, t("reg-summary", **summary_args(context, data)),
+                         markup, lead=hint)
     return step
 
 

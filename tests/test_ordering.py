@@ -45,7 +45,7 @@ async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> Non
     (hint,) = await buyer.send("sticker")
     assert "از ۱ تا ۳" in hint.text
     (q,) = await buyer.say("۲")
-    assert "۲۷۰٬۰۰۰ تومان" in " ".join(q.buttons)  # 2 × 120,000 + 30,000 post
+    assert "۲۷۰٬۰۰۰ تومان" in q.text  # 2 × 120,000 + 30,000 post (figures in the text, issue 11 item 5)
     await buyer.tap(next(b for b in q.buttons if "پست" in b), q)
     await buyer.say("سارا محمدی")
     (hint,) = await buyer.say("تهران")

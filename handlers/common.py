@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
-from telegram.error import BadRequest
 from telegram._utils.types import ReplyMarkup
+from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
 from bot import keyboards

@@ -380,7 +380,8 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
 
     (lst,) = await p.tap(MY)
     assert "محصولات شما (۱)" in lst.text
-    assert lst.buttons == ["✅ گلیم دستباف زنجان · منتشر شده"]
+    # issue 11 item 5: the status words moved from the button into the text
+    assert lst.buttons == ["✅ گلیم دستباف زنجان"] and "✅ گلیم دستباف زنجان: منتشر شده" in lst.text
     (card,) = await p.tap(lst.buttons[0], lst)
     assert "وضعیت: منتشر شده" in card.text and "۱۲۰٬۰۰۰ تومان" in card.text
     assert card.buttons[:5] == ["💰 تغییر قیمت", "📦 تغییر موجودی", "⏸ توقف فروش",
@@ -398,7 +399,9 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
     assert p.answers()[-1].startswith("فروش این محصول متوقف شد")
     assert "▶️ ادامهٔ فروش" in p.sb.records(p.id)[-1].buttons
     await p.tap("⏸ توقف فروش", card)  # the old card's pause, pressed again
-    assert p.answers()[-1] == "این کار برای این محصول در وضعیت فعلی‌اش ممکن نیست."
+    # the why as before, then what to do now (issue 11 item 4: the card is redrawn)
+    assert p.answers()[-1].startswith("این کار برای این محصول در وضعیت فعلی‌اش ممکن نیست.")
+    assert "▶️ ادامهٔ فروش" in card.buttons or "▶️ ادامهٔ فروش" in p.sb.records(p.id)[-1].buttons
     await p.tap("▶️ ادامهٔ فروش", new_card)
     await p.tap("⛔️ ناموجود شد", new_card)
     async with bot.db.session() as s:

@@ -128,3 +128,6 @@ btn-revise-listing = ✏️ Change name, photos or description
 my-revise-intro = Change whatever you need, then tap "Send for review". Until a trainer approves the changes, the current post stays in the channel.
 my-finish-draft-first = You have an unfinished product; finish or delete it first.
 status-awaiting_seller = waiting for your confirmation
+# i11-screens: a button of an older «My products» card
+my-stale-card = { $why } I updated the card: use its new buttons.
+my-list-line = { $icon } { $title }: { $status }

@@ -143,3 +143,7 @@ ord-stuck-empty = No orders need a hand.
 ord-stuck-title = Orders to follow up:
 ord-stuck-item = #{ $id } — { $status } — { $date }
 ord-err-tracking-type = Type the tracking code, or tap "Skip" if there is none.
+# i11-screens: short buttons of the order lists (status and date are in the text), a stale card
+ord-list-button = { $icon } { $id } · { $title }
+ord-stuck-button = 📦 Order { $id }
+ord-stale-card = { $why } I updated the card: use its new buttons.

@@ -128,3 +128,6 @@ btn-revise-listing = ✏️ تغییر نام، عکس یا توضیح
 my-revise-intro = هر بخشی را که می‌خواهید تغییر دهید و بعد «ارسال برای بررسی» را بزنید. تا وقتی مربی تغییرات را تأیید کند، همان پست فعلی در کانال می‌ماند.
 my-finish-draft-first = یک محصول نیمه‌کاره دارید؛ اول آن را تمام یا پاک کنید.
 status-awaiting_seller = منتظر تأیید شما
+# i11-screens: a button of an older «محصولات من» card
+my-stale-card = { $why } کارت را به‌روز کردم؛ از دکمه‌های تازهٔ آن استفاده کنید.
+my-list-line = { $icon } { $title }: { $status }

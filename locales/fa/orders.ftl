@@ -143,3 +143,7 @@ ord-stuck-empty = سفارش گیرکرده‌ای نیست.
 ord-stuck-title = سفارش‌هایی که پیگیری می‌خواهند:
 ord-stuck-item = #{ $id } — { $status } — { $date }
 ord-err-tracking-type = کد رهگیری را بنویسید، یا اگر کدی ندارید «بعدی» را بزنید.
+# i11-screens: short buttons of the order lists (status and date are in the text), a stale card
+ord-list-button = { $icon } { $id } · { $title }
+ord-stuck-button = 📦 سفارش { $id }
+ord-stale-card = { $why } کارت را به‌روز کردم؛ از دکمه‌های تازهٔ آن استفاده کنید.

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, KeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Update
 from telegram.error import BadRequest
 
 from bot import geo, keyboards, persian
-from bot.callbacks import RegCity, RegCraft, RegProvince, RegStep
+from bot.callbacks import RegCity, RegCraft, RegEdit, RegProvince, RegStep
 from bot.context import HamyarContext
 from bot.services import registration as reg
 from handlers.common import ask_inline, send
@@ -79,6 +79,18 @@ def crafts_markup(context: HamyarContext, chosen: list[str]) -> InlineKeyboardMa
     return InlineKeyboardMarkup(rows)
 
 
+EDIT_KEYS = {"name": "btn-reg-edit-name", "phone": "btn-reg-edit-phone", "city": "btn-reg-edit-city",
+             "district": "btn-reg-edit-district", "crafts": "btn-reg-edit-crafts",
+             "group": "btn-reg-edit-group"}
+
+
+def edit_rows(context: HamyarContext) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
+    """A button per answer she can change (the summary, and her profile card later)."""
+    items = [(context.t(label), RegEdit(field).pack())  # type: ignore[arg-type]
+             for field, label in EDIT_KEYS.items()]
+    return keyboards.grid(items, 3).inline_keyboard
+
+
 async def ask(
     update: Update, context: HamyarContext, step: str, data: dict[str, Any], hint: str | None = None
 ) -> str:
@@ -118,8 +130,10 @@ async def ask(
         await send(context, chat_id, prefix + t("reg-ask-group"),
                    keyboards.reply_nav(t, _current_row(data.get("group")), [t("btn-skip")]))
     elif step == "confirm":
-        markup = keyboards.grid([(t("btn-confirm"), RegStep("confirm").pack())], 1,
-                                _inline_nav(context))
+        confirm = keyboards.grid([(t("btn-confirm"), RegStep("confirm").pack())], 1,
+                                 _inline_nav(context)).inline_keyboard
+        rows = [confirm[0], *edit_rows(context), *confirm[1:]]
+        markup = InlineKeyboardMarkup(rows)
         await ask_inline(context, chat_id, t("reg-summary", **summary_args(context, data)),
                          markup, lead=hint)
     return step

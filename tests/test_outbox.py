@@ -29,13 +29,14 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from bot.db import Database
 from bot.outbox import (
     OutboxError,
-    OutboxWorker,
     PaceLimits,
     enqueue,
     failed,
+    install,
     pending_count,
     register_hook,
 )
+from bot.outbox.worker import OutboxWorker
 from models.base import utcnow
 from models.outbox import FAILED, SENT, OutboxMessage
 from sandbox.server import StandIn
@@ -56,6 +57,7 @@ def scaled_flood() -> FloodLimits:
 
 @pytest.fixture
 async def db(db_url: str) -> AsyncIterator[Database]:
+    install()  # the after-commit kick (the app calls it in build_application)
     database = Database(db_url)
     await database.migrate()
     yield database

@@ -6,13 +6,13 @@ channel; edits and callback answers are not counted. Both senders of a process t
 slots from one `SendBudget`: the interactive replies (through `BudgetRateLimiter`, see
 `bot.outbox.limiter`) with priority, and the outbox worker with what is left.
 
-The windows are strict: at most ``count`` sends whose slot was taken in any ``per`` seconds
-(not a bucket that lets a burst through after a quiet moment). Every period is stretched by
-``margin`` so that the jitter between taking a slot and the request's arrival does not push two
-sends into one window at the server. A send into a chat keeps its chat window's slot until
-``per`` after its answer (the next message into that chat cannot arrive early whatever the
-latency); the overall window counts from the moment the slot is taken, so that latency does
-not cost throughput. Nothing here imports telegram.
+The windows are strict: at most ``count`` sends in any ``per`` seconds (not a bucket that lets
+a burst through after a quiet moment). A send counts from the moment its slot is taken (always
+while in flight) until ``per`` after its answer: the request reaches the server somewhere in
+between, so the arrivals stay inside the limits whatever the latency and the jitter of the
+event loop (measured: counting from the start only gave 429s under load). Every period is also
+stretched by ``margin`` (clocks, rounding). The price is throughput: count / (per + latency).
+Nothing here imports telegram.
 """
 
 from __future__ import annotations
@@ -99,15 +99,15 @@ class Window:
 class Slot:
     """A taken slot; `done()` when the call has been answered (or failed)."""
 
-    __slots__ = ("_budget", "chat_stamp")
+    __slots__ = ("_budget", "stamp")
 
-    def __init__(self, budget: SendBudget, chat_stamp: Stamp | None) -> None:
-        self._budget, self.chat_stamp = budget, chat_stamp
+    def __init__(self, budget: SendBudget, stamp: Stamp) -> None:
+        self._budget, self.stamp = budget, stamp
 
     def done(self) -> None:
-        if self.chat_stamp is not None and math.isinf(self.chat_stamp.t):
-            self.chat_stamp.t = self._budget.clock()
-        self._budget._changed()
+        if math.isinf(self.stamp.t):
+            self.stamp.t = self._budget.clock()
+            self._budget._changed()
 
 
 class SendBudget:
@@ -158,11 +158,9 @@ class SendBudget:
     def try_take(self, chat: int | str | None, priority: int = INTERACTIVE) -> Slot | None:
         if self.delay(chat, priority) > 0:
             return None
-        now = self.clock()
-        self.overall.stamps.append(Stamp(now))
-        stamp = None
+        stamp = Stamp()  # in flight: counted in its windows until `per` after `done()`
+        self.overall.stamps.append(stamp)
         if chat is not None:
-            stamp = Stamp()
             self.window(chat).stamps.append(stamp)
         self.taken[priority] += 1
         return Slot(self, stamp)

@@ -156,6 +156,7 @@ async def scenario(name: str, url: str, queries: list[str], a: argparse.Namespac
         "sends": len(ok), "span_s": round(t_end - t0, 1),
         "sends_per_s": round(len(ok) / (t_end - t0), 1),
         "max_sends_in_1s": max_in_window(ok),
+        "busiest_10s_per_s": round(max_in_window(ok, 10.0) / 10, 1),
         "reply_p50_ms": round(pct(lat, 50)), "reply_p95_ms": round(pct(lat, 95)),
         "slots_replies": budget.taken[0] - taken0[0],
         "slots_outbox": budget.taken[1] - taken0[1],

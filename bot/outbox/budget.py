@@ -11,7 +11,8 @@ a burst through after a quiet moment). A send counts from the moment its slot is
 while in flight) until ``per`` after its answer: the request reaches the server somewhere in
 between, so the arrivals stay inside the limits whatever the latency and the jitter of the
 event loop (measured: counting from the start only gave 429s under load). Every period is also
-stretched by ``margin`` (clocks, rounding). The price is throughput: count / (per + latency).
+stretched by ``margin`` (2 %). The price is throughput: count / (per × 1.02 + latency), 28 a
+second at 50 ms.
 Nothing here imports telegram.
 """
 
@@ -38,7 +39,9 @@ class PaceLimits:
     group_per: float = 60.0
     overall_count: int = 30
     overall_per: float = 1.0
-    margin: float = 0.05  # every period is stretched by this share (clocks, jitter)
+    # Every period is stretched by this share (clock rates, rounding). Jitter needs none: a
+    # send counts until `per` after its answer, after its arrival at the server.
+    margin: float = 0.02
     concurrency: int = 8  # outbox calls in flight at once
 
     def scaled(self, factor: float) -> PaceLimits:

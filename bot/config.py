@@ -11,7 +11,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
@@ -35,7 +42,11 @@ EXPECTATIONS: dict[str, str] = {
     "LOG_LEVEL": "DEBUG, INFO, WARNING or ERROR",
     "MAX_CONCURRENT_UPDATES": "a whole number from 1 to 4096",
     "POLL_TIMEOUT": "seconds, a whole number from 0 to 50",
-    "OUTBOX_PACE_SCALE": "a number from 1 (Telegram's limits) to 1000, for stand-ins only",
+    "SEND_LIMIT_OVERALL": "a whole number of sends per second, from 1 to 1000",
+    "SEND_LIMIT_PRIVATE": "a whole number of sends per second into one private chat, from 1 to 100",
+    "SEND_LIMIT_GROUP": "a whole number of sends per minute into one group or channel, from 1 to 6000",
+    "SEND_PACE_SCALE": "a number from 1 (Telegram's limits) to 1000, for stand-ins only",
+    "OUTBOX_KEEP_SENT_DAYS": "days to keep sent outbox rows, a number from 0 (for ever) to 3650",
 }
 
 
@@ -59,9 +70,19 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     max_concurrent_updates: int = Field(default=256, ge=1, le=4096)
     poll_timeout: int = Field(default=30, ge=0, le=50)
-    # Telegram's flood limits divided by this for the outbox's own pace. Leave it at 1 against
-    # Telegram; the sandbox and tests use a stand-in whose limits are scaled the same way.
-    outbox_pace_scale: float = Field(default=1.0, ge=1.0, le=1000.0)
+    # The token's send budget (bot/outbox/budget.py), shared by the replies and the outbox:
+    # Telegram's limits by default; other Bot API servers may allow more or less.
+    send_limit_overall: int = Field(default=30, ge=1, le=1000)  # per second
+    send_limit_private: int = Field(default=1, ge=1, le=100)  # per second, per private chat
+    send_limit_group: int = Field(default=20, ge=1, le=6000)  # per minute, per group/channel
+    # Every period of the budget divided by this. Leave it at 1 against Telegram; the sandbox
+    # and tests use a stand-in whose limits are scaled the same way. (OUTBOX_PACE_SCALE, its
+    # old name, is still read.)
+    send_pace_scale: float = Field(
+        default=1.0, ge=1.0, le=1000.0,
+        validation_alias=AliasChoices("send_pace_scale", "outbox_pace_scale"))
+    # Sent outbox rows older than this are deleted (failed ones stay); 0 keeps them for ever.
+    outbox_keep_sent_days: float = Field(default=7.0, ge=0.0, le=3650.0)
 
     @field_validator("bot_token", mode="before")
     @classmethod

@@ -14,7 +14,7 @@ from telegram import Update
 from bot.app import build_application, start_services, stop_services
 from bot.config import Settings
 from bot.db import Database
-from bot.outbox import PaceLimits
+from bot.outbox.budget import PaceLimits
 from models.outbox import OutboxMessage
 from sandbox.server import StandIn
 from sandbox.state import Record

@@ -8,14 +8,13 @@ from typing import Any
 
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
-from telegram.request import HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
-from bot.concurrency import PerChatUpdateProcessor
 from bot.config import Settings
 from bot.context import HamyarContext, Services
 from bot.db import Database
 from bot.i18n import I18n
+from bot.ops.metrics import CountingRequest, InstrumentedUpdateProcessor, instrument_handlers
 from bot.outbox import OutboxWorker, PaceLimits, make_bot
 from bot.persistence import DbPersistence
 from bot.services import moderation as _moderation  # noqa: F401  (registers hooks and listeners)
@@ -63,16 +62,17 @@ def build_application(
         .base_file_url(settings.bot_api_file_url)
         .context_types(ContextTypes(context=HamyarContext))
         .persistence(DbPersistence(db))
-        .concurrent_updates(PerChatUpdateProcessor(settings.max_concurrent_updates))
+        .concurrent_updates(InstrumentedUpdateProcessor(settings.max_concurrent_updates))
         .rate_limiter(AIORateLimiter(max_retries=5))
-        .request(HTTPXRequest(connection_pool_size=64, connect_timeout=10, read_timeout=15,
+        .request(CountingRequest(connection_pool_size=64, connect_timeout=10, read_timeout=15,
                               write_timeout=20, pool_timeout=10))
-        .get_updates_request(HTTPXRequest(connection_pool_size=2, connect_timeout=10,
+        .get_updates_request(CountingRequest(connection_pool_size=2, connect_timeout=10,
                                           read_timeout=settings.poll_timeout + 10))
     )
     app: HamyarApp = builder.build()  # type: ignore[assignment]
     app.bot_data["services"] = services
     register(app, i18n)
+    instrument_handlers(app)
     return app
 
 

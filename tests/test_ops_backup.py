@@ -14,7 +14,7 @@ from order_helpers import place, published_listing
 from bot.cli import main
 from bot.db import Database
 from bot.ops import migrate
-from bot.ops.backup import Backups, BackupError, sqlite_file
+from bot.ops.backup import BackupError, Backups, sqlite_file
 
 pytestmark = pytest.mark.skipif(
     __import__("os").environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),

@@ -31,10 +31,12 @@ PHONE = re.compile(
     rf"(?<![0-9۰-۹٠-٩\-])(?:(?:\+|00)?(?:98|۹۸){_SEP}|[0۰])[9۹]{_DIGIT}{{2}}{_SEP}{_DIGIT}{{3}}"
     rf"{_SEP}{_DIGIT}{{4}}(?!{_DIGIT})|\+{_DIGIT}[0-9۰-۹\s\-]{{8,16}}{_DIGIT}"
 )
-# Addresses: from a street word to the end of the clause.
+# Addresses: from a street word (or "12 Baker Street") to the end of the line. A free-text
+# address with no such word cannot be recognised: handlers must not log what people type.
 ADDRESS = re.compile(
-    r"(?:خیابان|کوچه|کوچهٔ|بلوار|پلاک|میدان|بن‌بست|طبقه|واحد|کدپستی|کد پستی|"
-    r"street|st\.|avenue|ave\.|alley|no\.|blvd|postcode|postal code)[^\n\"',;}]*",
+    r"(?:\b\d+\s+(?:[A-Za-z]+\s+){0,3}(?:street|st|road|rd|avenue|ave|lane|blvd)\b"
+    r"|خیابان|کوچه|کوچهٔ|بلوار|پلاک|میدان|بن‌بست|طبقه|واحد|کدپستی|کد پستی|"
+    r"\bstreet\b|\bavenue\b|\balley\b|\bblvd\b|postcode|postal code)[^\n\"';}]*",
     re.IGNORECASE,
 )
 

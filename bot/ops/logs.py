@@ -99,6 +99,7 @@ def setup_logging(level: str = "INFO", fmt: str = "text", stream: Any = None) ->
     root.setLevel(level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # bot.ops.migrate says what matters
     return handler
 
 

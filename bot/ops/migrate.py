@@ -92,12 +92,13 @@ async def upgrade(db: Database, *, target: str = "heads",
         async with db.engine.begin() as conn:
             await conn.run_sync(run)
     except Exception as exc:
-        reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+        cause = getattr(exc, "orig", None) or exc  # the driver's words, not SQLAlchemy's
+        reason = " ".join(str(cause).split())[:300] or type(cause).__name__
         await db.engine.dispose()
         if path is not None:
             _put_back(path, saved)
         raise MigrationError(
-            f"Upgrade failed ({type(exc).__name__}: {reason}); the database was left as it "
+            f"Upgrade failed ({type(cause).__name__}: {reason}); the database was left as it "
             f"was at {', '.join(before.current) or 'empty'} and the bot was not started."
         ) from exc
     if saved is not None:

@@ -30,6 +30,9 @@ def _setup_logging(level: str, fmt: str = "text") -> None:
 
 async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
     from bot.app import build_application, start_services, stop_services
+    from bot.ops.backup import schedule_daily_backup
+    from bot.ops.health import start_health, stop_health
+    from bot.ops.updates import start_updates
 
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -80,28 +83,9 @@ async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
     try:
         async with app:
             await start_services(app)
-            from bot.ops.backup import schedule_daily_backup
-            from bot.ops.health import start_health, stop_health
-
             schedule_daily_backup(app)
             await app.start()
-            if settings.webhook_url and not settings.sandbox_mode:
-                await app.updater.start_webhook(  # type: ignore[union-attr]
-                    listen=settings.webhook_listen,
-                    port=settings.webhook_port,
-                    url_path="telegram",
-                    webhook_url=settings.webhook_url,
-                    secret_token=settings.webhook_secret.get_secret_value()
-                    if settings.webhook_secret
-                    else None,
-                    allowed_updates=["message", "callback_query", "my_chat_member"],
-                )
-            else:
-                await app.updater.start_polling(  # type: ignore[union-attr]
-                    timeout=settings.poll_timeout,
-                    allowed_updates=["message", "callback_query", "my_chat_member"],
-                    drop_pending_updates=False,
-                )
+            await start_updates(app, settings)
             await start_health(app)
             me = app.bot.username
             log.info("Hamyar is running as @%s; press Ctrl+C to stop", me)

@@ -32,7 +32,7 @@ def test_lock_covers_every_dependency_with_hashes():
     pins = locked()
     for dep in ("python-telegram-bot", "sqlalchemy", "aiosqlite", "asyncpg", "alembic",
                 "pydantic", "pydantic-settings", "jdatetime", "fluent-runtime", "aiohttp",
-                "prometheus-client", "apscheduler", "httpx"):
+                "prometheus-client", "apscheduler", "httpx", "tornado"):
         assert dep in pins, dep
     blocks = re.split(r"\n(?=[A-Za-z])", text)
     assert all("--hash=sha256:" in b for b in blocks if "==" in b)

@@ -116,3 +116,22 @@ def test_restore_refuses_a_file_that_is_not_a_database(tmp_path):
     with pytest.raises(BackupError, match="not a usable SQLite database"):
         Backups(f"sqlite+aiosqlite:///{target}", tmp_path).restore(junk)
     assert not target.exists()
+
+
+async def test_daily_backup_runs_on_the_job_queue(standin, db_url, tmp_path):
+    from datetime import time
+
+    from bot.ops.backup import schedule_daily_backup
+
+    h = BotHarness(standin, db_url, backup_time="03:30", backup_dir=str(tmp_path / "daily"),
+                   backup_keep=2)
+    await h.start()
+    try:
+        assert schedule_daily_backup(h.app)
+        (job,) = h.app.job_queue.get_jobs_by_name("daily-backup")
+        assert job.next_t.time().replace(tzinfo=None) == time(3, 30)
+        for _ in range(3):
+            await job.run(h.app)
+        assert len(list((tmp_path / "daily").glob("hamyar-*.sqlite3"))) == 2
+    finally:
+        await h.stop()

@@ -12,6 +12,8 @@ import aiohttp
 import pytest
 from harness import BotHarness
 from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.ops.health import Health
 from models.base import utcnow
@@ -110,6 +112,27 @@ async def test_database_gone_is_unhealthy_and_recovers(bot: BotHarness, health):
         assert status == 503 and {"database", "outbox"} <= failing(body), body
     finally:
         put_back(path)
+    status, body = await healthz(health)
+    assert status == 200, body
+
+
+@pytest.mark.skipif(SQLITE, reason="stops PostgreSQL's connections to the test database")
+async def test_database_refusing_connections_is_unhealthy_and_recovers(bot: BotHarness, health):
+    name = bot.db_url.rsplit("/", 1)[1].split("?", 1)[0]
+    admin = create_async_engine(bot.db_url.rsplit("/", 1)[0] + "/postgres",
+                                isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            await conn.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false'))
+            await conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                    "WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": name})
+        await bot.db.engine.dispose()
+        status, body = await healthz(health)
+        assert status == 503 and {"database", "outbox"} <= failing(body), body
+    finally:
+        async with admin.connect() as conn:
+            await conn.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true'))
+        await admin.dispose()
     status, body = await healthz(health)
     assert status == 200, body
 

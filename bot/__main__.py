@@ -1,4 +1,5 @@
-"""Entry point: `python -m bot` runs the bot; `python -m bot migrate` applies migrations.
+"""Entry point: `python -m bot [command]`, the same as the `hamyar` command (bot/cli.py):
+run (default), migrate [--check], backup, restore FILE [--yes], copy-db --to URL.
 
 With no BOT_TOKEN the bot runs against the local stand-in Bot API (sandbox/), started in
 this same process, so that it can be tried with no Telegram account and no internet.
@@ -6,7 +7,6 @@ this same process, so that it can be tried with no Telegram account and no inter
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
 import os
@@ -15,23 +15,24 @@ import sys
 
 from pydantic import SecretStr
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import Settings
 from bot.db import Database
 
 log = logging.getLogger("hamyar")
 SANDBOX_TOKEN = "1000000001:SANDBOX-hamyar-local-token"
 
 
-def _setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+def _setup_logging(level: str, fmt: str = "text") -> None:
+    from bot.ops.logs import setup_logging
+
+    setup_logging(level, fmt)
 
 
 async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
     from bot.app import build_application, start_services, stop_services
+    from bot.ops.backup import schedule_daily_backup
+    from bot.ops.health import start_health, stop_health
+    from bot.ops.updates import start_updates
 
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -82,30 +83,21 @@ async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
     try:
         async with app:
             await start_services(app)
+            schedule_daily_backup(app)
             await app.start()
-            if settings.webhook_url and not settings.sandbox_mode:
-                await app.updater.start_webhook(  # type: ignore[union-attr]
-                    listen=settings.webhook_listen,
-                    port=settings.webhook_port,
-                    url_path="telegram",
-                    webhook_url=settings.webhook_url,
-                    secret_token=settings.webhook_secret.get_secret_value()
-                    if settings.webhook_secret
-                    else None,
-                    allowed_updates=["message", "callback_query", "my_chat_member"],
-                )
-            else:
-                await app.updater.start_polling(  # type: ignore[union-attr]
-                    timeout=settings.poll_timeout,
-                    allowed_updates=["message", "callback_query", "my_chat_member"],
-                    drop_pending_updates=False,
-                )
+            await start_updates(app, settings)
+            await start_health(app)
             me = app.bot.username
             log.info("Hamyar is running as @%s; press Ctrl+C to stop", me)
             await stop.wait()
+            # A graceful stop (SIGTERM from systemd or docker): no new updates, the handlers
+            # in progress finish, then the outbox records its in-flight sends.
+            log.info("stopping: finishing the updates and outbox sends in progress")
             await app.updater.stop()  # type: ignore[union-attr]
             await app.stop()
             await stop_services(app)
+            await stop_health(app)
+            log.info("stopped")
     finally:
         if bridge is not None:
             await bridge.stop()
@@ -123,27 +115,9 @@ async def migrate(settings: Settings) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description="Hamyar Telegram bot")
-    parser.add_argument("command", nargs="?", default="run", choices=["run", "migrate"])
-    args = parser.parse_args(argv)
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    _setup_logging(settings.log_level)
-    try:
-        if args.command == "migrate":
-            asyncio.run(migrate(settings))
-            print("Database is up to date.")
-        else:
-            asyncio.run(run(settings))
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:  # e.g. the database or the Bot API server cannot be reached
-        print(f"Cannot start: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    from bot.cli import main as cli_main
+
+    return cli_main(argv)
 
 
 if __name__ == "__main__":

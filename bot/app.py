@@ -9,15 +9,14 @@ from typing import Any
 
 from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
-from telegram.request import HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
 from bot import outbox
-from bot.concurrency import PerChatUpdateProcessor
 from bot.config import Settings
 from bot.context import HamyarContext, Services
 from bot.db import Database
 from bot.i18n import FALLBACK, SUPPORTED, I18n
+from bot.ops.metrics import CountingRequest, InstrumentedUpdateProcessor, instrument_handlers
 from bot.outbox.budget import PaceLimits, SendBudget, limits_from
 from bot.outbox.limiter import BudgetRateLimiter
 from bot.outbox.worker import OutboxWorker, make_bot
@@ -70,16 +69,17 @@ def build_application(
         .base_file_url(settings.bot_api_file_url)
         .context_types(ContextTypes(context=HamyarContext))
         .persistence(DbPersistence(db))
-        .concurrent_updates(PerChatUpdateProcessor(settings.max_concurrent_updates))
+        .concurrent_updates(InstrumentedUpdateProcessor(settings.max_concurrent_updates))
         .rate_limiter(BudgetRateLimiter(budget, max_retries=5))
-        .request(HTTPXRequest(connection_pool_size=64, connect_timeout=10, read_timeout=15,
+        .request(CountingRequest(connection_pool_size=64, connect_timeout=10, read_timeout=15,
                               write_timeout=20, pool_timeout=10))
-        .get_updates_request(HTTPXRequest(connection_pool_size=2, connect_timeout=10,
+        .get_updates_request(CountingRequest(connection_pool_size=2, connect_timeout=10,
                                           read_timeout=settings.poll_timeout + 10))
     )
     app: HamyarApp = builder.build()
     app.bot_data["services"] = services
     register(app, i18n)
+    instrument_handlers(app)
     return app
 
 

@@ -75,9 +75,11 @@ class Database:
         return self._sqlite_write_lock is not None
 
     async def migrate(self) -> None:
-        async with self.engine.begin() as conn:
-            await conn.run_sync(_upgrade)
-        log.info("database migrated to head")
+        """Upgrade to the newest revision, or leave the database as it was and raise
+        `bot.ops.migrate.MigrationError` (one line) so that the bot does not start."""
+        from bot.ops.migrate import upgrade
+
+        await upgrade(self)
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

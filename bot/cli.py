@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None, *, ask: Callable[[str], str] = input) ->
     setup_logging(settings.log_level, settings.log_format)
     try:
         if command == "run":
-            from bot.__main__ import run
+            from bot.runner import run
 
             asyncio.run(run(settings))
             return 0

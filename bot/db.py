@@ -74,13 +74,6 @@ class Database:
     def is_sqlite(self) -> bool:
         return self._sqlite_write_lock is not None
 
-    async def migrate(self) -> None:
-        """Upgrade to the newest revision, or leave the database as it was and raise
-        `bot.ops.migrate.MigrationError` (one line) so that the bot does not start."""
-        from bot.ops.migrate import upgrade
-
-        await upgrade(self)
-
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A unit of work: commit if the block ends normally, roll back if it raises."""

@@ -15,6 +15,7 @@ from bot.cli import main
 from bot.db import Database
 from bot.ops import migrate
 from bot.ops.backup import BackupError, Backups, sqlite_file
+from bot.ops.migrate import upgrade
 
 pytestmark = pytest.mark.skipif(
     __import__("os").environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
@@ -86,7 +87,7 @@ async def test_backup_under_write_load_restores_every_row(bot: BotHarness, perso
 async def test_restore_asks_first_and_keeps_the_old_file(tmp_path, monkeypatch, capsys):
     url = f"sqlite+aiosqlite:///{tmp_path}/data/hamyar.db"
     db = Database(url)
-    await db.migrate()
+    await upgrade(db)
     await db.dispose()
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("BACKUP_DIR", str(tmp_path / "b"))

@@ -17,7 +17,7 @@ import bot.db
 from bot.cli import main
 from bot.db import MIGRATIONS_DIR, Database
 from bot.ops import migrate
-from bot.ops.migrate import MigrationError
+from bot.ops.migrate import MigrationError, upgrade
 
 SELLER_SQL = [
     "INSERT INTO users (id, first_name, telegram_language, locale, is_blocked, created_at, "
@@ -103,7 +103,7 @@ def failing_migrations(tmp_path: Path) -> Path:
 
 async def test_failed_migration_leaves_the_database_as_it_was(db_url, tmp_path):
     db = Database(db_url)
-    await db.migrate()
+    await upgrade(db)
     async with db.engine.begin() as conn:
         await conn.execute(text(SELLER_SQL[0]), {"id": 77})
     await db.dispose()
@@ -125,7 +125,7 @@ async def test_failed_migration_leaves_the_database_as_it_was(db_url, tmp_path):
 async def test_the_bot_does_not_start_after_a_failed_migration(db_url, tmp_path, monkeypatch,
                                                                capsys):
     db = Database(db_url)
-    await db.migrate()
+    await upgrade(db)
     await db.dispose()
     before = await snapshot(db_url)
     monkeypatch.setattr(bot.db, "MIGRATIONS_DIR", failing_migrations(tmp_path))

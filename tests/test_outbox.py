@@ -27,6 +27,7 @@ from sqlalchemy import select, update
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.db import Database
+from bot.ops.migrate import upgrade
 from bot.outbox import (
     OutboxError,
     PaceLimits,
@@ -59,7 +60,7 @@ def scaled_flood() -> FloodLimits:
 async def db(db_url: str) -> AsyncIterator[Database]:
     install()  # the after-commit kick (the app calls it in build_application)
     database = Database(db_url)
-    await database.migrate()
+    await upgrade(database)
     yield database
     await database.dispose()
 

@@ -225,10 +225,11 @@ async def wait_for(pred: Any, timeout: float) -> None:  # noqa: ASYNC109
 async def test_old_sent_rows_are_deleted_in_batches_failed_and_keyed_ones_kept(
         standin: StandIn, db_url: str) -> None:
     from bot.db import Database
+    from bot.ops.migrate import upgrade
 
     install()
     db = Database(db_url)
-    await db.migrate()
+    await upgrade(db)
     now = utcnow()
     clock_now = [now]
     async with db.session() as s:

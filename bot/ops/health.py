@@ -125,7 +125,8 @@ class Health:
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
-        sockets = site._server.sockets if site._server else ()  # type: ignore[union-attr]
+        server_ = site._server
+        sockets = getattr(server_, "sockets", None) or ()
         self.port = sockets[0].getsockname()[1] if sockets else port
         log.info("health and metrics on http://%s:%s/healthz and /metrics", host, self.port)
         return self.port

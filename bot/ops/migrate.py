@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
@@ -45,7 +46,7 @@ class Status:
         return f"Database is behind: at {cur}, the code expects {head}; run `hamyar migrate`."
 
 
-def _config(connection: Connection | None, script_location: Path | None):  # type: ignore[no-untyped-def]
+def _config(connection: Connection | None, script_location: Path | None) -> Config:
     cfg = alembic_config(connection)
     if script_location is not None:
         cfg.set_main_option("script_location", str(script_location))

@@ -21,8 +21,7 @@ from bot.outbox.budget import PaceLimits, SendBudget, limits_from
 from bot.outbox.limiter import BudgetRateLimiter
 from bot.outbox.worker import OutboxWorker, make_bot
 from bot.persistence import DbPersistence
-from bot.services import moderation as _moderation  # noqa: F401  (registers hooks and listeners)
-from bot.services import runtime
+from bot.services import runtime, wiring
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +33,6 @@ MENU = ("start", "browse", "search", "orders", "favourites", "help", "cancel", "
 def menu_commands(i18n: I18n, lang: str) -> list[BotCommand]:
     return [BotCommand(c, i18n.t(lang, f"cmd-{c}")) for c in MENU]
 
-
-REMINDER_INTERVAL = 300  # seconds between looks for due order reminders
 
 # Our conversations track state per chat and user, not per message, on purpose: their
 # inline buttons are checked on the server against the stored state instead.
@@ -56,6 +53,7 @@ def build_application(
     budget = SendBudget(outbox_limits or limits_from(settings))
     services.extras["send_budget"] = budget
     outbox.install()
+    wiring.install()  # event listeners and outbox hooks, from one table
     runtime.configure(
         admin_chat_id=settings.admin_chat_id,
         catalogue_channel_id=settings.catalogue_channel_id,
@@ -110,12 +108,9 @@ async def start_services(app: HamyarApp) -> None:
     )
     await worker.start()
     services.extras["outbox"] = worker
-    # Order reminders are derived from the database each time, so a restart loses none.
-    from handlers.orders import reminder_job
+    from handlers import schedule_jobs  # the repeating jobs, listed beside the handlers
 
-    if app.job_queue is not None:
-        app.job_queue.run_repeating(reminder_job, interval=REMINDER_INTERVAL, first=10,
-                                    name="order-reminders")
+    schedule_jobs(app)
     for lang in SUPPORTED:
         try:
             await app.bot.set_my_commands(

@@ -44,7 +44,7 @@ def register_hook(name: str) -> Callable[[Hook], Hook]:
     message_ids, or True; ``message.hook_args`` carries what the caller passed). It may change
     rows and enqueue further messages. If it raises, its changes are rolled back, the row is
     still marked sent (it *was* delivered) and ``last_error`` names the hook's error.
-    Register hooks at import time of a module the bot imports, so that every process has them.
+    Hooks are registered in one table, `bot.services.wiring`, installed by every process.
     """
     if len(name) > 64:
         raise ValueError("hook names are at most 64 characters")

@@ -84,9 +84,11 @@ EDIT_KEYS = {"name": "btn-reg-edit-name", "phone": "btn-reg-edit-phone", "city":
              "group": "btn-reg-edit-group"}
 
 
-def edit_rows(context: HamyarContext) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
+def edit_rows(context: HamyarContext, *, profile: bool = False,
+              ) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
     """A button per answer she can change (the summary, and her profile card later)."""
-    items = [(context.t(label), RegEdit(field).pack())  # type: ignore[arg-type]
+    src = "p" if profile else "s"
+    items = [(context.t(label), RegEdit(field, src).pack())  # type: ignore[arg-type]
              for field, label in EDIT_KEYS.items()]
     return keyboards.grid(items, 3).inline_keyboard
 

@@ -274,7 +274,8 @@ async def on_edit(update: Update, context: HamyarContext) -> str | int:
     chosen = RegEdit.parse(query.data)
     try:
         async with context.session() as s:
-            data = await reg.begin_fix(s, uid(update), chosen.field if chosen else "")
+            data = await reg.begin_fix(s, uid(update), chosen.field if chosen else "",
+                                       from_profile=chosen is not None and chosen.src == "p")
             step = await save(s, update, data, data["step"])
     except InputError as err:
         await query.answer(context.t(err.key), show_alert=True)

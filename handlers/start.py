@@ -56,7 +56,7 @@ async def profile(update: Update, context: HamyarContext) -> None:
     # Her details with a button per field (handlers/registration.py takes the press).
     text = context.t("profile-card", **args) + "\n\n" + context.t("profile-edit-hint")
     await send(context, update.effective_chat.id, text,  # type: ignore[union-attr]
-               InlineKeyboardMarkup(edit_rows(context)))
+               InlineKeyboardMarkup(edit_rows(context, profile=True)))
 
 
 def _language_markup(context: HamyarContext):  # type: ignore[no-untyped-def]

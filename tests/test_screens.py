@@ -197,3 +197,33 @@ async def test_an_old_my_products_card_says_at_once_why(bot: BotHarness, person)
     assert len(p.sb.records(p.id)) == before, "nothing else is sent"
     assert "▶️ ادامهٔ فروش" in card.buttons and "⏸ توقف فروش" not in card.buttons
     assert_short_labels(p)
+
+
+async def test_browse_and_review_labels_fit_a_phone(world) -> None:
+    """The reject reasons, the browse filters (one a row) and the provinces (two columns)."""
+    from listing_helpers import walk
+
+    w = world
+    seller = await w.person("مریم")
+    await make_seller(w.bot, seller)
+    await walk(seller, "preview")
+    await seller.tap("📤 ارسال برای بررسی")
+    card = await w.card(1)
+    await w.press_in_group(w.trainer, card, "⛔️ رد")
+    assert "📷 عکس‌ها واضح نیست" in card.buttons  # the same card, now the reasons
+    long = [b for b in card.buttons if keyboards.label_length(b) > MAX_LABEL]
+    assert not long, long
+    await w.press_in_group(w.trainer, card, BACK)
+    await w.press_in_group(w.trainer, card, "✅ تأیید و انتشار")
+    await w.idle()
+
+    buyer = await w.person("سارا")
+    (home,) = await buyer.say("/browse")
+    page = await buyer.tap(home.buttons[0], home)
+    rows = page[-1].message["reply_markup"]["inline_keyboard"]
+    assert any(len(r) == 1 and r[0]["text"].startswith("📍") for r in rows), "one filter a row"
+    (prov,) = await buyer.tap("📍 شهر فروشنده: همه", page[-1])
+    rows = prov.message["reply_markup"]["inline_keyboard"]
+    assert max(len(r) for r in rows) == 2 and "آذربایجان شرقی" in prov.buttons
+    await buyer.tap("آذربایجان شرقی", prov)
+    assert_short_labels(buyer, seller)

@@ -76,13 +76,14 @@ def after(data: dict[str, Any], step: str) -> str:
     return step
 
 
-async def begin_fix(session: AsyncSession, user_id: int, field: str) -> dict[str, Any]:
+async def begin_fix(session: AsyncSession, user_id: int, field: str, *,
+                    from_profile: bool = False) -> dict[str, Any]:
     """She taps a field's button on the summary or on her profile card: the draft (her
-    registration, or a copy of her profile) at that field's step, back to the summary after.
-    The caller stores the conversation state at the returned draft's step."""
+    answers so far, or a fresh copy of her profile) at that field's step, back to the summary
+    after. The caller stores the conversation state at the returned draft's step."""
     if field not in FIELDS:
         raise InputError("invalid-choice")
-    data = await load_draft(session, user_id)
+    data = None if from_profile else await load_draft(session, user_id)
     if data is None:
         current = await profile(session, user_id)
         if current is None:

@@ -25,12 +25,14 @@ from bot.i18n import I18n
 from handlers import (
     browse,
     common,
+    groups,
     listing,
     moderation,
     my_listings,
     ordering,
     orders,
     registration,
+    reports,
     start,
 )
 
@@ -46,6 +48,8 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     moderation.register(app)
     app.add_handler(ordering.build_order(i18n), group=0)
     orders.register(app, i18n)
+    groups.register(app, i18n)  # hamyar groups; /start g_<code> before the generic /start
+    reports.register(app, i18n)  # /report, /weekly
     app.add_handler(CommandHandler("start", ordering.show_listing,
                                    filters=private & filters.Regex(r"^/start l_")), group=0)
     # -- Buyers: browse, search, favourites, shops (handlers/browse.py) ------------------------

@@ -217,3 +217,72 @@ async def test_report_ranges_are_read_with_any_digits() -> None:
         p = periods.parse_range("از ۱۴۰۵/۰۹/۰۱ تا ۱۴۰۵/۰۹/۰۷")
         assert p.end - p.start == timedelta(days=7)
         assert periods.from_code(p.code, NOW) == p
+
+
+# -- in the chat, against the stand-in Bot API --------------------------------------------------
+
+async def test_report_in_the_chat_for_a_manager_and_a_scoped_trainer(standin, db_url) -> None:  # type: ignore[no-untyped-def]
+    from harness import BotHarness, Person
+
+    from models.moderation import Trainer
+
+    sb = standin
+    manager_u = await sb.create_user("مدیر", language_code="fa")
+    trainer_u = await sb.create_user("زهرا", language_code="fa")
+    stranger_u = await sb.create_user("غریبه", language_code="fa")
+    with time_machine.travel(NOW, tick=True):
+        bot = BotHarness(sb, db_url, admin_ids=(manager_u["id"],))
+        await bot.start()
+        try:
+            seed = make_seed()
+            async with bot.db.session() as s:
+                await store(s, seed)
+            manager, trainer, stranger = (Person(bot, u) for u in (manager_u, trainer_u, stranger_u))
+            await trainer.say("/start")
+            async with bot.db.session() as s:
+                s.add(Trainer(user_id=trainer.id, added_by=manager.id, scope=["az_east.tabriz:3"]))
+
+            refused = await stranger.say("/report")
+            assert "فقط برای مربی‌ها و مدیران" in refused[-1].text
+
+            ask = await manager.say("/report")
+            assert "ماه پیش" in ask[-1].buttons
+            replies = await manager.tap("ماه پیش")
+            period = periods.named(periods.LAST_MONTH, NOW)
+            exp = expected(seed, period.start, period.end)[()]
+            fa = lambda n: I18N._render_arg("fa", int(n))  # noqa: E731
+            text = replies[-1].text
+            assert f"فروشنده‌ها: {fa(exp['sellers_total'])} نفر" in text
+            assert f"سفارش‌ها: {fa(exp.get('orders_placed', 0))} سفارش تازه" in text
+            assert "به تفکیک منطقه" in text
+
+            files = await manager.tap("📗 فایل اکسل")
+            doc = files[-1].message["document"]
+            wb = load_workbook(io.BytesIO(sb.files.get(doc["file_id"]).data))
+            summary = {r[0]: r[1] for r in wb["خلاصه"].iter_rows(min_row=2, values_only=True)}
+            for f in F.FIGURES:
+                assert summary[t_fa(f.label)] == pytest.approx(exp.get(f.key, 0)), f.key
+
+            pictures = await manager.tap("📈 نمودارها")
+            photos = [r for r in pictures if "photo" in r.message]
+            assert len(photos) == 2
+            png = sb.files.get(photos[0].message["photo"][-1]["file_id"]).data
+            assert _png_size(png) == (800, 450)
+
+            # typed dates; the trainer's figures are her district's only
+            mine = await trainer.say("/report از ۱۴۰۵/۰۸/۰۱ تا ۱۴۰۵/۰۸/۳۰")
+            in_t3 = lambda x: (x["city"], x["district"]) == ("az_east.tabriz", 3)  # noqa: E731
+            exp_t3 = expected(seed, period.start, period.end, keep=in_t3)[()]
+            assert f"فروشنده‌ها: {fa(exp_t3['sellers_total'])} نفر" in mine[-1].text
+            assert "ابهر" not in mine[-1].text
+            await trainer.tap("📄 فایل سی‌اس‌وی")
+            csv_doc = trainer.last.message["document"]
+            rows = list(csv.reader(io.StringIO(sb.files.get(csv_doc["file_id"]).data.decode("utf-8-sig"))))
+            assert float(dict(zip(rows[0], rows[1], strict=True))[t_fa("rep-fig-sellers-total")]) \
+                == exp_t3["sellers_total"]
+            assert {r[1] for r in rows[2:] if r[0] == "منطقه"} == {"تبریز ۳"}
+            # a forged button cannot widen her scope: the scope comes from the server
+            forged = await trainer.forge(trainer.last, "rp:all:area:msg")
+            assert "ابهر" not in forged["replies"][-1].text
+        finally:
+            await bot.stop()

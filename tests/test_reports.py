@@ -34,7 +34,7 @@ from bot.services.reports import figures as F
 from bot.services.reports.report import build, seller_rows
 from bot.services.runtime import configure
 
-SELLER_ONLY = {"sellers_total", "sellers_new", "sellers_quiet"}
+SELLER_ONLY = {"sellers_total", "sellers_new", "sellers_active", "sellers_quiet"}
 I18N = I18n()
 
 

@@ -28,6 +28,7 @@ INDEXES = [
     ("ix_orders_created_at", "orders", ["created_at"]),
     ("ix_orders_completed_at", "orders", ["completed_at"]),
     ("ix_orders_accepted_at", "orders", ["accepted_at"]),
+    ("ix_orders_updated_at", "orders", ["updated_at"]),
     ("ix_listings_submitted_at", "listings", ["submitted_at"]),
     ("ix_listings_published_at", "listings", ["published_at"]),
     ("ix_sellers_registered_at", "sellers", ["registered_at"]),

@@ -22,12 +22,26 @@ FONT_WOFF2 = Path(__file__).resolve().parents[3] / "sandbox" / "web" / "fonts" /
 _LOCK = threading.Lock()  # pyplot's state is global
 
 
+@cache
+def _lays_out_bidi() -> bool:
+    """matplotlib 3.11 and later lay text out with libraqm (bidi order of their own): giving
+    them visual order reverses the words again. Older ones draw glyphs left to right."""
+    import matplotlib
+
+    return tuple(matplotlib.__version_info__[:2]) >= (3, 11)
+
+
 def shape(text: str) -> str:
-    """Persian letters joined as they are written, in the order the eye reads them."""
+    """Persian letters joined as they are written (presentation forms), in the order the eye
+    reads them: reordered by python-bidi unless matplotlib does that itself."""
     import arabic_reshaper
+
+    joined = str(arabic_reshaper.reshape(text))
+    if _lays_out_bidi():
+        return joined
     from bidi.algorithm import get_display
 
-    return str(get_display(arabic_reshaper.reshape(text)))
+    return str(get_display(joined))
 
 
 @cache
@@ -83,6 +97,8 @@ def weekly(report: Report, t: Callable[[str], str], locale: str) -> bytes:
     txt = _text(locale)
     with _LOCK:
         plt, fig = _figure()
+        from matplotlib.ticker import MaxNLocator
+
         ax = fig.add_subplot(1, 1, 1)
         labels = [txt(persian.format_jalali_date(w.first_day, latin=locale != "fa"))
                   for w, _, _ in report.series]
@@ -94,6 +110,7 @@ def weekly(report: Report, t: Callable[[str], str], locale: str) -> bytes:
         ax2 = ax.twinx()
         ax2.plot(xs, [a for _, _, a in report.series], color="#e76f51", marker="o")
         ax2.set_ylabel(txt(t("rep-chart-active")))
+        ax2.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax2.yaxis.set_major_formatter(lambda v, _p: txt(_num(v, locale)))
         ax.set_title(txt(t("rep-chart-weekly-title")))
         fig.tight_layout()
@@ -108,10 +125,13 @@ def bars(report: Report, breakdown: str, figure: str, t: Callable[[str], str],
     ranked = sorted(values.items(), key=lambda kv: -kv[1])[:15][::-1]
     with _LOCK:
         plt, fig = _figure()
+        from matplotlib.ticker import MaxNLocator
+
         ax = fig.add_subplot(1, 1, 1)
         ys = list(range(len(ranked)))
         ax.barh(ys, [v for _, v in ranked], color="#264653")
         ax.set_yticks(ys, [txt(report.key_label(breakdown, k, locale)) for k, _ in ranked])
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(lambda v, _p: txt(_num(v, locale)))
         ax.set_title(txt(t(F.BY_KEY[figure].label)))
         fig.tight_layout()

@@ -1,22 +1,23 @@
 """Every report figure, each defined once: its name, what it counts (the README copies
-`DEFINITIONS`), and the one SQL aggregate that computes it, grouped by a breakdown.
+`DEFINITIONS`), and the SQL aggregate that computes it over its family's rows.
 
-A figure's value is a dict from the breakdown's key to a number: `()` for the whole scope,
-`(city, district)` by area, `(group_id,)` by group (None = in no group), `(craft,)` by craft
-(the listing's craft; figures about sellers alone have no craft and give None), `(seller_id,)`
-by seller. All are GROUP BY queries: no loop over rows in Python.
+A family is one table (sellers, listings, decisions, orders, reviews) with the rows that can
+matter for the period; all the figures of a family are computed by ONE GROUP BY query, one
+aggregate column each. A figure's value is a dict from the breakdown's key to a number: `()`
+for the whole scope, `(city, district)` by area, `(group_id,)` by group (None = in no group),
+`(craft,)` by craft (the listing's craft; figures about sellers have no single craft and give
+None), `(seller_id,)` by seller. No loop over rows in Python.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql import FromClause
 
 from bot.services.reports.periods import Period
 from bot.services.reports.scope import Scope
@@ -31,6 +32,7 @@ NONE, AREA, GROUP, CRAFT, SELLER = "none", "area", "group", "craft", "seller"
 BREAKDOWNS = (AREA, CRAFT, GROUP)  # the ones offered by buttons and sheets
 QUIET_DAYS = 30
 NOT_SOLD = (om.DECLINED, om.CANCELLED)
+DECIDED = (APPROVE, REJECT, CHANGES)
 
 Key = tuple[Any, ...]
 Values = dict[Key, float]
@@ -51,68 +53,73 @@ class Query:
     def in_period(self, col: Any) -> ColumnElement[bool]:
         return and_(col >= self.period.start, col < self.period.end)
 
-    def keys(self, category: Any | None) -> list[Any] | None:
-        if self.breakdown == NONE:
-            return []
-        if self.breakdown == AREA:
-            return [Seller.city_code, Seller.district]
-        if self.breakdown == GROUP:
-            return [GroupMember.group_id]
-        if self.breakdown == SELLER:
-            return [Seller.user_id]
-        return None if category is None else [category]
+    def count_if(self, *cond: Any) -> Any:
+        return func.sum(case((and_(*cond), 1), else_=0))
 
-    async def grouped(self, agg: Any, base: FromClause | type, seller_col: Any, *where: Any,
-                      category: Any | None = None) -> Values | None:
-        keys = self.keys(category)
-        if keys is None:
+    def shape(self, stmt: Select[Any], seller_col: Any, category: Any | None,
+              ) -> tuple[Select[Any], list[Any]] | None:
+        """Join what the scope and the breakdown need; the key columns (None: no such
+        breakdown for this family)."""
+        bd = self.breakdown
+        if bd == CRAFT and category is None:
             return None
-        stmt: Select[Any] = select(*keys, agg).select_from(base)
-        if seller_col is not Seller.user_id:
+        need_seller = bd == AREA or not self.scope.everything
+        if need_seller and seller_col is not Seller.user_id:
             stmt = stmt.join(Seller, Seller.user_id == seller_col)
-        if self.breakdown == GROUP or self.scope.needs_groups:
-            stmt = stmt.outerjoin(GroupMember, GroupMember.seller_id == Seller.user_id)
-        stmt = stmt.where(*where, self.scope.clause())
-        if keys:
-            stmt = stmt.group_by(*keys)
-        rows = (await self.session.execute(stmt)).all()
-        out: Values = {tuple(r[:-1]): (r[-1] or 0) for r in rows}
-        if not keys and () not in out:
-            out[()] = 0
-        return out
+        if bd == GROUP or self.scope.needs_groups:
+            stmt = stmt.outerjoin(GroupMember, GroupMember.seller_id == seller_col)
+        keys = {NONE: [], AREA: [Seller.city_code, Seller.district], GROUP: [GroupMember.group_id],
+                SELLER: [seller_col], CRAFT: [category]}[bd]
+        return stmt.where(self.scope.clause()), keys
 
 
-def _orders(q: Query) -> tuple[FromClause | type, Any]:
-    """Orders, joined to their listing when the breakdown is by craft."""
+@dataclass(frozen=True)
+class Family:
+    name: str
+    # the rows: (FROM, the seller column, the craft column or None, the WHERE that keeps the
+    # rows that can count in the period)
+    rows: Callable[[Query], tuple[Any, Any, Any, list[Any]]]
+
+
+def _seller_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
+    return Seller, Seller.user_id, None, [Seller.registered_at < q.period.end]
+
+
+def _listing_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
+    return Listing, Listing.seller_id, Listing.category, [q.in_period(Listing.submitted_at)]
+
+
+def _decision_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
+    base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
+    return base, Listing.seller_id, Listing.category, [q.in_period(Decision.created_at)]
+
+
+def _order_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
+    # every event of an order (placed, accepted, completed, its last change) lies between its
+    # creation and its last update: that window meeting the period keeps the rows that count
+    base: Any = Order
     if q.breakdown == CRAFT:
-        return Order.__table__.join(Listing.__table__, Listing.id == Order.listing_id), Listing.category
-    return Order, None
+        base = Order.__table__.join(Listing.__table__, Listing.id == Order.listing_id)
+    return (base, Order.seller_id, Listing.category if q.breakdown == CRAFT else None,
+            [Order.created_at < q.period.end, Order.updated_at >= q.period.start])
 
 
-# -- the figures ------------------------------------------------------------------------------
-
-async def sellers_total(q: Query) -> Values | None:
-    return await q.grouped(func.count(), Seller, Seller.user_id, Seller.registered_at < q.period.end)
-
-
-async def sellers_new(q: Query) -> Values | None:
-    return await q.grouped(func.count(), Seller, Seller.user_id, q.in_period(Seller.registered_at))
+def _review_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
+    base: Any = Review
+    if q.breakdown == CRAFT:
+        base = Review.__table__.join(Listing.__table__, Listing.id == Review.listing_id)
+    return (base, Review.seller_id, Listing.category if q.breakdown == CRAFT else None,
+            [q.in_period(Review.created_at)])
 
 
-def _active_rows(q: Query) -> Any:
-    published = select(Listing.seller_id.label("sid"), Listing.category.label("cat")).where(
-        q.in_period(Listing.published_at))
-    sold = (select(Order.seller_id.label("sid"), Listing.category.label("cat"))
-            .join(Listing, Listing.id == Order.listing_id)
-            .where(q.in_period(Order.created_at), Order.status.not_in(NOT_SOLD)))
-    return union(published, sold).subquery("active")
+SELLERS = Family("sellers", _seller_rows)
+LISTINGS = Family("listings", _listing_rows)
+DECISIONS = Family("decisions", _decision_rows)
+ORDERS = Family("orders", _order_rows)
+REVIEWS = Family("reviews", _review_rows)
 
 
-async def sellers_active(q: Query) -> Values | None:
-    rows = _active_rows(q)
-    return await q.grouped(func.count(func.distinct(rows.c.sid)), rows, rows.c.sid,
-                           category=rows.c.cat)
-
+# -- the conditions that define the figures ---------------------------------------------------
 
 def quiet_clause(q: Query) -> ColumnElement[bool]:
     since = q.quiet_since
@@ -123,66 +130,16 @@ def quiet_clause(q: Query) -> ColumnElement[bool]:
     return and_(Seller.registered_at < since, ~listed, ~sold)
 
 
-async def sellers_quiet(q: Query) -> Values | None:
-    return await q.grouped(func.count(), Seller, Seller.user_id, quiet_clause(q))
+def active_clause(q: Query) -> ColumnElement[bool]:
+    published = exists().where(Listing.seller_id == Seller.user_id,
+                               q.in_period(Listing.published_at))
+    sold = exists().where(Order.seller_id == Seller.user_id, q.in_period(Order.created_at),
+                          Order.status.not_in(NOT_SOLD))
+    return or_(published, sold)
 
 
-async def listings_submitted(q: Query) -> Values | None:
-    return await q.grouped(func.count(), Listing, Listing.seller_id,
-                           q.in_period(Listing.submitted_at), category=Listing.category)
-
-
-def _decisions(action: str) -> Callable[[Query], Awaitable[Values | None]]:
-    async def count(q: Query) -> Values | None:
-        base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
-        return await q.grouped(func.count(), base, Listing.seller_id, Decision.action == action,
-                               q.in_period(Decision.created_at), category=Listing.category)
-    return count
-
-
-async def orders_placed(q: Query) -> Values | None:
-    base, cat = _orders(q)
-    return await q.grouped(func.count(), base, Order.seller_id, q.in_period(Order.created_at),
-                           category=cat)
-
-
-async def orders_accepted(q: Query) -> Values | None:
-    base, cat = _orders(q)
-    return await q.grouped(func.count(), base, Order.seller_id, q.in_period(Order.accepted_at),
-                           category=cat)
-
-
-def _ended(status: str) -> Callable[[Query], Awaitable[Values | None]]:
-    async def count(q: Query) -> Values | None:
-        base, cat = _orders(q)
-        return await q.grouped(func.count(), base, Order.seller_id, Order.status == status,
-                               q.in_period(Order.updated_at), category=cat)
-    return count
-
-
-def _completed(q: Query) -> list[ColumnElement[bool]]:
+def _completed(q: Query) -> list[Any]:
     return [Order.status == om.COMPLETED, q.in_period(Order.completed_at)]
-
-
-async def orders_completed(q: Query) -> Values | None:
-    base, cat = _orders(q)
-    return await q.grouped(func.count(), base, Order.seller_id, *_completed(q), category=cat)
-
-
-async def sales_toman(q: Query) -> Values | None:
-    base, cat = _orders(q)
-    return await q.grouped(func.sum(Order.quantity * Order.unit_price), base, Order.seller_id,
-                           *_completed(q), category=cat)
-
-
-async def rating_avg(q: Query) -> Values | None:
-    base: Any = Review
-    cat = None
-    if q.breakdown == CRAFT:
-        base, cat = Review.__table__.join(Listing.__table__, Listing.id == Review.listing_id), Listing.category
-    values = await q.grouped(func.avg(Review.rating), base, Review.seller_id,
-                             q.in_period(Review.created_at), category=cat)
-    return None if values is None else {k: round(float(v), 2) for k, v in values.items()}
 
 
 @dataclass(frozen=True)
@@ -190,89 +147,144 @@ class Figure:
     key: str  # also the column name in the spreadsheet and CSV
     label: str  # locale key
     kind: str  # "count", "toman" or "rating"
+    family: Family
+    aggregate: Callable[[Query], Any]
     definition: str
-    compute: Callable[[Query], Awaitable[Values | None]]
 
 
 FIGURES: tuple[Figure, ...] = (
-    Figure("sellers_total", "rep-fig-sellers-total", "count",
-           "sellers registered before the period's end", sellers_total),
-    Figure("sellers_new", "rep-fig-sellers-new", "count",
-           "sellers whose registration completed in the period", sellers_new),
-    Figure("sellers_active", "rep-fig-sellers-active", "count",
+    Figure("sellers_total", "rep-fig-sellers-total", "count", SELLERS, lambda q: func.count(),
+           "sellers registered before the period's end"),
+    Figure("sellers_new", "rep-fig-sellers-new", "count", SELLERS,
+           lambda q: q.count_if(q.in_period(Seller.registered_at)),
+           "sellers whose registration completed in the period"),
+    Figure("sellers_active", "rep-fig-sellers-active", "count", SELLERS,
+           lambda q: q.count_if(active_clause(q)),
            "sellers with a listing published in the period, or an order placed with them in "
-           "the period that was not declined or cancelled", sellers_active),
-    Figure("sellers_quiet", "rep-fig-sellers-quiet", "count",
+           "the period that was not declined or cancelled"),
+    Figure("sellers_quiet", "rep-fig-sellers-quiet", "count", SELLERS,
+           lambda q: q.count_if(quiet_clause(q)),
            f"sellers registered more than {QUIET_DAYS} days before the period's end (or now, if "
            f"earlier) who in those last {QUIET_DAYS} days submitted or published no listing and "
-           "got no order that stands (not declined or cancelled)", sellers_quiet),
-    Figure("listings_submitted", "rep-fig-listings-submitted", "count",
-           "listings whose latest submission for review falls in the period", listings_submitted),
-    Figure("listings_approved", "rep-fig-listings-approved", "count",
-           "approve decisions made by trainers in the period", _decisions(APPROVE)),
-    Figure("listings_rejected", "rep-fig-listings-rejected", "count",
-           "reject decisions made in the period", _decisions(REJECT)),
-    Figure("listings_changes", "rep-fig-listings-changes", "count",
-           "send-back-for-changes decisions made in the period", _decisions(CHANGES)),
-    Figure("orders_placed", "rep-fig-orders-placed", "count",
-           "orders placed (created) in the period", orders_placed),
-    Figure("orders_accepted", "rep-fig-orders-accepted", "count",
-           "orders the seller accepted in the period (by acceptance time)", orders_accepted),
-    Figure("orders_declined", "rep-fig-orders-declined", "count",
-           "orders now declined whose last change falls in the period", _ended(om.DECLINED)),
-    Figure("orders_cancelled", "rep-fig-orders-cancelled", "count",
-           "orders now cancelled whose last change falls in the period", _ended(om.CANCELLED)),
-    Figure("orders_completed", "rep-fig-orders-completed", "count",
-           "orders completed in the period (by completion time)", orders_completed),
-    Figure("sales_toman", "rep-fig-sales", "toman",
+           "got no order that stands (not declined or cancelled)"),
+    Figure("listings_submitted", "rep-fig-listings-submitted", "count", LISTINGS,
+           lambda q: func.count(), "listings whose latest submission for review falls in the period"),
+    Figure("listings_approved", "rep-fig-listings-approved", "count", DECISIONS,
+           lambda q: q.count_if(Decision.action == APPROVE),
+           "approve decisions made by trainers in the period"),
+    Figure("listings_rejected", "rep-fig-listings-rejected", "count", DECISIONS,
+           lambda q: q.count_if(Decision.action == REJECT), "reject decisions made in the period"),
+    Figure("listings_changes", "rep-fig-listings-changes", "count", DECISIONS,
+           lambda q: q.count_if(Decision.action == CHANGES),
+           "send-back-for-changes decisions made in the period"),
+    Figure("orders_placed", "rep-fig-orders-placed", "count", ORDERS,
+           lambda q: q.count_if(q.in_period(Order.created_at)),
+           "orders placed (created) in the period"),
+    Figure("orders_accepted", "rep-fig-orders-accepted", "count", ORDERS,
+           lambda q: q.count_if(q.in_period(Order.accepted_at)),
+           "orders the seller accepted in the period (by acceptance time)"),
+    Figure("orders_declined", "rep-fig-orders-declined", "count", ORDERS,
+           lambda q: q.count_if(Order.status == om.DECLINED, q.in_period(Order.updated_at)),
+           "orders now declined whose last change falls in the period"),
+    Figure("orders_cancelled", "rep-fig-orders-cancelled", "count", ORDERS,
+           lambda q: q.count_if(Order.status == om.CANCELLED, q.in_period(Order.updated_at)),
+           "orders now cancelled whose last change falls in the period"),
+    Figure("orders_completed", "rep-fig-orders-completed", "count", ORDERS,
+           lambda q: q.count_if(*_completed(q)),
+           "orders completed in the period (by completion time)"),
+    Figure("sales_toman", "rep-fig-sales", "toman", ORDERS,
+           lambda q: func.sum(case((and_(*_completed(q)), Order.quantity * Order.unit_price),
+                                   else_=0)),
            "sum of quantity × unit price (the goods, delivery apart) of the orders completed in "
-           "the period, in whole toman", sales_toman),
-    Figure("rating_avg", "rep-fig-rating", "rating",
-           "mean of the 1–5 ratings given in the period (two decimals)", rating_avg),
+           "the period, in whole toman"),
+    Figure("rating_avg", "rep-fig-rating", "rating", REVIEWS, lambda q: func.avg(Review.rating),
+           "mean of the 1–5 ratings given in the period (two decimals)"),
 )
 BY_KEY = {f.key: f for f in FIGURES}
 DEFINITIONS = {f.key: f.definition for f in FIGURES}
+MEDIAN_DEFINITION = ("median hours from a listing's latest submission to the trainer's decision "
+                     "on it (approve, reject or send back), over the decisions made in the period")
 
-DECIDED = (APPROVE, REJECT, CHANGES)
+
+async def _family(q: Query, family: Family) -> dict[str, Values] | None:
+    figs = [f for f in FIGURES if f.family is family]
+    base, seller_col, category, where = family.rows(q)
+    shaped = q.shape(select(literal(0)).select_from(base), seller_col, category)
+    if shaped is None:
+        return None
+    stmt, keys = shaped
+    stmt = stmt.with_only_columns(*keys, *(f.aggregate(q) for f in figs)).where(*where)
+    if keys:
+        stmt = stmt.group_by(*keys)
+    out: dict[str, Values] = {f.key: {} for f in figs}
+    for row in (await q.session.execute(stmt)).all():
+        key = tuple(row[:len(keys)])
+        for f, value in zip(figs, row[len(keys):], strict=True):
+            if f.kind == "rating":
+                if value is not None:
+                    out[f.key][key] = round(float(value), 2)
+            elif value:
+                out[f.key][key] = int(value)
+    if not keys:
+        for f in figs:
+            out[f.key].setdefault((), 0)
+    return out
+
+
+async def compute(q: Query) -> dict[str, Values | None]:
+    """Every figure: one query per family."""
+    values: dict[str, Values | None] = {}
+    for family in (SELLERS, LISTINGS, DECISIONS, ORDERS, REVIEWS):
+        got = await _family(q, family)
+        for f in FIGURES:
+            if f.family is family:
+                values[f.key] = None if got is None else got[f.key]
+    return values
+
+
+async def figure(q: Query, key: str) -> Values | None:
+    """One figure (its family's query)."""
+    got = await _family(q, BY_KEY[key].family)
+    return None if got is None else got[key]
 
 
 async def decision_hours(q: Query) -> dict[Key, float | None]:
-    """Median hours from a listing's (latest) submission to the decision on it, for decisions
-    in the period; one row per decision is read (the period's, not the table's)."""
-    keys = q.keys(Listing.category) or []
-    stmt = (select(*keys, Decision.created_at, Listing.submitted_at)
-            .select_from(Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id))
-            .join(Seller, Seller.user_id == Listing.seller_id))
-    if q.breakdown == GROUP or q.scope.needs_groups:
-        stmt = stmt.outerjoin(GroupMember, GroupMember.seller_id == Seller.user_id)
-    stmt = stmt.where(Decision.action.in_(DECIDED), q.in_period(Decision.created_at),
-                      Decision.round == Listing.review_round, Listing.submitted_at.is_not(None),
-                      q.scope.clause())
-    spans: dict[Key, list[float]] = {}
-    for row in (await q.session.execute(stmt)).all():
-        *key, decided, submitted = row
-        if decided >= submitted:
-            spans.setdefault(tuple(key), []).append((decided - submitted).total_seconds() / 3600)
-    return {k: _median(v) for k, v in spans.items()}
-
-
-def _median(values: list[float]) -> float | None:
-    if not values:
-        return None
-    v = sorted(values)
-    mid = len(v) // 2
-    return round(v[mid] if len(v) % 2 else (v[mid - 1] + v[mid]) / 2, 1)
+    """The median (MEDIAN_DEFINITION) per key, in SQL: row_number() over the durations."""
+    dialect = q.session.get_bind().dialect.name
+    if dialect == "sqlite":
+        hours: Any = (func.julianday(Decision.created_at) - func.julianday(Listing.submitted_at)) * 24
+    else:
+        hours = func.extract("epoch", Decision.created_at - Listing.submitted_at) / 3600
+    base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
+    shaped = q.shape(select(literal(0)).select_from(base), Listing.seller_id, Listing.category)
+    if shaped is None:
+        return {}
+    stmt, keys = shaped
+    labelled = [k.label(f"k{i}") for i, k in enumerate(keys)]
+    inner = stmt.with_only_columns(
+        *labelled, hours.label("h"),
+        func.row_number().over(partition_by=keys or None, order_by=hours).label("rn"),
+        func.count().over(partition_by=keys or None).label("n"),
+    ).where(Decision.action.in_(DECIDED), q.in_period(Decision.created_at),
+            Decision.round == Listing.review_round, Listing.submitted_at.is_not(None),
+            Decision.created_at >= Listing.submitted_at).subquery()
+    outer_keys = [inner.c[f"k{i}"] for i in range(len(keys))]
+    mid = select(*outer_keys, func.avg(inner.c.h)).where(
+        inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
+    if outer_keys:
+        mid = mid.group_by(*outer_keys)
+    rows = (await q.session.execute(mid)).all()
+    return {tuple(r[:-1]): round(float(r[-1]), 1) for r in rows if r[-1] is not None}
 
 
 async def reasons(q: Query) -> list[tuple[str, str, int]]:
     """(action, reason, count) of the reject and send-back decisions in the period."""
-    stmt = (select(Decision.action, Decision.reason, func.count())
-            .select_from(Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id))
-            .join(Seller, Seller.user_id == Listing.seller_id))
-    if q.scope.needs_groups:
-        stmt = stmt.outerjoin(GroupMember, GroupMember.seller_id == Seller.user_id)
-    stmt = (stmt.where(Decision.action.in_((REJECT, CHANGES)), q.in_period(Decision.created_at),
-                       q.scope.clause())
+    base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
+    shaped = Query(q.session, q.scope, q.period, q.now).shape(
+        select(literal(0)).select_from(base), Listing.seller_id, Listing.category)
+    assert shaped is not None
+    stmt = (shaped[0].with_only_columns(Decision.action, Decision.reason, func.count())
+            .where(Decision.action.in_((REJECT, CHANGES)), q.in_period(Decision.created_at))
             .group_by(Decision.action, Decision.reason).order_by(func.count().desc()))
     return [(a, r or "", int(n)) for a, r, n in (await q.session.execute(stmt)).all()]
 
@@ -296,10 +308,6 @@ async def quiet_sellers(q: Query, limit: int = 500) -> list[QuietSeller]:
     return [QuietSeller(*r) for r in (await q.session.execute(stmt)).all()]
 
 
-async def compute(q: Query) -> dict[str, Values | None]:
-    return {f.key: await f.compute(q) for f in FIGURES}
-
-
-__all__ = ["AREA", "BREAKDOWNS", "BY_KEY", "CRAFT", "DEFINITIONS", "FIGURES", "GROUP", "NONE",
-           "SELLER", "Figure", "Query", "QuietSeller", "compute", "decision_hours",
-           "quiet_sellers", "reasons"]
+__all__ = ["AREA", "BREAKDOWNS", "BY_KEY", "CRAFT", "DEFINITIONS", "FIGURES", "GROUP",
+           "MEDIAN_DEFINITION", "NONE", "SELLER", "Figure", "Query", "QuietSeller", "compute",
+           "decision_hours", "figure", "quiet_sellers", "reasons"]

@@ -89,8 +89,8 @@ async def build(session: AsyncSession, user_id: int, period: Period, now: dateti
     if series:
         for week in weeks(period, now):
             qw = F.Query(session, scope, week, now)
-            sales = (await F.sales_toman(qw) or {}).get((), 0)
-            active = (await F.sellers_active(qw) or {}).get((), 0)
+            sales = (await F.figure(qw, "sales_toman") or {}).get((), 0)
+            active = (await F.figure(qw, "sellers_active") or {}).get((), 0)
             report.series.append((week, sales, active))
     return report
 

@@ -144,6 +144,23 @@ async def on_confirm(update: Update, context: HamyarContext) -> None:
     await query.edit_message_text(context.t("grp-confirmed", seller=name, name=group.name))
 
 
+async def assign_command(update: Update, context: HamyarContext) -> None:
+    chat_id, user_id = _ids(update)
+    try:
+        async with context.session() as s:
+            group, name = await groups.assign(s, user_id, " ".join(context.args or []))
+    except trainers.NotAllowed:
+        await context.bot.send_message(chat_id, context.t("grp-not-manager"))
+        return
+    except groups.NoSuchGroup:
+        await context.bot.send_message(chat_id, context.t("grp-err-code"))
+        return
+    except InputError as err:
+        await context.bot.send_message(chat_id, context.t(err.key, **err.args_))
+        return
+    await context.bot.send_message(chat_id, context.t("grp-assigned", trainer=name, name=group.name))
+
+
 def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("start", join_link,
@@ -152,5 +169,6 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("groups", list_groups, filters=private), group=0)
     app.add_handler(CommandHandler("join", join_command, filters=private), group=0)
     app.add_handler(CommandHandler("leavegroup", leave_command, filters=private), group=0)
+    app.add_handler(CommandHandler("assigngroup", assign_command, filters=private), group=0)
     app.add_handler(CommandHandler("unmatched", unmatched_command, filters=private), group=0)
     app.add_handler(CallbackQueryHandler(on_confirm, pattern=GroupConfirm.pattern()), group=0)

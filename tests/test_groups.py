@@ -188,3 +188,15 @@ async def test_trainer_scope_includes_groups_she_follows(world) -> None:  # type
 
         scope = await scope_of(s, trainer.id)
         assert scope.places == (("zanjan.abhar", None),) and len(scope.groups) == 1
+
+
+async def test_only_a_manager_puts_a_trainer_on_a_group(world) -> None:  # type: ignore[no-untyped-def]
+    bot, manager, trainer, _ = world
+    await manager.say("/newgroup تبریز:۳ گروه همیار نرگس")
+    code = await _code(bot)
+    refused = await trainer.say(f"/assigngroup {code} @zahra_trainer")
+    assert "فقط برای مدیران" in refused[-1].text
+    done = await manager.say(f"/assigngroup {code} @zahra_trainer")
+    assert "گروه «گروه همیار نرگس» را هم دنبال می‌کند" in done[-1].text
+    mine = await trainer.say("/groups")
+    assert code in mine[-1].text

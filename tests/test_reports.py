@@ -286,3 +286,12 @@ async def test_report_in_the_chat_for_a_manager_and_a_scoped_trainer(standin, db
             assert "ابهر" not in forged["replies"][-1].text
         finally:
             await bot.stop()
+
+
+def test_readme_lists_every_figure_as_defined() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for f in F.FIGURES:
+        assert f"| `{f.key}` (" in readme and f.definition in readme, f.key
+    assert F.MEDIAN_DEFINITION in readme

@@ -247,3 +247,17 @@ async def member_counts(session: AsyncSession, group_ids: list[int]) -> dict[int
 async def seller_name(session: AsyncSession, seller_id: int) -> str:
     seller = await session.get(Seller, seller_id)
     return seller.name if seller is not None else ""
+
+
+async def assign(session: AsyncSession, manager_id: int, text: str) -> tuple[HamyarGroup, str]:
+    """A manager puts a trainer on a group: «<code> @username» (or her id). Returns the group
+    and the trainer's first name. A trainer cannot widen her own scope."""
+    if not trainers.is_manager(manager_id):
+        raise trainers.NotAllowed(manager_id)
+    code, _, who = persian.clean_input(text).partition(" ")
+    group = await by_code(session, code)
+    user = await trainers.find_user(session, who.strip()) if who.strip() else None
+    if user is None or await trainers.trainer_of(session, user.id) is None:
+        raise InputError("grp-err-assign")
+    await follow(session, user.id, group.id)
+    return group, user.first_name

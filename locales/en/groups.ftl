@@ -26,3 +26,6 @@ grp-unmatched-line = 👤 { $name } typed: “{ $typed }”
 grp-unmatched-none = Every group name the sellers typed matches a group.
 grp-unmatched-no-group = (no group is registered in her city)
 grp-confirmed = ✅ { $seller } was put in the group “{ $name }”.
+grp-not-manager = This is for Hamyar managers only.
+grp-err-assign = We could not find the trainer. Write the group code, then the trainer's username, e.g.: /assigngroup ABC234 @zahra
+grp-assigned = ✅ From now on { $trainer } also follows the group “{ $name }”.

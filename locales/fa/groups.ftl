@@ -23,3 +23,6 @@ grp-unmatched-line = 👤 { $name } نوشته: «{ $typed }»
 grp-unmatched-none = همهٔ نام‌های گروهی که فروشنده‌ها نوشته‌اند با گروه‌ها جور شد.
 grp-unmatched-no-group = (در شهر او گروهی ثبت نشده است)
 grp-confirmed = ✅ { $seller } در گروه «{ $name }» گذاشته شد.
+grp-not-manager = این کار فقط برای مدیران همیار است.
+grp-err-assign = مربی را پیدا نکردیم. کد گروه و بعد نام کاربری مربی را بنویسید؛ مثلاً: /assigngroup کد‌گروه @zahra
+grp-assigned = ✅ { $trainer } از این به بعد گروه «{ $name }» را هم دنبال می‌کند.

@@ -44,7 +44,8 @@ async def files_for(session: AsyncSession, user_id: int, period_code: str, now: 
     period = from_code(period_code, now)
     if period is None:
         raise BadPeriod(period_code)
-    report = await build(session, user_id, period, now, breakdowns=(*F.BREAKDOWNS, F.SELLER))
+    report = await build(session, user_id, period, now, breakdowns=(*F.BREAKDOWNS, F.SELLER),
+                         medians_by=True)
     sellers, groups = await seller_rows(session, report)
     return (exports.xlsx(report, sellers, groups, t, locale), exports.csv_bytes(report, t, locale))
 

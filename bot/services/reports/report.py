@@ -70,20 +70,31 @@ def _decimal(x: float, locale: str) -> str:
     return persian.to_persian_digits(text).replace(".", "٫") if locale == "fa" else text
 
 
+PARTITIONS = (F.AREA, F.GROUP, F.SELLER)  # breakdowns that put each seller in exactly one row
+
+
 async def build(session: AsyncSession, user_id: int, period: Period, now: datetime, *,
                 breakdowns: tuple[str, ...] = (F.AREA,), series: bool = False,
-                scope: Scope | None = None) -> Report:
-    """The report `user_id` may see (raises trainers.NotAllowed for anyone else)."""
+                scope: Scope | None = None, medians_by: bool = False) -> Report:
+    """The report `user_id` may see (raises trainers.NotAllowed for anyone else);
+    `medians_by`: the median per row of each breakdown too (for the files)."""
     scope = scope or await scope_of(session, user_id)
     q = F.Query(session, scope, period, now)
-    totals = {k: (v or {}).get((), 0) for k, v in (await F.compute(q)).items()}
+    by = {bd: await F.compute(F.Query(session, scope, period, now, bd)) for bd in breakdowns}
+    part = next((bd for bd in breakdowns if bd in PARTITIONS), None)
+    if part is not None:  # every seller is in one row: the totals are the rows' sums
+        totals = {f.key: sum((by[part][f.key] or {}).values()) for f in F.FIGURES
+                  if f.kind != "rating"}
+        totals["rating_avg"] = (await F.figure(q, "rating_avg") or {}).get((), 0)
+    else:
+        totals = {k: (v or {}).get((), 0) for k, v in (await F.compute(q)).items()}
     median = (await F.decision_hours(q)).get(())
     report = Report(period, scope, now, totals, median, await F.reasons(q),
                     await F.quiet_sellers(q))
     for bd in breakdowns:
-        qb = F.Query(session, scope, period, now, bd)
-        report.breakdowns[bd] = await F.compute(qb)
-        report.median_by[bd] = await F.decision_hours(qb)
+        report.breakdowns[bd] = by[bd]
+        if medians_by:
+            report.median_by[bd] = await F.decision_hours(F.Query(session, scope, period, now, bd))
     report.group_names = dict((await session.execute(
         select(HamyarGroup.id, HamyarGroup.name))).all())
     if series:

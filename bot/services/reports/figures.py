@@ -208,8 +208,8 @@ MEDIAN_DEFINITION = ("median hours from a listing's latest submission to the tra
                      "on it (approve, reject or send back), over the decisions made in the period")
 
 
-async def _family(q: Query, family: Family) -> dict[str, Values] | None:
-    figs = [f for f in FIGURES if f.family is family]
+async def _family(q: Query, family: Family, only: str | None = None) -> dict[str, Values] | None:
+    figs = [f for f in FIGURES if f.family is family and only in (None, f.key)]
     base, seller_col, category, where = family.rows(q)
     shaped = q.shape(select(literal(0)).select_from(base), seller_col, category)
     if shaped is None:
@@ -246,7 +246,7 @@ async def compute(q: Query) -> dict[str, Values | None]:
 
 async def figure(q: Query, key: str) -> Values | None:
     """One figure (its family's query)."""
-    got = await _family(q, BY_KEY[key].family)
+    got = await _family(q, BY_KEY[key].family, only=key)
     return None if got is None else got[key]
 
 

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint migrate clean sandbox-reset demo screenshots
+.PHONY: run test test-dates lint flows migrate clean sandbox-reset demo screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,23 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The suite with the clock moved (tests/conftest.py reads HAMYAR_TEST_NOW), on SQLite.
+TEST_DATES ?= 2027-04-10T09:00:00+03:30 2030-01-01T09:00:00+03:30
+test-dates: $(VENV)/.installed
+	set -e; for d in $(TEST_DATES); do \
+	  echo "== tests with the clock at $$d"; \
+	  HAMYAR_TEST_NOW=$$d TEST_DATABASE_URL= $(PY) -m pytest -x -q -p no:cacheprovider $(PYTEST_ARGS); \
+	done
+
+# ruff, the layer contracts (import-linter) and the type check, as CI runs them.
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
+
+# Redraw docs/flows/*.mmd from the conversations' transition tables.
+flows: $(VENV)/.installed
+	$(PY) -m bot.flows
 
 migrate: $(VENV)/.installed
 	$(PY) -m bot migrate

@@ -15,7 +15,7 @@ from bot.concurrency import PerChatUpdateProcessor
 from bot.config import Settings
 from bot.context import HamyarContext, Services
 from bot.db import Database
-from bot.i18n import I18n
+from bot.i18n import FALLBACK, SUPPORTED, I18n
 from bot.outbox import OutboxWorker, PaceLimits, make_bot
 from bot.persistence import DbPersistence
 from bot.services import moderation as _moderation  # noqa: F401  (registers hooks and listeners)
@@ -23,14 +23,14 @@ from bot.services import runtime
 
 log = logging.getLogger(__name__)
 
-COMMANDS = {
-    "fa": [("start", "شروع"), ("browse", "مشاهدهٔ محصولات"), ("search", "جست‌وجو"),
-           ("orders", "سفارش‌های من"), ("favourites", "نشان‌شده‌ها"), ("help", "راهنما"),
-           ("cancel", "لغو کار نیمه‌تمام"), ("settings", "تنظیمات و زبان")],
-    "en": [("start", "Start"), ("browse", "Browse products"), ("search", "Search"),
-           ("orders", "My orders"), ("favourites", "Saved products"), ("help", "Help"),
-           ("cancel", "Cancel what is in progress"), ("settings", "Settings and language")],
-}
+# The command menu, in this order; each description is the locale key cmd-<command>
+# (locales/*/commands.ftl), set for every supported language (Persian is the default menu).
+MENU = ("start", "browse", "search", "orders", "favourites", "help", "cancel", "settings")
+
+
+def menu_commands(i18n: I18n, lang: str) -> list[BotCommand]:
+    return [BotCommand(c, i18n.t(lang, f"cmd-{c}")) for c in MENU]
+
 
 REMINDER_INTERVAL = 300  # seconds between looks for due order reminders
 
@@ -70,7 +70,7 @@ def build_application(
         .get_updates_request(HTTPXRequest(connection_pool_size=2, connect_timeout=10,
                                           read_timeout=settings.poll_timeout + 10))
     )
-    app: HamyarApp = builder.build()  # type: ignore[assignment]
+    app: HamyarApp = builder.build()
     app.bot_data["services"] = services
     register(app, i18n)
     return app
@@ -107,10 +107,11 @@ async def start_services(app: HamyarApp) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(reminder_job, interval=REMINDER_INTERVAL, first=10,
                                     name="order-reminders")
-    for lang, commands in COMMANDS.items():
+    for lang in SUPPORTED:
         try:
             await app.bot.set_my_commands(
-                [BotCommand(c, d) for c, d in commands], language_code=None if lang == "fa" else lang
+                menu_commands(services.i18n, lang),
+                language_code=None if lang == FALLBACK else lang,
             )
         except Exception:  # a server without setMyCommands still runs the bot
             log.warning("could not set the command list for %s", lang, exc_info=True)

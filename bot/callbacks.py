@@ -35,6 +35,8 @@ class CodecError(ValueError):
 
 
 def _field_regex(kind: Any, sep: str = ":") -> str:
+    if isinstance(getattr(kind, "REGEX", None), str):  # a field type with its own alphabet
+        return kind.REGEX
     if kind is int:
         return _ID
     if kind is str:
@@ -160,11 +162,17 @@ class ListingLink(Payload, prefix="l"):
     code: str
 
 
+class ShopCode(str):
+    """Shop codes are URL-safe base64 (`secrets.token_urlsafe`), "_" included: the only field."""
+
+    REGEX = r"[A-Za-z0-9_\-]{4,16}"
+
+
 @frozen
 class ShopLink(Payload, prefix="s"):
     """A seller's shop page, by her shop code."""
 
-    code: str
+    code: ShopCode
 
 
 @frozen
@@ -183,17 +191,354 @@ class GroupJoinLink(Payload, prefix="g"):
 
 # ==== Registration and start (handlers/registration.py, start.py, common.py) ===================
 
+class Code(str):
+    """A place or craft code: "zanjan", "zanjan.abhar", "filigree"."""
+
+    REGEX = r"[a-z0-9_.\-]{1,40}"
+
+
+def any_button(prefix: str) -> str:
+    """The pattern of every button under `prefix` (valid or not), for a flow's catch-all that
+    answers old and forged buttons of its own."""
+    return "^" + re.escape(prefix) + "(?::|$)"
+
+
+@frozen
+class RegStep(Button, prefix="reg"):
+    """Back, cancel, «done» under the crafts and the final confirm of the registration."""
+
+    action: Literal["back", "cancel", "crafts-done", "confirm"]
+
+
+@frozen
+class RegProvince(Button, prefix="reg:prov"):
+    code: Code
+
+
+@frozen
+class RegCity(Button, prefix="reg:city"):
+    code: Code
+
+
+@frozen
+class RegCraft(Button, prefix="reg:craft"):
+    """Toggle one craft on or off."""
+
+    code: Code
+
+
+REG_ANY = any_button("reg")
+
+
+@frozen
+class SetLanguage(Button, prefix="set:lang"):
+    lang: str
+
+
+SET_LANGUAGE_ANY = any_button("set:lang")  # an unknown language gets "invalid choice"
+
 
 # ==== Listing a product (handlers/listing*, my_listings) =======================================
+
+def loose_pattern(kind: type[_Codec], **fixed: Any) -> str:
+    """Like `kind.pattern(**fixed)`, but matches any data that starts with the prefix and the
+    fixed leading fields: a forged or truncated button still reaches its handler, whose
+    `parse()` returns None and answers «invalid choice» (as these buttons always did)."""
+    kind._setup()
+    parts = [re.escape(kind.prefix)]
+    for name, _ in kind._fields:
+        if name not in fixed:
+            break
+        wanted = fixed.pop(name)
+        options = wanted if isinstance(wanted, tuple) else (wanted,)
+        parts.append("(?:" + "|".join(re.escape(str(o)) for o in options) + ")")
+    if fixed:
+        raise TypeError(f"{kind.__name__}: {sorted(fixed)} are not leading fields")
+    return "^" + re.escape(kind.sep).join(parts) + re.escape(kind.sep)
+
+
+@frozen
+class ListingStep(Button, prefix="lst"):
+    """The listing flow's fixed buttons: back, cancel, «done» of delivery, submit."""
+
+    action: Literal["back", "cancel", "dlv-done", "submit"]
+
+
+@frozen
+class ListingResume(Button, prefix="lst:resume"):
+    """Continue the unfinished draft, or start over."""
+
+    choice: Literal["go", "over"]
+
+
+@frozen
+class ListingCategory(Button, prefix="lst:cat"):
+    code: str
+
+
+@frozen
+class ListingAvailability(Button, prefix="lst:av"):
+    kind: str  # models.listing IN_STOCK or MADE_TO_ORDER, checked by the handler
+
+
+@frozen
+class ListingDelivery(Button, prefix="lst:dlv"):
+    """Toggle one delivery method."""
+
+    method: str
+
+
+@frozen
+class ListingEditField(Button, prefix="lst:edit"):
+    """At the preview: go back to one field."""
+
+    field: str
+
+
+@frozen
+class ListingDeleteDraft(Button, prefix="lst:del"):
+    """Left by «انصراف»: delete the unfinished draft."""
+
+    listing_id: int
+
+
+@frozen
+class BehalfPick(Button, prefix="obh:pick"):
+    """A trainer picks the seller she enters a listing for."""
+
+    seller_id: int
+
+
+@frozen
+class MyListingsList(Button, prefix="my:list"):
+    """Back to «محصولات من»."""
+
+
+@frozen
+class MyListing(Button, prefix="my"):
+    """A button on one listing of «محصولات من» (the action is checked against its status)."""
+
+    action: Literal["open", "price", "stock", "pause", "resume", "sold", "withdraw",
+                    "withdraw-yes", "edit", "rev"]
+    listing_id: int
+
 
 
 # ==== Moderation (handlers/moderation*, admin cards built by services) ==========================
 
+# Compound prefixes ("mod:rr", "trq:card", "obh:yes") keep each kind's wire format as it was
+# while leaving "obh:" and "trq:" free for kinds of other areas.
+
+@frozen
+class ReviewButton(Button, prefix="mod"):
+    """A button on the trainers' review card: approve, reject (opens the reasons), changes,
+    a typed reason, back to the card's own buttons. `round` is the review round shown."""
+
+    action: Literal["ok", "rej", "chg", "rt", "menu"]
+    listing_id: int
+    round: int
+
+
+@frozen
+class RejectReason(Button, prefix="mod:rr"):
+    """One of the fixed reasons for a rejection (`bot.services.decisions.REJECT_REASONS`)."""
+
+    listing_id: int
+    round: int
+    code: str
+
+
+@frozen
+class QueueCard(Button, prefix="trq:card"):
+    """/queue: post this listing's review card in the admin chat again."""
+
+    listing_id: int
+
+
+@frozen
+class RetryUndelivered(Button, prefix="trq:retry"):
+    """/undelivered: put this failed outbox message back in the queue."""
+
+    message_id: int
+
+
+@frozen
+class BehalfSend(Button, prefix="obh:send"):
+    """A trainer sends a listing she entered for a seller to the seller, to confirm."""
+
+    listing_id: int
+
+
+@frozen
+class BehalfPhone(Button, prefix="obh:phone"):
+    """A trainer records that the seller agreed on the phone."""
+
+    listing_id: int
+
+
+@frozen
+class BehalfConfirm(Button, prefix="obh:yes"):
+    """The seller confirms a listing a trainer entered for her."""
+
+    listing_id: int
+
+
 
 # ==== Ordering and orders (handlers/ordering*, orders*, relay, order cards built by services) ===
 
+@frozen
+class OrderNew(Button, prefix="ord:new"):
+    """«سفارش می‌دهم» under a listing: starts the order conversation."""
+
+    listing_id: int
+
+
+@frozen
+class OrderDelivery(Button, prefix="ord:dlv"):
+    """A delivery option of the listing (`pickup`, `courier`, `post`; checked by the service)."""
+
+    method: str
+
+
+@frozen
+class OrderStep(Button, prefix="ord"):
+    """The order conversation's own buttons: back, cancel, and confirm on the summary."""
+
+    press: Literal["back", "cancel", "confirm"]
+
+
+ORDER_FORM_KINDS = (OrderNew, OrderDelivery, OrderStep)  # every `ord:` button
+
+OrderActionName = Literal["view", "acc", "dec", "cxl", "cxr", "paid", "nopaid", "prep", "ship",
+                          "recv", "msg", "rcpt"]
+
+
+@frozen
+class OrderAction(Button, prefix="o"):
+    """An action on an order card (`o:<action>:<order id>`); the server checks it again."""
+
+    action: OrderActionName
+    order_id: int
+
+
+@frozen
+class OrderPay(Button, prefix="o:pay"):
+    """The seller accepts, saying how the buyer pays: cash, her saved card, or a new card."""
+
+    how: Literal["cod", "card", "newcard"]
+    order_id: int
+
+
+@frozen
+class OrderRate(Button, prefix="o:rate"):
+    """The buyer's stars (1..5, checked by the service) after receiving the parcel."""
+
+    stars: int
+    order_id: int
+
+
+ORDER_KINDS = (OrderAction, OrderPay, OrderRate)  # every `o:` button
+
+
 
 # ==== Buyers: browse, search, favourites, shops ================================================
+
+class Slot(str):
+    """A browse filter: a craft or city code, or "*" (every category), "-" (any city),
+    "~" (back to the categories)."""
+
+    REGEX = r"(?:[a-z0-9_.\-]{1,40}|\*|~)"
+
+
+Sort = Literal["n", "a", "d"]  # newest, price ascending, price descending
+Mode = Literal["f", "m"]  # choosing a city to filter by (f) or her own city (m)
+
+
+@frozen
+class BrHome(Button, prefix="br:home"):
+    """The categories."""
+
+
+@frozen
+class BrNop(Button, prefix="br:nop"):
+    """The page number between ◀ and ▶: does nothing."""
+
+
+@frozen
+class BrPage(Button, prefix="br:l"):
+    """A page of listings: category ("*" all), seller's city ("-" any), reaches my city."""
+
+    cat: Slot
+    city: Slot
+    mine: Literal["0", "1"]
+    sort: Sort
+    page: int
+
+
+@frozen
+class BrProvince(Button, prefix="br:p"):
+    """Choose a province; x is "mine" in mode f, the filter city in mode m."""
+
+    mode: Mode
+    cat: Slot
+    x: Slot
+    sort: Sort
+
+
+@frozen
+class BrCity(Button, prefix="br:c"):
+    mode: Mode
+    province: Code
+    cat: Slot
+    x: Slot
+    sort: Sort
+
+
+@frozen
+class BrCityChosen(Button, prefix="br:k"):
+    mode: Mode
+    city: Slot
+    cat: Slot
+    x: Slot
+    sort: Sort
+
+
+@frozen
+class BrSearchPage(Button, prefix="br:q"):
+    """A page of her last search; key is its fingerprint."""
+
+    key: str
+    page: int
+
+
+@frozen
+class BrFavourites(Button, prefix="br:fv"):
+    page: int
+
+
+@frozen
+class BrShop(Button, prefix="br:s"):
+    seller_id: int
+    page: int
+
+
+@frozen
+class BrOpen(Button, prefix="br:o"):
+    listing_id: int
+
+
+@frozen
+class BrFavourite(Button, prefix="br:fav"):
+    """Save / unsave."""
+
+    listing_id: int
+
+
+BROWSE_KINDS: tuple[type[Button], ...] = (
+    BrHome, BrNop, BrPage, BrProvince, BrCity, BrCityChosen, BrSearchPage, BrFavourites,
+    BrShop, BrOpen, BrFavourite,
+)
+BROWSE_ANY = any_button("br")
 
 
 # ==== Outbox and trainers' tools ===============================================================

@@ -7,6 +7,7 @@ missing or malformed variable becomes one clear line (see `describe_errors`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -129,8 +130,10 @@ class Settings(BaseSettings):
                 v = [p.strip() for p in text.split(",") if p.strip()]
         if isinstance(v, int):
             v = [v]
+        if not isinstance(v, Iterable):
+            raise ValueError("not a list of user ids")
         out = []
-        for item in v:  # type: ignore[union-attr]
+        for item in v:
             if isinstance(item, bool) or not str(item).strip().isdigit():
                 raise ValueError("not a list of user ids")
             out.append(int(item))

@@ -16,6 +16,8 @@ from bot.config import Settings
 from bot.db import Database
 from bot.i18n import I18n
 
+Session = AsyncSession  # what `HamyarContext.session()` gives, for handlers' type hints
+
 
 @dataclass
 class Services:
@@ -35,10 +37,11 @@ class HamyarContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
         self._locale: str | None = None
         self.is_seller: bool = False
+        self.is_trainer: bool = False  # a trainer (managers are known by `is_manager`)
 
     @property
     def services(self) -> Services:
-        return self.application.bot_data["services"]  # type: ignore[no-any-return]
+        return self.application.bot_data["services"]
 
     @property
     def settings(self) -> Settings:

@@ -8,7 +8,12 @@ the pictures). `START` is where the conversation is entered, `END` where it fini
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 START = "START"
 END = "END"
@@ -46,3 +51,54 @@ class Flow:
             dst = "[*]" if e.target == END else e.target
             lines.append(f"    {src} --> {dst} : {e.on}")
         return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# The pictures: docs/flows/<name>.mmd, one per Flow found in a package's modules
+# --------------------------------------------------------------------------------------------
+
+DOCS_DIR = Path(__file__).resolve().parents[1] / "docs" / "flows"
+
+
+def discover(package: str = "handlers") -> dict[str, Flow]:
+    """Every module of *package* (by name: this module is below the handlers and does not
+    import them itself) that defines `FLOW`, as {module name: flow}."""
+    pkg = importlib.import_module(package)
+    found: dict[str, Flow] = {}
+    for info in pkgutil.walk_packages(pkg.__path__, prefix=f"{package}."):
+        module = importlib.import_module(info.name)
+        flow = getattr(module, "FLOW", None)
+        if isinstance(flow, Flow):
+            found[info.name] = flow
+    return found
+
+
+def picture_path(flow: Flow, directory: Path = DOCS_DIR) -> Path:
+    return directory / f"{flow.name}.mmd"
+
+
+def write_pictures(flows: Iterable[Flow], directory: Path = DOCS_DIR) -> list[Path]:
+    """Write each flow's Mermaid picture; returns the files that changed."""
+    directory.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for flow in flows:
+        path = picture_path(flow, directory)
+        text = flow.mermaid()
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bot.flows [package]`: redraw docs/flows/*.mmd from the transition tables."""
+    args = sys.argv[1:] if argv is None else argv
+    flows = discover(args[0] if args else "handlers")
+    for path in write_pictures(flows.values()):
+        print(f"rewrote {path}")
+    print(f"{len(flows)} flows: " + ", ".join(sorted(f.name for f in flows.values())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -36,7 +36,7 @@ class I18n:
                 resource = FluentResource(path.read_text(encoding="utf-8"))
                 for entry in resource.body:
                     if isinstance(entry, ast.Junk):
-                        raise ValueError(f"{path}: cannot parse: {entry.content[:80]!r}")
+                        raise ValueError(f"{path}: cannot parse: {(entry.content or '')[:80]!r}")
                     if isinstance(entry, ast.Message):
                         if entry.id.name in keys:
                             raise ValueError(f"{path}: duplicate key {entry.id.name}")
@@ -47,7 +47,7 @@ class I18n:
 
     def resolve_locale(self, chosen: str | None, telegram_code: str | None) -> str:
         if chosen in SUPPORTED:
-            return chosen  # type: ignore[return-value]
+            return chosen
         if telegram_code:
             base = telegram_code.split("-")[0].lower()
             if base in SUPPORTED:
@@ -68,7 +68,7 @@ class I18n:
         text, errors = bundle.format_pattern(message.value, rendered)
         if errors:
             log.error("locale %s key %s: %s", locale, key, errors)
-        return text
+        return text if isinstance(text, str) else key
 
     @staticmethod
     def _render_arg(locale: str, value: object) -> object:

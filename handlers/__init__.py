@@ -20,11 +20,15 @@ from telegram.ext import (
 )
 
 from bot import keyboards
+from bot.callbacks import BROWSE_ANY, SET_LANGUAGE_ANY, ListingLink, ShopLink
 from bot.errors import on_error
 from bot.i18n import I18n
+from bot.services import users
 from handlers import (
     browse,
+    browse_shops,
     common,
+    deeplinks,
     groups,
     listing,
     moderation,
@@ -40,6 +44,8 @@ from handlers import (
 def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
 
+    users.install_cache_invalidation(app.bot_data["services"].db.engine)
+    deeplinks.install({ListingLink: ordering.show_listing, ShopLink: browse_shops.shop_deep_link})
     app.add_handler(TypeHandler(Update, common.ensure_user), group=-10)
 
     app.add_handler(registration.build(i18n), group=0)
@@ -50,23 +56,21 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     orders.register(app, i18n)
     groups.register(app, i18n)  # hamyar groups; /start g_<code> before the generic /start
     reports.register(app, i18n)  # /report, /weekly
-    app.add_handler(CommandHandler("start", ordering.show_listing,
-                                   filters=private & filters.Regex(r"^/start l_")), group=0)
+    app.add_handler(deeplinks.command(ListingLink, ordering.show_listing), group=0)
     # -- Buyers: browse, search, favourites, shops (handlers/browse.py) ------------------------
     # Right after the conversations: /start s_<code> must come before the generic /start, and
     # free text is a search only when no conversation claimed it (browse.free_text leaves out
     # every menu-*/btn-* label, so the menu buttons registered below still reach their handlers).
-    app.add_handler(CommandHandler("start", browse.shop_deep_link,
-                                   filters=private & filters.Regex(r"^/start s_")), group=0)
+    app.add_handler(deeplinks.command(ShopLink, browse_shops.shop_deep_link), group=0)
     app.add_handler(CommandHandler("browse", browse.browse_command, filters=private), group=0)
     app.add_handler(CommandHandler("search", browse.search_command, filters=private), group=0)
-    app.add_handler(CommandHandler("favourites", browse.favourites_command, filters=private),
+    app.add_handler(CommandHandler("favourites", browse_shops.favourites_command, filters=private),
                     group=0)
     app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-browse"),
                                    browse.browse_command), group=0)
     app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-favourites"),
-                                   browse.favourites_command), group=0)
-    app.add_handler(CallbackQueryHandler(browse.on_callback, pattern=r"^br:"), group=0)
+                                   browse_shops.favourites_command), group=0)
+    app.add_handler(CallbackQueryHandler(browse.on_callback, pattern=BROWSE_ANY), group=0)
     app.add_handler(MessageHandler(private & browse.free_text(i18n), browse.search_text),
                     group=0)
     # -- end of buyers ------------------------------------------------------------------------
@@ -89,14 +93,14 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
         MessageHandler(private & keyboards.label_filter(i18n, "menu-my-listings"),
                        my_listings.show_list), group=0)
     app.add_handler(CommandHandler("myproducts", my_listings.show_list, filters=private), group=0)
-    app.add_handler(CallbackQueryHandler(my_listings.show_list, pattern=r"^my:list$"), group=0)
-    app.add_handler(CallbackQueryHandler(my_listings.open_card, pattern=r"^my:open:"), group=0)
-    app.add_handler(CallbackQueryHandler(my_listings.confirm_withdraw, pattern=r"^my:withdraw:"),
+    app.add_handler(CallbackQueryHandler(my_listings.show_list, pattern=my_listings.LIST_PATTERN), group=0)
+    app.add_handler(CallbackQueryHandler(my_listings.open_card, pattern=my_listings.OPEN_PATTERN), group=0)
+    app.add_handler(CallbackQueryHandler(my_listings.confirm_withdraw, pattern=my_listings.WITHDRAW_PATTERN),
                     group=0)
     app.add_handler(CallbackQueryHandler(
-        my_listings.simple_action, pattern=r"^my:(pause|resume|sold|withdraw-yes):"), group=0)
-    app.add_handler(CallbackQueryHandler(listing.delete_draft, pattern=r"^lst:del:"), group=0)
-    app.add_handler(CallbackQueryHandler(start.set_language, pattern=r"^set:lang:"), group=0)
+        my_listings.simple_action, pattern=my_listings.SIMPLE_PATTERN), group=0)
+    app.add_handler(CallbackQueryHandler(listing.delete_draft, pattern=listing.DELETE_DRAFT_PATTERN), group=0)
+    app.add_handler(CallbackQueryHandler(start.set_language, pattern=SET_LANGUAGE_ANY), group=0)
 
     # Catch-alls last in the same group: they answer only what nothing above claimed.
     app.add_handler(CallbackQueryHandler(common.stale_callback), group=0)

@@ -3,6 +3,8 @@ feature handler runs; blocked users stop here; conversation states are flushed a
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Message, ReplyKeyboardMarkup, Update
 from telegram._utils.types import ReplyMarkup
 from telegram.ext import ApplicationHandlerStop
@@ -11,6 +13,10 @@ from bot import keyboards
 from bot.context import HamyarContext
 from bot.ids import last_id
 from bot.services import users
+
+log = logging.getLogger(__name__)
+# Kinds of update that change a message already handled; none of them is an answer.
+EDITS = ("edited_message", "edited_channel_post", "edited_business_message")
 
 
 async def send(
@@ -40,23 +46,33 @@ async def callback_id(update: Update, context: HamyarContext) -> int | None:
 
 
 async def ensure_user(update: Update, context: HamyarContext) -> None:
-    """Group -10: store the user on first contact and learn their language and role."""
+    """Group -10: store the user on first contact and learn their language and role (from
+    the user cache when she was seen a moment ago). Edited messages stop here: no step of any
+    flow takes an edit as an answer."""
+    if _is_edit(update):
+        log.debug("ignored an edit: update %s", update.update_id)
+        raise ApplicationHandlerStop
     tg = update.effective_user
     if tg is None or tg.is_bot:
         return
-    async with context.session() as s:
-        info = await users.touch_user(
-            s,
-            users.TgUser(tg.id, tg.first_name, tg.last_name, tg.username, tg.language_code),
-        )
+    who = users.TgUser(tg.id, tg.first_name, tg.last_name, tg.username, tg.language_code)
+    info = users.cached_user(context.db.engine, who)
+    if info is None:
+        async with context.session() as s:
+            info = await users.touch_user(s, who)
     context.locale = context.services.i18n.resolve_locale(info.locale, info.telegram_language)
     context.is_seller = info.is_seller
+    context.is_trainer = info.is_trainer
     if info.is_blocked and not context.is_manager(tg.id):
         if update.callback_query:
             await update.callback_query.answer(context.t("user-blocked"), show_alert=True)
         elif update.effective_chat and update.effective_chat.type == "private":
             await send(context, update.effective_chat.id, context.t("user-blocked"))
         raise ApplicationHandlerStop
+
+
+def _is_edit(update: Update) -> bool:
+    return any(getattr(update, kind, None) is not None for kind in EDITS)
 
 
 async def flush_persistence(update: object, context: HamyarContext) -> None:

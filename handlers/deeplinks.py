@@ -1,28 +1,65 @@
-"""A deep link (`/start l_…` from the channel's «سفارش» button, `/start s_…` a shop) opened
-while a conversation is half-way: the conversation is left (its answers stay saved, and it
-offers to continue next time) and the link opens, instead of being taken as an answer."""
+"""Deep links: `/start <payload>` (`l_…` from the channel's «سفارش» button, `s_…` a shop).
+
+Who opens which kind of link is passed in once, by `handlers.register` (`install`), so this
+module imports no feature module: a conversation leaves for a link (`leave_for_link`) without
+knowing which feature opens it. A link opened while a conversation is half-way leaves the
+conversation (its answers stay saved, and it offers to continue next time) and opens, instead
+of being taken as an answer.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CommandHandler, ConversationHandler, filters
 
+from bot.callbacks import Payload
 from bot.context import HamyarContext
 from bot.persistence import write_state
 
-LINK = filters.Regex(r"^/start [ls]_")
+Opener = Callable[[Update, HamyarContext], Awaitable[None]]
+_openers: dict[type[Payload], Opener] = {}
+
+
+def install(openers: Mapping[type[Payload], Opener]) -> None:
+    """Which function opens which kind of link (called by `handlers.register`)."""
+    _openers.update(openers)
+
+
+def _kind_of(text: str | None) -> type[Payload] | None:
+    """The kind of `/start <payload>` by its prefix (a malformed rest is the opener's to
+    refuse, politely), among the installed kinds."""
+    command, _, payload = (text or "").partition(" ")
+    if command != "/start":
+        return None
+    return next((k for k in _openers if payload.startswith(k.prefix + k.sep)), None)
+
+
+class _LinkFilter(filters.MessageFilter):
+    def __init__(self, kinds: tuple[type[Payload], ...]) -> None:
+        super().__init__(name=f"link({','.join(k.__name__ for k in kinds) or 'any'})")
+        self.kinds = kinds
+
+    def filter(self, message: Message) -> bool:
+        kind = _kind_of(message.text)
+        return kind is not None and (not self.kinds or kind in self.kinds)
+
+
+def link(*kinds: type[Payload]) -> filters.BaseFilter:
+    """`/start <payload>` of these kinds (none given: of any installed kind)."""
+    return filters.ChatType.PRIVATE & _LinkFilter(kinds)
+
+
+def command(kind: type[Payload], callback: Opener) -> CommandHandler[HamyarContext, Any]:
+    return CommandHandler("start", callback, filters=link(kind))
 
 
 async def open_link(update: Update, context: HamyarContext) -> None:
-    from handlers import browse, ordering  # imported late: they import the conversations
-
-    payload = (context.args or [""])[0]
-    if payload.startswith("l_"):
-        await ordering.show_listing(update, context)
-    elif payload.startswith("s_"):
-        await browse.shop_deep_link(update, context)
+    kind = _kind_of(update.message.text if update.message else None)
+    if kind is not None:
+        await _openers[kind](update, context)
 
 
 def leave_for_link(name: str) -> CommandHandler[HamyarContext, Any]:
@@ -33,4 +70,4 @@ def leave_for_link(name: str) -> CommandHandler[HamyarContext, Any]:
         await open_link(update, context)
         return ConversationHandler.END
 
-    return CommandHandler("start", callback, filters=filters.ChatType.PRIVATE & LINK)
+    return CommandHandler("start", callback, filters=link())

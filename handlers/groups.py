@@ -13,6 +13,7 @@ from bot.context import HamyarContext
 from bot.i18n import I18n
 from bot.services import groups, trainers
 from bot.services.errors import InputError
+from handlers import deeplinks
 
 
 def _ids(update: Update) -> tuple[int, int]:
@@ -163,8 +164,8 @@ async def assign_command(update: Update, context: HamyarContext) -> None:
 
 def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("start", join_link,
-                                   filters=private & filters.Regex(r"^/start g_")), group=0)
+    deeplinks.install({GroupJoinLink: join_link})
+    app.add_handler(deeplinks.command(GroupJoinLink, join_link), group=0)
     app.add_handler(CommandHandler("newgroup", new_group, filters=private), group=0)
     app.add_handler(CommandHandler("groups", list_groups, filters=private), group=0)
     app.add_handler(CommandHandler("join", join_command, filters=private), group=0)

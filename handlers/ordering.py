@@ -1,19 +1,18 @@
-"""Buyers order through the bot; the relay connects them with the seller.
+"""Buyers order through the bot.
 
 - `/start l_<code>` (the channel's «سفارش» button) shows the listing here.
 - The "order" conversation asks quantity, delivery, receiver, address, phone, note, and
-  places the order (answers kept in a draft, state committed with each answer).
-- `o:<action>:<order id>` buttons act on an order; each press is checked again on the server
-  (who presses, which order, in which status). Typed answers about an order (a reason, a
-  tracking code, a card number, a relayed message, a receipt, a review) go through the
-  small "order_chat" conversation.
+  places the order (answers kept in the `order` draft, the step committed with each answer in
+  the same unit of work). Its steps are the table `FLOW` (docs/flows/order.mmd).
+Acting on an order once it exists: handlers/orders.py and handlers/order_chat.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from telegram import InputMediaPhoto, KeyboardButton, Update
+from telegram import CallbackQuery, InputMediaPhoto, KeyboardButton, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (
@@ -25,23 +24,45 @@ from telegram.ext import (
 )
 
 from bot import keyboards, persian
+from bot.callbacks import ORDER_FORM_KINDS, ListingLink, OrderDelivery, OrderNew, OrderStep
 from bot.context import HamyarContext
+from bot.flows import END as FLOW_END
+from bot.flows import START, Edge, Flow
 from bot.i18n import I18n
 from bot.persistence import write_state
-from bot.services import catalogue
+from bot.services import catalogue, drafts
+from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import callback_id, send
+from handlers.common import main_menu, send
 from handlers.deeplinks import leave_for_link
-from models import listing as lm
-from models.listing import Listing
-from models.state import Draft
-from models.user import Seller
 
-ORDER, CHAT = "order", "order_chat"
+ORDER = "order"
 END = ConversationHandler.END
-DRAFT, CTX = "order", "order_ctx"
+DRAFT = form.DRAFT
+
+FLOW = Flow(ORDER, (
+    Edge(START, "quantity", "«سفارش می‌دهم» (ord:new)"),
+    Edge("quantity", "delivery", "a quantity"),
+    Edge("delivery", "name", "a delivery button (ord:dlv)"),
+    Edge("name", "address", "a name, courier or post"),
+    Edge("name", "phone", "a name, pickup"),
+    Edge("address", "phone", "an address"),
+    Edge("phone", "note", "a phone or her contact"),
+    Edge("note", "confirm", "a note or skip"),
+    Edge("confirm", FLOW_END, "«ثبت سفارش» (ord:confirm), the order is placed"),
+    Edge("delivery", "quantity", "back"),
+    Edge("name", "delivery", "back"),
+    Edge("address", "name", "back"),
+    Edge("phone", "address", "back, courier or post"),
+    Edge("phone", "name", "back, pickup"),
+    Edge("note", "phone", "back"),
+    Edge("confirm", "note", "back"),
+    Edge("quantity", FLOW_END, "back"),
+    *(Edge(step, FLOW_END, "cancel, a /start link, or the listing no longer orderable")
+      for step in ("quantity", "delivery", "name", "address", "phone", "note", "confirm")),
+))
 
 
 def _uid(update: Update) -> int:
@@ -67,43 +88,29 @@ def _num(context: HamyarContext, n: float | int) -> str:
     return persian.format_number(n, latin=context.locale != "fa")
 
 
-async def _draft_get(s: Any, user_id: int, kind: str) -> dict[str, Any]:
-    row = await s.get(Draft, (user_id, kind))
-    return dict(row.data) if row else {}
-
-
-async def _draft_put(s: Any, user_id: int, kind: str, data: dict[str, Any]) -> None:
-    row = await s.get(Draft, (user_id, kind))
-    if row is None:
-        s.add(Draft(user_id=user_id, kind=kind, data=dict(data)))
-    else:
-        row.data = dict(data)
-
-
-async def _draft_drop(s: Any, user_id: int, kind: str) -> None:
-    row = await s.get(Draft, (user_id, kind))
-    if row is not None:
-        await s.delete(row)
+async def _drop_buttons(query: CallbackQuery) -> None:
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest:
+        pass
 
 
 # -- the listing, opened from the channel --------------------------------------------------
 
 async def show_listing(update: Update, context: HamyarContext) -> None:
-    payload = (context.args or [""])[0]
-    code = payload.removeprefix("l_")
+    link = ListingLink.parse((context.args or [""])[0])
     async with context.session() as s:
-        listing = await svc.public_listing(s, code)
-        seller = await s.get(Seller, listing.seller_id) if listing else None
-        avg, count = await svc.rating(s, listing_id=listing.id) if listing else (0.0, 0)
+        page = await form.listing_page(s, link.code if link else "")
     chat = _chat(update)
-    if listing is None or seller is None or listing.status not in lm.PUBLIC:
+    if page is None:
         await send(context, chat, context.t("ord-listing-gone"))
         return
-    text = catalogue.caption(context.services.i18n, listing, seller)
-    text += "\n\n" + (context.t("ord-rating", avg=_num(context, round(avg, 1)), count=count)
-                      if count else context.t("ord-no-rating"))
-    can_order = svc.orderable(listing) and listing.seller_id != _uid(update)
-    markup = keyboards.grid([(context.t("ord-btn-order"), f"ord:new:{listing.id}")], 1) if can_order else None
+    listing = page.listing
+    text = catalogue.caption(context.services.i18n, listing, page.seller)
+    text += "\n\n" + (context.t("ord-rating", avg=_num(context, round(page.rating, 1)), count=page.reviews)
+                      if page.reviews else context.t("ord-no-rating"))
+    can_order = form.orderable(listing) and listing.seller_id != _uid(update)
+    markup = keyboards.grid([(context.t("ord-btn-order"), OrderNew(listing.id).pack())], 1) if can_order else None
     photos = [p.file_id for p in listing.photos]
     if len(photos) > 1:
         await context.bot.send_media_group(chat, [InputMediaPhoto(f) for f in photos])
@@ -113,24 +120,24 @@ async def show_listing(update: Update, context: HamyarContext) -> None:
                                      reply_markup=markup)
     if listing.voice_file_id:
         await context.bot.send_voice(chat, listing.voice_file_id, caption=context.t("ord-voice-note"))
-    if listing.status == lm.SOLD_OUT or not svc.orderable(listing):
+    if form.sold_out(listing):
         await send(context, chat, context.t("ord-listing-sold-out"))
 
 
 # -- the order conversation ----------------------------------------------------------------
 
-async def _listing_for(s: Any, data: dict[str, Any]) -> Listing | None:
-    listing = await s.get(Listing, int(data.get("listing_id", 0)))
-    return listing if listing is not None and svc.orderable(listing) else None
+NAV = (OrderStep("back"), OrderStep("cancel"))
 
 
 async def ask(update: Update, context: HamyarContext, step: str, data: dict[str, Any],
-              listing: Listing, hint: str | None = None) -> str:
+              listing: Any, hint: str | None = None) -> str:
+    """The question of `step` (after `hint`, what was wrong with the last answer)."""
     t = context.t
     chat = _chat(update)
     prefix = f"{hint}\n\n" if hint else ""
+    nav = [(t("btn-back"), NAV[0].pack()), (t("btn-cancel"), NAV[1].pack())]
     if step == "quantity":
-        maximum = svc.max_quantity(listing)
+        maximum = form.max_quantity(listing)
         row = [_num(context, n) for n in range(1, min(maximum, 5) + 1)]
         await send(context, chat, prefix + t("ord-ask-quantity", max=maximum), keyboards.reply_nav(t, row))
     elif step == "delivery":
@@ -139,9 +146,8 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
             method = t(catalogue.DELIVERY_KEYS[d["method"]])
             total = (listing.price or 0) * int(data["quantity"]) + d["cost"]
             items.append((t("ord-delivery-option", method=method, cost=_money(context, d["cost"]),
-                            total=_money(context, total)), f"ord:dlv:{d['method']}"))
-        await send(context, chat, prefix + t("ord-ask-delivery"),
-                   keyboards.grid(items, 1, [(t("btn-back"), "ord:back"), (t("btn-cancel"), "ord:cancel")]))
+                            total=_money(context, total)), OrderDelivery(d["method"]).pack()))
+        await send(context, chat, prefix + t("ord-ask-delivery"), keyboards.grid(items, 1, nav))
     elif step == "name":
         await send(context, chat, prefix + t("ord-ask-name"),
                    keyboards.reply_nav(t, [data["name"]] if data.get("name") else []))
@@ -153,7 +159,7 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
     elif step == "note":
         await send(context, chat, prefix + t("ord-ask-note"), keyboards.reply_nav(t, [t("btn-skip")]))
     else:
-        option = svc.delivery_option(listing, data["delivery"])
+        option = form.delivery_option(listing, data["delivery"])
         total = (listing.price or 0) * int(data["quantity"]) + option["cost"]
         phone = "0" + data["phone"][3:]
         text = t("ord-summary", title=listing.title or "", qty=int(data["quantity"]),
@@ -164,221 +170,184 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
                  phone=persian.to_persian_digits(phone) if context.locale == "fa" else phone,
                  address=data.get("address") or "", note=data.get("note") or t("reg-none"))
         await send(context, chat, prefix + text, keyboards.grid(
-            [(t("ord-btn-confirm"), "ord:confirm")], 1,
-            [(t("btn-back"), "ord:back"), (t("btn-cancel"), "ord:cancel")]))
+            [(t("ord-btn-confirm"), OrderStep("confirm").pack())], 1, nav))
     return step
 
 
-def _next(step: str, data: dict[str, Any]) -> str:
-    order = ["quantity", "delivery", "name", "address", "phone", "note", "confirm"]
-    nxt = order[order.index(step) + 1]
-    if nxt == "address" and not svc.needs_address(data.get("delivery", "")):
-        nxt = "phone"
-    return nxt
+async def _save(s: Any, update: Update, data: dict[str, Any], step: str) -> None:
+    data["step"] = step
+    await drafts.put(s, _uid(update), DRAFT, data)
+    await write_state(s, ORDER, _key(update), step)
 
 
-def _prev(step: str, data: dict[str, Any]) -> str | None:
-    order = ["quantity", "delivery", "name", "address", "phone", "note", "confirm"]
-    i = order.index(step)
-    if i == 0:
-        return None
-    prev = order[i - 1]
-    if prev == "address" and not svc.needs_address(data.get("delivery", "")):
-        prev = "name"
-    return prev
+async def _end(s: Any, update: Update) -> None:
+    await drafts.drop(s, _uid(update), DRAFT)
+    await write_state(s, ORDER, _key(update), None)
 
 
-async def _go(update: Update, context: HamyarContext, data: dict[str, Any], step: str) -> str | int:
+async def _unavailable(update: Update, context: HamyarContext) -> int:
+    await send(context, _chat(update), context.t("ord-err-unavailable"), main_menu(context))
+    return END
+
+
+async def _step(update: Update, context: HamyarContext, key: str,
+                answer: Callable[[Any], Any]) -> str | int:
+    """One typed answer in one unit of work: `answer(listing)` is the value of `key` (or raises
+    InputError: the same step is asked again with a hint); then the next step is asked."""
+    hint = None
     async with context.session() as s:
-        listing = await _listing_for(s, data)
+        data = await drafts.get(s, _uid(update), DRAFT)
+        listing = await form.draft_listing(s, data)
         if listing is None:
-            await _draft_drop(s, _uid(update), DRAFT)
-            await write_state(s, ORDER, _key(update), None)
-            await send(context, _chat(update), context.t("ord-err-unavailable"), _menu(context))
-            return END
-        data["step"] = step
-        await _draft_put(s, _uid(update), DRAFT, data)
-        await write_state(s, ORDER, _key(update), step)
-    return await ask(update, context, step, data, listing)
+            await _end(s, update)
+        else:
+            try:
+                data[key] = answer(listing)
+                step = form.next_step(key, data)
+            except InputError as err:
+                hint = context.t(err.key, **err.args_)
+                step = data.get("step", "quantity")
+            else:
+                await _save(s, update, data, step)
+    if listing is None:
+        return await _unavailable(update, context)
+    return await ask(update, context, step, data, listing, hint)
 
 
-def _menu(context: HamyarContext) -> Any:
-    return keyboards.main_menu(context.t, is_seller=context.is_seller)
+def _text(update: Update) -> str:
+    return update.message.text or ""  # type: ignore[union-attr]
 
 
 async def start_order(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
-    listing_id = await callback_id(update, context)
-    if listing_id is None:
+    pressed = OrderNew.parse(query.data)
+    if pressed is None:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
         return END
-    async with context.session() as s:
-        listing = await s.get(Listing, listing_id)
-        ok = listing is not None and svc.orderable(listing)
-        own = listing is not None and listing.seller_id == _uid(update)
-    if not ok or own:
-        await query.answer(context.t("ord-err-own" if own else "ord-err-unavailable"), show_alert=True)
+    try:
+        async with context.session() as s:
+            listing = await form.start(s, _uid(update), pressed.listing_id)
+            data: dict[str, Any] = {"listing_id": listing.id}
+            await _save(s, update, data, "quantity")
+    except InputError as err:
+        await query.answer(context.t(err.key), show_alert=True)
         return END
     await query.answer()
-    return await _go(update, context, {"listing_id": listing_id}, "quantity")
-
-
-async def _current(update: Update, context: HamyarContext) -> tuple[dict[str, Any], Listing | None]:
-    async with context.session() as s:
-        data = await _draft_get(s, _uid(update), DRAFT)
-        listing = await _listing_for(s, data) if data else None
-    return data, listing
-
-
-async def _hint(update: Update, context: HamyarContext, err: InputError) -> str | int:
-    data, listing = await _current(update, context)
-    if listing is None:
-        return await _go(update, context, data, "quantity")
-    return await ask(update, context, data.get("step", "quantity"), data, listing,
-                     context.t(err.key, **err.args_))
+    return await ask(update, context, "quantity", data, listing)
 
 
 async def on_quantity(update: Update, context: HamyarContext) -> str | int:
-    data, listing = await _current(update, context)
-    if listing is None:
-        return await _go(update, context, data, "quantity")
-    try:
-        data["quantity"] = svc.parse_quantity(listing, update.message.text or "")  # type: ignore[union-attr]
-    except InputError as err:
-        return await _hint(update, context, err)
-    return await _go(update, context, data, "delivery")
+    return await _step(update, context, "quantity", lambda listing: form.parse_quantity(listing, _text(update)))
 
 
 async def on_delivery(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
-    data, listing = await _current(update, context)
-    method = (query.data or "").removeprefix("ord:dlv:")
+    pressed = OrderDelivery.parse(query.data)
     try:
-        if listing is None:
-            raise InputError("ord-err-unavailable")
-        svc.delivery_option(listing, method)
+        async with context.session() as s:
+            data = await drafts.get(s, _uid(update), DRAFT)
+            listing = await form.draft_listing(s, data)
+            form.choose_delivery(listing, data, pressed.method if pressed else "")
+            await _save(s, update, data, "name")
     except InputError as err:
         await query.answer(context.t(err.key), show_alert=True)
         return "delivery"
     await query.answer()
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
-    if data.get("delivery") != method:
-        data.pop("address", None) if not svc.needs_address(method) else None
-    data["delivery"] = method
-    return await _go(update, context, data, "name")
+    await _drop_buttons(query)
+    return await ask(update, context, "name", data, listing)
 
 
 async def on_name(update: Update, context: HamyarContext) -> str | int:
-    data, _ = await _current(update, context)
-    try:
-        data["name"] = reg.validate_name(update.message.text or "")  # type: ignore[union-attr]
-    except InputError as err:
-        return await _hint(update, context, err)
-    return await _go(update, context, data, _next("name", data))
+    return await _step(update, context, "name", lambda _: reg.validate_name(_text(update)))
 
 
 async def on_address(update: Update, context: HamyarContext) -> str | int:
-    data, _ = await _current(update, context)
-    try:
-        data["address"] = svc.validate_address(update.message.text or "")  # type: ignore[union-attr]
-    except InputError as err:
-        return await _hint(update, context, err)
-    return await _go(update, context, data, "phone")
+    return await _step(update, context, "address", lambda _: form.validate_address(_text(update)))
 
 
 async def on_phone_text(update: Update, context: HamyarContext) -> str | int:
-    try:
-        phone = reg.validate_phone(update.message.text or "")  # type: ignore[union-attr]
-    except InputError as err:
-        return await _hint(update, context, err)
-    data, _ = await _current(update, context)
-    data["phone"] = phone
-    return await _go(update, context, data, "note")
+    return await _step(update, context, "phone", lambda _: reg.validate_phone(_text(update)))
 
 
 async def on_contact(update: Update, context: HamyarContext) -> str | int:
     contact = update.message.contact  # type: ignore[union-attr]
-    try:
-        phone = reg.validate_contact(contact.phone_number, contact.user_id, _uid(update))  # type: ignore[union-attr]
-    except InputError as err:
-        return await _hint(update, context, err)
-    data, _ = await _current(update, context)
-    data["phone"] = phone
-    return await _go(update, context, data, "note")
+    return await _step(update, context, "phone", lambda _: reg.validate_contact(
+        contact.phone_number, contact.user_id, _uid(update)))  # type: ignore[union-attr]
 
 
 async def on_note(update: Update, context: HamyarContext) -> str | int:
-    data, _ = await _current(update, context)
-    try:
-        data["note"] = svc.validate_note(update.message.text or "")  # type: ignore[union-attr]
-    except InputError as err:
-        return await _hint(update, context, err)
-    return await _go(update, context, data, "confirm")
+    return await _step(update, context, "note", lambda _: form.validate_note(_text(update)))
 
 
 async def skip_note(update: Update, context: HamyarContext) -> str | int:
-    data, _ = await _current(update, context)
-    data["note"] = None
-    return await _go(update, context, data, "confirm")
+    return await _step(update, context, "note", lambda _: None)
 
 
 async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
-    async with context.session() as s:
-        data = await _draft_get(s, _uid(update), DRAFT)
-        try:
+    try:
+        async with context.session() as s:
+            data = await drafts.get(s, _uid(update), DRAFT)
             if not data or data.get("step") != "confirm":
                 raise InputError("stale-button")
             order = await svc.place(s, _uid(update), data)
-        except InputError as err:
-            await s.rollback()
-            await query.answer(context.t(err.key, **err.args_), show_alert=True)
-            return "confirm" if err.key == "stale-button" else END
-        await _draft_drop(s, _uid(update), DRAFT)
-        await write_state(s, ORDER, _key(update), None)
+            await _end(s, update)
+    except InputError as err:
+        await query.answer(context.t(err.key, **err.args_), show_alert=True)
+        return "confirm" if err.key == "stale-button" else END
     await query.answer()
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
-    await send(context, _chat(update), context.t("ord-placed", id=order.id), _menu(context))
+    await _drop_buttons(query)
+    await send(context, _chat(update), context.t("ord-placed", id=order.id), main_menu(context))
     return END
 
 
 async def back(update: Update, context: HamyarContext) -> str | int:
     if update.callback_query:
         await update.callback_query.answer()
-    data, _ = await _current(update, context)
-    prev = _prev(data.get("step", "quantity"), data)
+    async with context.session() as s:
+        data = await drafts.get(s, _uid(update), DRAFT)
+        prev = form.previous_step(data.get("step", "quantity"), data)
+        listing = await form.draft_listing(s, data) if prev else None
+        if listing is None:
+            await _end(s, update)
+        else:
+            await _save(s, update, data, prev)  # type: ignore[arg-type]
     if prev is None:
-        return await cancel(update, context)
-    return await _go(update, context, data, prev)
+        return await _cancelled(update, context)
+    if listing is None:
+        return await _unavailable(update, context)
+    return await ask(update, context, prev, data, listing)
+
+
+async def _cancelled(update: Update, context: HamyarContext) -> int:
+    await send(context, _chat(update), context.t("ord-cancelled-draft"), main_menu(context))
+    return END
 
 
 async def cancel(update: Update, context: HamyarContext) -> int:
     if update.callback_query:
         await update.callback_query.answer()
     async with context.session() as s:
-        await _draft_drop(s, _uid(update), DRAFT)
-        await write_state(s, ORDER, _key(update), None)
-    await send(context, _chat(update), context.t("ord-cancelled-draft"), _menu(context))
-    return END
+        await _end(s, update)
+    return await _cancelled(update, context)
 
 
 async def wrong(update: Update, context: HamyarContext) -> str | int:
-    data, listing = await _current(update, context)
+    async with context.session() as s:
+        data = await drafts.get(s, _uid(update), DRAFT)
+        listing = await form.draft_listing(s, data)
+        if listing is None:
+            await _end(s, update)
     if listing is None:
-        return await cancel(update, context)
+        return await _cancelled(update, context)
     step = data.get("step", "quantity")
     key = {"quantity": "ord-err-quantity", "delivery": "reg-err-choose-button",
            "confirm": "reg-err-choose-button", "phone": "reg-err-phone-type"}.get(step, "reg-err-text-expected")
     return await ask(update, context, step, data, listing,
-                     context.t(key, max=svc.max_quantity(listing)))
+                     context.t(key, max=form.max_quantity(listing)))
 
 
 async def stale(update: Update, context: HamyarContext) -> None:
@@ -393,21 +362,22 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
 
     def state(*handlers: Any) -> list[Any]:
         return [CommandHandler("cancel", cancel), MessageHandler(cancel_f, cancel), leave_for_link(ORDER),
-                MessageHandler(back_f, back), CallbackQueryHandler(back, pattern=r"^ord:back$"),
-                CallbackQueryHandler(cancel, pattern=r"^ord:cancel$"), *handlers]
+                MessageHandler(back_f, back), CallbackQueryHandler(back, pattern=OrderStep.pattern(press="back")),
+                CallbackQueryHandler(cancel, pattern=OrderStep.pattern(press="cancel")), *handlers]
 
+    steps = {
+        "quantity": state(MessageHandler(text, on_quantity)),
+        "delivery": state(CallbackQueryHandler(on_delivery, pattern=OrderDelivery.pattern())),
+        "name": state(MessageHandler(text, on_name)),
+        "address": state(MessageHandler(text, on_address)),
+        "phone": state(MessageHandler(filters.CONTACT, on_contact), MessageHandler(text, on_phone_text)),
+        "note": state(MessageHandler(skip_f, skip_note), MessageHandler(text, on_note)),
+        "confirm": state(CallbackQueryHandler(on_confirm, pattern=OrderStep.pattern(press="confirm"))),
+    }
     return ConversationHandler(
-        entry_points=[CallbackQueryHandler(start_order, pattern=r"^ord:new:\d+$")],
-        states={
-            "quantity": state(MessageHandler(text, on_quantity)),
-            "delivery": state(CallbackQueryHandler(on_delivery, pattern=r"^ord:dlv:")),
-            "name": state(MessageHandler(text, on_name)),
-            "address": state(MessageHandler(text, on_address)),
-            "phone": state(MessageHandler(filters.CONTACT, on_contact), MessageHandler(text, on_phone_text)),
-            "note": state(MessageHandler(skip_f, skip_note), MessageHandler(text, on_note)),
-            "confirm": state(CallbackQueryHandler(on_confirm, pattern=r"^ord:confirm$")),
-        },
-        fallbacks=[CallbackQueryHandler(stale, pattern=r"^ord:"),
+        entry_points=[CallbackQueryHandler(start_order, pattern=OrderNew.pattern())],
+        states={name: steps[name] for name in FLOW.states},
+        fallbacks=[*(CallbackQueryHandler(stale, pattern=kind.pattern()) for kind in ORDER_FORM_KINDS),
                    MessageHandler(~filters.COMMAND & filters.ChatType.PRIVATE, wrong)],
         name=ORDER, persistent=True, per_chat=True, per_user=True,
     )

@@ -6,24 +6,23 @@ from telegram import Update
 from telegram.error import BadRequest
 
 from bot import keyboards, persian
+from bot.callbacks import SetLanguage
 from bot.context import HamyarContext
 from bot.i18n import SUPPORTED
-from bot.services import users
-from bot.services.trainers import is_moderator
+from bot.services import registration, users
 from handlers.common import main_menu, send, show_main_menu
-from handlers.registration import display_phone, summary_args
-from models.user import get_seller
+from handlers.registration_ask import display_phone, summary_args
 
 LANGUAGE_KEYS = {"fa": "language-fa", "en": "language-en"}
 
 
-async def _trainer_note(update: Update, context: HamyarContext) -> str:
+def _trainer_note(update: Update, context: HamyarContext) -> str:
     """Trainers and managers are told what they have beyond the menu."""
-    async with context.session() as s:
-        if not await is_moderator(s, update.effective_user.id):  # type: ignore[union-attr]
-            return ""
+    manager = context.is_manager(update.effective_user.id)  # type: ignore[union-attr]
+    if not (context.is_trainer or manager):
+        return ""
     note = "\n\n" + context.t("help-trainer")
-    if context.is_manager(update.effective_user.id):  # type: ignore[union-attr]
+    if manager:
         note += "\n" + context.t("help-manager")
     return note
 
@@ -31,12 +30,12 @@ async def _trainer_note(update: Update, context: HamyarContext) -> str:
 async def start(update: Update, context: HamyarContext) -> None:
     name = update.effective_user.first_name  # type: ignore[union-attr]
     key = "start-welcome-seller" if context.is_seller else "start-welcome"
-    text = context.t(key, name=name) + await _trainer_note(update, context)
+    text = context.t(key, name=name) + _trainer_note(update, context)
     await send(context, update.effective_chat.id, text, main_menu(context))  # type: ignore[union-attr]
 
 
 async def help_(update: Update, context: HamyarContext) -> None:
-    text = context.t("help-text") + await _trainer_note(update, context)
+    text = context.t("help-text") + _trainer_note(update, context)
     await send(context, update.effective_chat.id, text, main_menu(context))  # type: ignore[union-attr]
 
 
@@ -47,28 +46,19 @@ async def cancel_nothing(update: Update, context: HamyarContext) -> None:
 async def profile(update: Update, context: HamyarContext) -> None:
     user_id = update.effective_user.id  # type: ignore[union-attr]
     async with context.session() as s:
-        seller = await get_seller(s, user_id)
-    if seller is None:
+        data = await registration.profile(s, user_id)
+    if data is None:
         await show_main_menu(update, context, "profile-not-registered")
         return
-    data = {
-        "name": seller.name,
-        "phone": seller.phone,
-        "province": seller.province_code,
-        "city": seller.city_code,
-        "district": seller.district,
-        "crafts": seller.crafts,
-        "group": seller.group_name,
-    }
     args = summary_args(context, data)
-    args["phone"] = display_phone(context, seller.phone)
-    args["since"] = persian.format_jalali_date(seller.registered_at, latin=context.locale != "fa")
+    args["phone"] = display_phone(context, data["phone"])
+    args["since"] = persian.format_jalali_date(data["since"], latin=context.locale != "fa")
     await send(context, update.effective_chat.id, context.t("profile-card", **args), main_menu(context))  # type: ignore[union-attr]
 
 
 def _language_markup(context: HamyarContext):  # type: ignore[no-untyped-def]
     items = [
-        (("✅ " if lang == context.locale else "") + context.t(LANGUAGE_KEYS[lang]), f"set:lang:{lang}")
+        (("✅ " if lang == context.locale else "") + context.t(LANGUAGE_KEYS[lang]), SetLanguage(lang).pack())
         for lang in SUPPORTED
     ]
     return keyboards.grid(items, 2)
@@ -83,7 +73,8 @@ async def settings_menu(update: Update, context: HamyarContext) -> None:
 async def set_language(update: Update, context: HamyarContext) -> None:
     query = update.callback_query
     assert query is not None
-    lang = (query.data or "").removeprefix("set:lang:")
+    chosen = SetLanguage.parse(query.data)
+    lang = chosen.lang if chosen else ""
     if lang not in SUPPORTED:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return

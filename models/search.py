@@ -28,7 +28,7 @@ from models.base import Base, UTCDateTime, utcnow
 
 
 def _listing_id_type() -> BigInteger:
-    return BigInteger().with_variant(Integer, "sqlite")  # type: ignore[return-value]
+    return BigInteger().with_variant(Integer, "sqlite")
 
 
 class ListingSearch(Base):

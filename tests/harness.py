@@ -5,18 +5,28 @@ harness (different settings)."""
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Any
 
+from sqlalchemy import func, select
 from telegram import Update
 
 from bot.app import build_application, start_services, stop_services
 from bot.config import Settings
 from bot.db import Database
 from bot.outbox import PaceLimits
+from models.outbox import OutboxMessage
 from sandbox.server import StandIn
 from sandbox.state import Record
 
 TOKEN = "123456789:TEST-token-for-hamyar-tests"
+
+
+def clock_env() -> dict[str, str]:
+    """For a child process started with its own environment: the variables that make it read
+    the same travelled clock as the tests (empty when HAMYAR_TEST_NOW is not set)."""
+    return {k: os.environ[k] for k in ("PYTHONPATH", "HAMYAR_TEST_CLOCK_OFFSET")
+            if k in os.environ and os.environ.get("HAMYAR_TEST_CLOCK_OFFSET")}
 
 
 class BotHarness:
@@ -87,6 +97,20 @@ class BotHarness:
         await self.app.shutdown()
         await self.db.dispose()
         self.app = None
+
+    async def idle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Until the outbox holds nothing pending: whatever the bot queued for other chats
+        before this call has been delivered (wait on this, not on a sleep, before asserting
+        that something was *not* sent)."""
+        assert self.db is not None
+        for _ in range(int(timeout / 0.05)):
+            async with self.db.session() as s:
+                pending = await s.scalar(select(func.count()).select_from(OutboxMessage)
+                                         .where(OutboxMessage.status == "pending"))
+            if not pending:
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("the outbox did not drain")
 
     @property
     def outbox(self) -> Any:
@@ -186,3 +210,50 @@ class Person:
         """Texts of callback answers (toasts and alerts) this person received."""
         return [a.get("text") or "" for a in self.sb.answered_callbacks
                 if a.get("user_id") == self.id]
+
+
+def fa(n: int) -> str:
+    from bot import persian
+
+    return persian.to_persian_digits(str(n))
+
+
+class World:
+    """A bot with a trainers' group, a catalogue channel, a manager, a trainer of Abhar (where
+    the sellers made by listing_helpers.make_seller live) and a trainer of Tabriz district 3.
+    Built by the `world` fixture in conftest.py."""
+
+    def __init__(self, bot: BotHarness, group: dict, channel: dict,
+                 manager: Person, trainer: Person, far_trainer: Person) -> None:
+        self.bot, self.sb = bot, bot.sb
+        self.group, self.channel = group, channel
+        self.manager, self.trainer, self.far_trainer = manager, trainer, far_trainer
+
+    async def person(self, name: str) -> Person:
+        """A new user who has said /start."""
+        p = Person(self.bot, await self.sb.create_user(name, language_code="fa"))
+        await p.say("/start")
+        return p
+
+    def group_msgs(self) -> list[Record]:
+        return [r for r in self.sb.records(self.group["id"]) if r.from_bot]
+
+    def channel_msgs(self) -> list[Record]:
+        return list(self.sb.records(self.channel["id"]))
+
+    async def card(self, listing_id: int, round_: int = 1) -> Record:
+        """Wait until the review card of this round is in the admin chat."""
+        marker = f"محصول شمارهٔ {fa(listing_id)} برای بررسی (نوبت {fa(round_)})"
+        card: Record = await self.sb.wait_until(
+            lambda: next((r for r in self.group_msgs() if marker in (r.text or "")), None),
+            timeout=10)
+        return card
+
+    async def press_in_group(self, who: Person, card: Record | dict, button: str) -> dict:
+        q: dict = await self.sb.press(who.user, card, button)
+        await self.bot.wait_processed(("cbq", q["id"]))
+        return q
+
+    async def idle(self) -> None:
+        """Until the outbox has delivered everything due."""
+        await self.bot.idle()

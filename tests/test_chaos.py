@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from harness import clock_env
 from sqlalchemy import func, select
 
 from bot.db import Database
@@ -49,6 +50,7 @@ async def _spawn(standin, db_url: str, channel_id: int, cwd: Path) -> asyncio.su
         "POLL_TIMEOUT": "1",
         "LOG_LEVEL": "ERROR",
         "OUTBOX_PACE_SCALE": str(SCALE),
+        **clock_env(),
     }
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=cwd, env=env,

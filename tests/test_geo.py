@@ -222,3 +222,17 @@ def test_find_craft(typed: str, code: str) -> None:
 def test_find_craft_unknown() -> None:
     assert find_craft("سفالگری") is None
     assert find_craft("") is None
+
+
+def test_geo_data_is_a_file_shipped_with_the_package() -> None:
+    """The tables live in bot/data/geo.json, which pyproject's package-data ships."""
+    import tomllib
+    from fnmatch import fnmatch
+    from importlib import resources
+    from pathlib import Path
+
+    assert resources.files("bot").joinpath("data/geo.json").is_file()
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["bot"]
+    assert any(fnmatch("data/geo.json", p) for p in patterns)
+    assert len(geo.PROVINCES) == 31 and geo.CRAFTS[0].code == "enamel"

@@ -427,3 +427,44 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
     await p.tap("بله، کنار بگذار", confirm)
     async with bot.db.session() as s:
         assert (await s.get(Listing, listing.id)).status == m.WITHDRAWN
+
+
+# -- the transition tables and the button kinds of this area -----------------------------------
+
+def test_flows_match_their_conversations_and_pictures() -> None:
+    from pathlib import Path
+
+    from bot.i18n import I18n
+    from handlers import listing, my_listings
+
+    root = Path(__file__).resolve().parent.parent
+    for module in (listing, my_listings):
+        conversation = module.build(I18n())
+        assert set(conversation.states) == set(module.FLOW.states)
+        picture = root / "docs" / "flows" / f"{module.FLOW.name}.mmd"
+        assert picture.read_text(encoding="utf-8") == module.FLOW.mermaid()
+    # every step of the listing flow is a state; every state but the two entries is a step
+    assert set(listing.FLOW.states) == set(svc.STEPS) | {"pick_seller", "resume"}
+
+
+def test_listing_buttons_keep_their_wire_format() -> None:
+    from bot import callbacks as cb
+
+    packed = {
+        cb.ListingStep("back"): "lst:back", cb.ListingStep("dlv-done"): "lst:dlv-done",
+        cb.ListingResume("over"): "lst:resume:over", cb.ListingCategory("kilim"): "lst:cat:kilim",
+        cb.ListingAvailability(m.MADE_TO_ORDER): "lst:av:made_to_order",
+        cb.ListingDelivery(m.COURIER): "lst:dlv:courier", cb.ListingEditField("prep_days"): "lst:edit:prep_days",
+        cb.ListingDeleteDraft(7): "lst:del:7", cb.BehalfPick(12): "obh:pick:12",
+        cb.BehalfSend(3): "obh:send:3", cb.BehalfPhone(3): "obh:phone:3",
+        cb.MyListingsList(): "my:list", cb.MyListing("withdraw-yes", 9): "my:withdraw-yes:9",
+        cb.MyListing("sold", 9): "my:sold:9", cb.EditLink(5): "e_5",
+    }
+    for kind, wire in packed.items():
+        assert kind.pack() == wire and type(kind).parse(wire) == kind
+    # a forged or truncated button still reaches its handler (which answers «invalid choice»)
+    import re
+
+    assert re.match(cb.loose_pattern(cb.MyListing, action="open"), "my:open:abc")
+    assert cb.MyListing.parse("my:open:abc") is None
+    assert not re.match(cb.loose_pattern(cb.MyListing, action="withdraw"), "my:withdraw-yes:1")

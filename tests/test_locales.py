@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+
+from harness import BotHarness
 
 from bot.i18n import SUPPORTED, I18n
 
@@ -75,3 +78,25 @@ def test_persian_numbers_are_rendered_with_persian_digits() -> None:
     assert "۵٬۰۰۰" in text and "۶۰" in text
     assert "5000" not in text
     assert "5,000" in i18n.t("en", "reg-err-name-long", {"length": 5000, "max": 60})
+
+
+def test_every_menu_command_has_its_cmd_key_and_no_key_is_stray() -> None:
+    from bot.app import MENU
+
+    i18n = I18n()
+    for lang in SUPPORTED:
+        keys = {k for k in i18n.keys[lang] if k.startswith("cmd-")}
+        assert keys == {f"cmd-{c}" for c in MENU}, lang
+
+
+async def test_the_command_menu_is_set_from_the_locales(bot: BotHarness) -> None:
+
+    menus = {}
+    for r in bot.sb.requests:
+        if r.method.lower() == "setmycommands" and r.status == 200:
+            commands = r.params["commands"]
+            commands = json.loads(commands) if isinstance(commands, str) else commands
+            menus[r.params.get("language_code")] = [(c["command"], c["description"]) for c in commands]
+    assert menus[None][:2] == [("start", "شروع"), ("browse", "مشاهدهٔ محصولات")]
+    assert menus["en"][-1] == ("settings", "Settings and language")
+    assert len(menus[None]) == len(menus["en"]) == 8

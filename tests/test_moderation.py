@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import re
+from datetime import datetime
 
-import pytest
-from harness import BotHarness, Person
+from harness import Person, World
 from listing_helpers import DONE, make_seller, walk
 from sqlalchemy import func, select
 
+from bot import persian
 from models import listing as m
 from models.listing import Listing
 from models.moderation import Decision, Trainer
@@ -20,70 +21,10 @@ SUBMIT = "📤 ارسال برای بررسی"
 APPROVE, REJECT, CHANGES = "✅ تأیید و انتشار", "⛔️ رد", "✏️ درخواست اصلاح"
 
 
-class World:
-    """A bot with a trainers' group, a catalogue channel, a manager and two trainers."""
-
-    def __init__(self, bot: BotHarness, group: dict, channel: dict,
-                 manager: Person, trainer: Person, far_trainer: Person) -> None:
-        self.bot, self.sb = bot, bot.sb
-        self.group, self.channel = group, channel
-        self.manager, self.trainer, self.far_trainer = manager, trainer, far_trainer
-
-    def group_msgs(self):
-        return [r for r in self.sb.records(self.group["id"]) if r.from_bot]
-
-    def channel_msgs(self):
-        return [r for r in self.sb.records(self.channel["id"])]
-
-    async def card(self, listing_id: int, round_: int = 1):
-        """Wait until the review card of this round is in the admin chat."""
-        marker = f"محصول شمارهٔ {_fa(listing_id)} برای بررسی (نوبت {_fa(round_)})"
-        return await self.sb.wait_until(
-            lambda: next((r for r in self.group_msgs() if marker in (r.text or "")), None),
-            timeout=10)
-
-    async def press_in_group(self, who: Person, card, button: str) -> dict:
-        q = await self.sb.press(who.user, card, button)
-        await self.bot.wait_processed(("cbq", q["id"]))
-        return q
-
-    async def idle(self) -> None:
-        """Until the outbox has delivered everything due."""
-        async def done() -> bool:
-            async with self.bot.db.session() as s:
-                return not await s.scalar(select(func.count()).select_from(OutboxMessage)
-                                          .where(OutboxMessage.status == "pending"))
-        for _ in range(200):
-            if await done():
-                return
-            await asyncio.sleep(0.05)
-        raise AssertionError("the outbox did not drain")
-
-
 def _fa(n: int) -> str:
     from bot import persian
 
     return persian.to_persian_digits(str(n))
-
-
-@pytest.fixture
-async def world(standin, db_url):
-    sb = standin
-    manager_u = await sb.create_user("مدیر", language_code="fa")
-    trainer_u = await sb.create_user("زهرا", username="zahra_trainer", language_code="fa")
-    far_u = await sb.create_user("لیلا", username="leila_trainer", language_code="fa")
-    group = await sb.create_group("مربیان همیار", [trainer_u["id"], far_u["id"], manager_u["id"]])
-    channel = await sb.create_channel("کاتالوگ همیار", username="hamyar_catalogue")
-    bot = BotHarness(sb, db_url, admin_chat_id=group["id"], catalogue_channel_id=channel["id"],
-                     admin_ids=(manager_u["id"],))
-    await bot.start()
-    manager, trainer, far = (Person(bot, u) for u in (manager_u, trainer_u, far_u))
-    for p in (manager, trainer, far):
-        await p.say("/start")
-    await manager.say("/addtrainer @zahra_trainer ابهر")
-    await manager.say("/addtrainer @leila_trainer تبریز:۳")
-    yield World(bot, group, channel, manager, trainer, far)
-    await bot.stop()
 
 
 async def submitted_listing(w: World, name: str = "مریم") -> tuple[Person, Listing]:
@@ -126,7 +67,7 @@ async def test_submit_card_approve_channel_post_and_deep_link(world: World) -> N
     assert button["url"] == f"https://t.me/hamyar_test_bot?start=l_{got.public_code}"
 
     edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
-    assert "✅ تأیید و منتشر شد — زهرا" in edited.text and "۱۴۰۵" in edited.text
+    assert "✅ تأیید و منتشر شد — زهرا" in edited.text and _fa(persian.to_jalali(datetime.now(persian.TEHRAN)).year) in edited.text
     assert edited.buttons == []
 
     told = await seller.sb.wait_for_bot_message(seller.id, lambda r: "منتشر شد" in (r.text or ""))
@@ -437,3 +378,95 @@ async def test_a_seller_who_blocked_the_bot_shows_up_for_trainers(world: World) 
     assert w.trainer.answers()[-1] == "دوباره در صف فرستادن گذاشته شد."
     told = await w.sb.wait_for_bot_message(seller.id, lambda r: "منتشر شد" in (r.text or ""), after=0)
     assert "گلیم دستباف زنجان" in told.text
+
+
+async def test_html_in_a_trainers_name_and_a_typed_reason_keeps_the_card_editable(world: World) -> None:
+    """A trainer named «سارا <مربی> & co» rejecting with a typed «قیمت < ۱۰۰ & <b>بالا»: the card's
+    edit used to fail with «can't parse entities» (ignored), so it kept its buttons and never
+    said who decided. The seller's name has the same characters (the card itself is HTML)."""
+    w = world
+    odd_u = await w.sb.create_user("سارا <مربی> & co", username="sara_trainer", language_code="fa")
+    w.sb.chats[w.group["id"]].members.add(odd_u["id"])  # she is in the trainers' group
+    odd = Person(w.bot, odd_u)
+    await odd.say("/start")
+    await w.manager.say("/addtrainer @sara_trainer ابهر")
+    seller, listing = await submitted_listing(w, name="مریم <&>")
+    card = await w.card(listing.id)
+    assert "👤 فروشنده: مریم <&> رضایی" in card.text
+    await w.press_in_group(odd, card, REJECT)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(odd, card_now, "✍️ دلیل دیگر (بنویسید)")
+    reason = "قیمت < ۱۰۰ & <b>بالا"
+    typed = await w.sb.send_text(odd.user, reason, chat_id=w.group["id"])
+    await w.bot.wait_processed(("msg", w.group["id"], typed["message_id"]))
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert "⛔️ رد شد — سارا <مربی> & co" in edited.text
+    assert f"دلیل: {reason}" in edited.text
+    assert edited.buttons == []
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "تأیید نشد" in (r.text or ""))
+    assert reason in told.text
+
+    # an approval by the same trainer, on a second listing
+    _, other = await submitted_listing(w, name="نرگس & <i>")
+    card2 = await w.card(other.id)
+    await w.press_in_group(odd, card2, APPROVE)
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card2.message_id)
+    assert "✅ تأیید و منتشر شد — سارا <مربی> & co" in edited.text and edited.buttons == []
+
+
+def test_the_typing_flow_matches_its_picture() -> None:
+    from pathlib import Path
+
+    from handlers.admin_card import FLOW, build_typing
+
+    picture = Path(__file__).parent.parent / "docs" / "flows" / f"{FLOW.name}.mmd"
+    assert picture.read_text(encoding="utf-8") == FLOW.mermaid()
+    assert tuple(build_typing().states) == FLOW.states
+
+
+async def test_seller_cards_count_every_sellers_listings_in_one_query(world: World) -> None:
+    """/seller used to run two queries per seller found (an N+1); now the counts and the
+    blocked flags of all of them come in one, whatever the number of sellers."""
+    from sqlalchemy import event
+
+    from bot.services import trainer_tools
+
+    w = world
+    first, _ = await submitted_listing(w, name="مریم")
+    for name in ("مریم دوم", "مریم سوم"):
+        p = Person(w.bot, await w.sb.create_user(name, language_code="fa"))
+        await make_seller(w.bot, p, name=f"{name} احمدی")
+    statements: list[str] = []
+
+    def count(state) -> None:
+        statements.append(str(state.statement))
+
+    async with w.bot.db.session() as s:
+        event.listen(s.sync_session, "do_orm_execute", count)  # this session's queries only
+        cards = await trainer_tools.seller_cards(s, w.manager.id, "مریم")
+    assert len(cards) == 3
+    assert {c.seller.user_id: (c.pending, c.total) for c in cards}[first.id] == (1, 1)
+    assert sum(c.total for c in cards) == 1
+    assert len(statements) == 2, statements  # the sellers found, then one for all their counts
+
+
+def test_moderation_buttons_keep_their_wire_format() -> None:
+    """Cards already in chats keep working: the codec packs exactly what was sent before."""
+    from bot.callbacks import (
+        BehalfConfirm,
+        BehalfPhone,
+        BehalfSend,
+        QueueCard,
+        RejectReason,
+        RetryUndelivered,
+        ReviewButton,
+    )
+
+    assert ReviewButton("ok", 12, 3).pack() == "mod:ok:12:3"
+    assert ReviewButton.parse("mod:chg:12:3") == ReviewButton("chg", 12, 3)
+    assert ReviewButton.parse("mod:zap:12:3") is None
+    assert RejectReason.parse("mod:rr:12:3:not_handmade") == RejectReason(12, 3, "not_handmade")
+    assert ReviewButton.parse("mod:rr:12:3") is None
+    assert [k(7).pack() for k in (QueueCard, RetryUndelivered, BehalfSend, BehalfPhone, BehalfConfirm)] \
+        == ["trq:card:7", "trq:retry:7", "obh:send:7", "obh:phone:7", "obh:yes:7"]
+    assert BehalfConfirm.parse("obh:yes:99999999999999999999") is None

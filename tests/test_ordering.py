@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import jdatetime
 from harness import BotHarness, Person
 from order_helpers import place, published_listing, wait_text
 from sqlalchemy import func, select
@@ -14,6 +16,17 @@ from models import listing as m
 from models import order as om
 from models.listing import Listing
 from models.order import Order, OrderMessage, Review
+
+FA_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+             "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+
+
+def jalali_month_and_year(when: datetime) -> tuple[str, str]:
+    """The Persian month name and the year in Persian digits of a moment (in Tehran), worked
+    out here rather than written down, so the test holds in any year."""
+    local = when.astimezone(ZoneInfo("Asia/Tehran")) if when.tzinfo else when
+    j = jdatetime.date.fromgregorian(date=local.date())
+    return FA_MONTHS[j.month - 1], str(j.year).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
 
 
 async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> None:
@@ -133,7 +146,9 @@ async def test_buyer_cancels_before_acceptance(bot: BotHarness, person) -> None:
     order_id = await place(buyer)
     await wait_text(seller, "سفارش تازه")
     (lst,) = await buyer.say("/orders")
-    assert ("منتظر جواب فروشنده" in lst.buttons[0] and "آذر" in lst.buttons[0]) or "۱۴۰۵" in lst.buttons[0]
+    async with bot.db.session() as s:
+        month, year = jalali_month_and_year((await s.get(Order, order_id)).created_at)
+    assert ("منتظر جواب فروشنده" in lst.buttons[0] and month in lst.buttons[0]) or year in lst.buttons[0]
     (card,) = await buyer.tap(lst.buttons[0], lst)
     await buyer.tap("✖️ لغو سفارش", card)
     await wait_text(seller, "خریدار سفارش شمارهٔ")
@@ -243,8 +258,7 @@ async def test_reminder_after_24_hours_survives_a_restart(standin, db_url) -> No
         await job.run(bot.app)
         reminder = await wait_text(seller, "از دیروز منتظر جواب شماست")
         await job.run(bot.app)  # once only
-        await bot.outbox.pending_count()
-        await asyncio.sleep(0.3)
+        await bot.idle()
         assert len([r for r in standin.records(seller.id) if "از دیروز" in (r.text or "")]) == 1
         assert "✅ می‌پذیرم" in reminder.buttons
         assert [r for r in standin.records(group["id"]) if r.from_bot] == []  # not 48 h yet
@@ -323,3 +337,68 @@ async def test_cancel_after_acceptance_returns_stock_and_trainer_steps_in(standi
             assert (got.stock, got.status) == (1, m.PUBLISHED), "the stock came back"
     finally:
         await bot.stop()
+
+
+def test_order_flows_match_their_pictures_and_conversations() -> None:
+    """Each order conversation's states come from its table, and docs/flows has its picture."""
+    from pathlib import Path
+
+    from bot.i18n import I18n
+    from handlers import order_chat, ordering
+
+    root = Path(__file__).resolve().parent.parent
+    conversations = {ordering.FLOW: ordering.build_order(I18n()),
+                     order_chat.FLOW: order_chat.build_chat(I18n(), [])}
+    for flow, conversation in conversations.items():
+        assert (root / "docs" / "flows" / f"{flow.name}.mmd").read_text() == flow.mermaid()
+        assert tuple(conversation.states) == flow.states
+        assert conversation.name == flow.name
+
+
+def test_order_buttons_keep_their_wire_format() -> None:
+    """Buttons already in chats must keep working: same prefixes, same field order."""
+    from bot.callbacks import OrderAction, OrderDelivery, OrderNew, OrderPay, OrderRate, OrderStep
+
+    assert [b.pack() for b in (OrderNew(42), OrderDelivery("post"), OrderStep("confirm"),
+                               OrderAction("acc", 7), OrderPay("newcard", 7), OrderRate(5, 7))] == [
+        "ord:new:42", "ord:dlv:post", "ord:confirm", "o:acc:7", "o:pay:newcard:7", "o:rate:5:7"]
+    assert OrderPay.parse("o:pay:cod:12") == OrderPay("cod", 12)
+    assert OrderAction.parse("o:pay:cod:12") is None and OrderAction.parse("o:view:1234567890123") is None
+
+
+async def test_back_and_cancel_walk_the_order_form(bot: BotHarness, person) -> None:
+    """«بازگشت» goes one step back (past the address when it is picked up in person), the
+    inline back too; back from the first step drops the form; «انصراف» anywhere drops it."""
+    from models.state import Draft
+
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller)
+    await buyer.say("/start l_Kilim12345")
+    await buyer.tap("🛒 سفارش می‌دهم")
+    (q,) = await buyer.say("۲")
+    await buyer.tap(next(b for b in q.buttons if "حضوری" in b), q)
+    (q,) = await buyer.say("سارا محمدی")
+    assert q.text.startswith("شمارهٔ موبایل گیرنده"), "picked up in person: no address asked"
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert q.text.startswith("نام گیرنده") and "سارا محمدی" in q.buttons
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert q.text.startswith("محصول چطور به دستتان برسد")
+    (q,) = await buyer.tap("↩️ بازگشت", q)
+    assert "حداکثر ۳ عدد" in q.text
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert q.text.startswith("سفارش ثبت نشد")
+    async with bot.db.session() as s:
+        assert await s.get(Draft, (buyer.id, "order")) is None
+    await buyer.say("/start l_Kilim12345")
+    await buyer.tap("🛒 سفارش می‌دهم")
+    (q,) = await buyer.say("۱")
+    await buyer.tap(next(b for b in q.buttons if "پست" in b), q)
+    await buyer.say("سارا محمدی")
+    (q,) = await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert q.text.startswith("نشانی کامل"), "sent by post: back from the phone is the address"
+    (q,) = await buyer.say("✖️ انصراف")
+    assert q.text.startswith("سفارش ثبت نشد")
+    async with bot.db.session() as s:
+        assert await s.get(Draft, (buyer.id, "order")) is None
+        assert await s.scalar(select(func.count()).select_from(Order)) == 0

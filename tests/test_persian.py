@@ -413,7 +413,7 @@ def test_tehran_fallback_without_tzdata(monkeypatch: pytest.MonkeyPatch) -> None
         raise zoneinfo.ZoneInfoNotFoundError(key)
 
     monkeypatch.setattr(zoneinfo, "ZoneInfo", missing)
-    tz = persian._load_tehran()
+    tz = persian.dates._load_tehran()  # the module that owns it since the split
     assert datetime(2026, 7, 1, tzinfo=UTC).astimezone(tz).utcoffset() == timedelta(
         hours=3, minutes=30
     )

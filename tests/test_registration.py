@@ -361,3 +361,45 @@ async def test_two_sellers_register_at_once_without_mixing(bot, person) -> None:
     assert "Question 2 of 7" in q.text
     assert (await draft_of(bot, a.id))["name"] == "مریم رضایی"
     assert (await draft_of(bot, b.id))["name"] == "Batool Ahmadi"
+
+
+async def _edit(bot, p, text: str, message_id: int) -> None:
+    """Another Bot API server may send `edited_message` even when not asked for it: post one
+    through the stand-in's update queue and wait until the bot has dealt with it."""
+    chat = {"id": p.id, "type": "private", "first_name": p.user["first_name"]}
+    msg = {"message_id": message_id, "from": dict(p.user), "chat": chat, "date": 1,
+           "edit_date": 2, "text": text}
+    bot.sb._push_update("edited_message", msg)
+    await bot.wait_processed(("msg", p.id, message_id))
+
+
+async def test_an_edited_message_is_never_an_answer(bot, person, caplog) -> None:
+    """Edits reach no step (phone step of the registration, a search): no error, nothing
+    said, and the next normal message is handled as usual."""
+    p = await person("مریم")
+    await reach(p, "phone")
+    before = p.last_id()
+    await _edit(bot, p, "۰۹۱۲۳۴۵۶۷۸۹", 900_001)
+    assert p._replies_after(before) == []
+    assert (await draft_of(bot, p.id)).get("phone") is None
+    (q,) = await p.say("۰۹۱۲۳۴۵۶۷۸۹")
+    assert "سؤال ۳ از ۷" in q.text
+    await p.tap(CANCEL)
+
+    before = p.last_id()
+    await _edit(bot, p, "ملیله", 900_002)
+    assert p._replies_after(before) == []
+    assert await p.say("ملیله")  # a search, answered as before
+    assert not [r for r in caplog.records if r.name == "hamyar.errors"]
+    assert not [r for r in bot.sb.records(p.id) if r.from_bot and "مشکلی پیش آمد" in (r.text or "")]
+
+
+def test_the_registration_picture_is_its_table() -> None:
+    from pathlib import Path
+
+    from handlers.registration import FLOW
+
+    doc = Path(__file__).resolve().parent.parent / "docs/flows/registration.mmd"
+    assert doc.read_text(encoding="utf-8") == FLOW.mermaid()
+    assert FLOW.states == ("name", "phone", "province", "city", "district", "crafts", "group",
+                           "confirm")

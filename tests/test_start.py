@@ -81,3 +81,64 @@ async def test_group_chatter_is_ignored(bot, person) -> None:
     msg = await bot.sb.send_text(maryam.user, "سلام به همه", chat_id=group["id"])
     await bot.wait_processed(("msg", group["id"], msg["message_id"]))
     assert [r for r in bot.sb.records(group["id"]) if r.from_bot] == []
+
+
+async def test_the_user_cache_is_dropped_when_her_rows_change(bot, person) -> None:
+    """The sender is looked up once and then remembered; a commit that blocks her, makes her a
+    seller or changes her language forgets her at once, in this process."""
+    from bot.services import users
+    from models.base import utcnow
+    from models.user import Seller
+
+    maryam = await person("مریم", language_code="fa")
+    await maryam.say("/start")
+    tg = users.TgUser(maryam.id, "مریم", None, None, "fa")
+    engine = bot.db.engine
+    assert users.cached_user(engine, tg) is not None, "the /start filled the cache"
+    assert users.cached_user(engine, users.TgUser(maryam.id, "مریم", None, "new", "fa")) is None
+
+    async with bot.db.session() as s:
+        await users.touch_user(s, tg)
+    async with bot.db.session() as s:
+        (await s.get(User, maryam.id)).is_blocked = True
+    assert users.cached_user(engine, tg) is None, "blocked: forgotten at commit"
+
+    async with bot.db.session() as s:
+        info = await users.touch_user(s, tg)
+    assert info.is_blocked and users.cached_user(engine, tg) == info
+    async with bot.db.session() as s:
+        (await s.get(User, maryam.id)).first_name = "مریم"  # no cached field changes
+        s.add(Seller(user_id=maryam.id, name="مریم", phone="+989121234567",
+                     province_code="zanjan", city_code="zanjan.abhar", crafts=[], registered_at=utcnow()))
+        await s.flush()
+        assert users.cached_user(engine, tg) == info, "not before the commit"
+    assert users.cached_user(engine, tg) is None
+
+    async with bot.db.session() as s:
+        await users.touch_user(s, tg)
+    try:
+        async with bot.db.session() as s:
+            (await s.get(User, maryam.id)).locale = "en"
+            await s.flush()
+            raise RuntimeError("rolled back")
+    except RuntimeError:
+        pass
+    assert users.cached_user(engine, tg) is not None, "a rollback changes nothing"
+
+
+async def test_a_new_trainer_sees_her_tools_at_once(bot, person) -> None:
+    """The role comes from the user cache; making her a trainer drops it, so the very next
+    /help lists the trainers' tools."""
+    from models.moderation import Trainer
+
+    sara = await person("سارا", language_code="fa")
+    (before,) = await sara.say("/help")
+    assert "ابزار مربی‌ها" not in before.text
+    async with bot.db.session() as s:
+        s.add(Trainer(user_id=sara.id, added_by=1, scope=[]))
+    (after,) = await sara.say("/help")
+    assert "ابزار مربی‌ها" in after.text and "/trainers" not in after.text
+    async with bot.db.session() as s:
+        await s.delete(await s.get(Trainer, sara.id))
+    (again,) = await sara.say("/start")
+    assert "ابزار مربی‌ها" not in again.text

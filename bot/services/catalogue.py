@@ -8,6 +8,7 @@ import re
 
 from bot import geo, persian
 from bot.i18n import I18n
+from bot.services.htmltext import esc
 from models import listing as m
 from models.listing import Listing
 from models.user import Seller
@@ -32,7 +33,7 @@ def caption(i18n: I18n, listing: Listing, seller: Seller, *, lang: str = CHANNEL
     def money(n: int) -> str:
         return persian.format_money(n, latin=latin)
 
-    lines = [f"<b>{html.escape(listing.title or '')}</b>"]
+    lines = [f"<b>{esc(listing.title)}</b>"]
     if listing.status == m.SOLD_OUT:
         lines.append(f"<b>{t('cap-sold-out')}</b>")
     elif listing.status == m.PAUSED:
@@ -40,7 +41,7 @@ def caption(i18n: I18n, listing: Listing, seller: Seller, *, lang: str = CHANNEL
     elif listing.status == m.WITHDRAWN:
         lines.append(f"<b>{t('cap-withdrawn')}</b>")
     if listing.description:
-        lines += ["", html.escape(listing.description)]
+        lines += ["", esc(listing.description)]
     lines.append("")
     if listing.price:
         lines.append(t("cap-price", price=money(listing.price)))
@@ -63,7 +64,7 @@ def caption(i18n: I18n, listing: Listing, seller: Seller, *, lang: str = CHANNEL
     if city and province:
         lines.append(t("cap-place", city=city.en if latin else city.fa,
                        province=province.en if latin else province.fa))
-    lines.append(t("cap-shop", shop=html.escape(seller.name)))
+    lines.append(t("cap-shop", shop=esc(seller.name)))
     if listing.voice_file_id:
         lines.append(t("cap-voice"))
     tags = []

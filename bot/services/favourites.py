@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import outbox, persian
+from bot.callbacks import BrOpen
 from bot.i18n import default_i18n
 from bot.services import events
 from bot.services.search import Page
@@ -80,7 +81,7 @@ async def _tell(session: AsyncSession, user: User, listing: Listing, key: str,
     values = {k: persian.format_money(v, latin=latin) if isinstance(v, int) else v
               for k, v in args.items()}
     text = i18n.t(lang, key, {"title": listing.title or "", **values})
-    button = {"text": i18n.t(lang, "fav-btn-view"), "callback_data": f"br:o:{listing.id}"}
+    button = {"text": i18n.t(lang, "fav-btn-view"), "callback_data": BrOpen(listing.id).pack()}
     await outbox.enqueue(session, user.id, "sendMessage",
                          {"text": text, "reply_markup": {"inline_keyboard": [[button]]}})
 

@@ -32,6 +32,13 @@ STEPS = ("category", "photos", "title", "description", "price", "availability", 
 EDITABLE = ("category", "photos", "title", "description", "price", "availability", "delivery")
 
 
+# What the handlers name without importing models.
+IN_STOCK, MADE_TO_ORDER, DELIVERY_METHODS = m.IN_STOCK, m.MADE_TO_ORDER, m.DELIVERY_METHODS
+DRAFT, PENDING, NEEDS_CHANGES, PUBLISHED = m.DRAFT, m.PENDING, m.NEEDS_CHANGES, m.PUBLISHED
+SOLD_OUT, PAUSED, WITHDRAWN, REJECTED = m.SOLD_OUT, m.PAUSED, m.WITHDRAWN, m.REJECTED
+AWAITING_SELLER = m.AWAITING_SELLER
+
+
 class ListingNotFound(LookupError):
     pass
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import drafts, events
 from bot.services.errors import InputError
 from bot.services.listing import missing_field, new_draft
+from bot.services.listing import submit as submit_own
 from bot.services.trainers import NotAllowed, check_moderator
 from models import listing as m
 from models.base import utcnow
@@ -104,3 +105,48 @@ async def seller_consents(session: AsyncSession, listing: Listing, how: str, by:
                          action=CONSENT, reason=how, created_at=utcnow()))
     await session.flush()
     await events.emit(session, "listing.submitted", listing=listing)
+
+
+# -- entries and the end of the listing flow for trainers -----------------------------------
+
+async def start_behalf(session: AsyncSession, trainer_id: int, seller_id: int) -> tuple[Seller, Listing]:
+    """/onbehalf, a seller picked: her unfinished listing by this trainer, or a new one.
+    NotAllowed when the seller is unknown or out of the trainer's area."""
+    seller = await session.get(Seller, seller_id)
+    if seller is None:
+        raise NotAllowed(seller_id)
+    await check_moderator(session, trainer_id, seller)
+    return seller, await behalf_draft(session, seller_id, trainer_id)
+
+
+async def start_trainer_edit(session: AsyncSession, trainer_id: int, listing_id: int) -> tuple[Seller, Listing]:
+    """/start e_<id>: a trainer fixes a listing under review. NotAllowed when she may not;
+    InputError("mod-already") when it is no longer under review."""
+    listing = await session.get(Listing, listing_id)
+    seller = await session.get(Seller, listing.seller_id) if listing else None
+    await check_moderator(session, trainer_id, seller)
+    if listing is None or seller is None or listing.status != m.PENDING:
+        raise InputError("mod-already", who="")
+    await set_pointer(session, trainer_id, listing.id, "edit")
+    return seller, listing
+
+
+async def finish(session: AsyncSession, listing: Listing, user_id: int) -> str | None:
+    """«ثبت» at the preview: a trainer's fix is saved ("edit"), a listing entered for a seller
+    waits for her consent ("behalf"), a seller's own is submitted (None)."""
+    ptr = await pointer(session, user_id)
+    mode = ptr.get("mode") if ptr and ptr.get("listing_id") == listing.id else None
+    if mode == "edit":
+        await save_trainer_edit(session, listing, user_id)
+    elif mode == "behalf":
+        await await_seller(session, listing, user_id)
+    else:
+        await submit_own(session, listing)
+    return mode
+
+
+async def leave(session: AsyncSession, user_id: int) -> bool:
+    """The flow is cancelled: forget what a trainer was working on. True if she was."""
+    was = await pointer(session, user_id) is not None
+    await clear_pointer(session, user_id)
+    return was

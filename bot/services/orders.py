@@ -1,45 +1,40 @@
-"""Ordering: the buyer's order, the seller's answer, payment the Iranian way, the parcel's
-statuses, the relay between the two, reviews and reminders.
+"""An order's life: placed by the buyer, answered by the seller, paid the Iranian way
+(cash on delivery, or card to card with a photo of the receipt), shipped, received, reviewed,
+or declined and cancelled.
 
 Rules kept here, whatever the handler: only the two parties (and trainers) see an order;
 the buyer's phone and address reach the seller only once she accepts; stock is taken at
 acceptance by a conditional update, so it is never oversold however many accept at once;
 every message to the other party goes through the outbox in the same transaction.
+(The card's texts: order_cards; messages between the parties: order_relay; reminders and
+the trainers' list: order_reminders; the buyer's form before an order exists: order_form.)
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import outbox, persian
-from bot.i18n import default_i18n
+from bot import persian
 from bot.services import events
 from bot.services.errors import InputError
-from bot.services.runtime import current as runtime
-from bot.services.trainers import NotAllowed, check_moderator, in_scope, is_manager, trainer_of
-from bot.services.users import user_locale
+from bot.services.order_cards import send_receipt, tell
+from bot.services.order_form import delivery_option, max_quantity, orderable
+from bot.services.trainers import NotAllowed, check_moderator
 from models import listing as lm
 from models import order as om
 from models.base import utcnow
 from models.listing import Listing
-from models.order import Order, OrderMessage, Review
-from models.user import Seller, User
+from models.order import Order, Review
+from models.user import Seller
 
-QTY_MAX_MADE_TO_ORDER = 20
-ADDRESS_MIN, ADDRESS_MAX = 10, 300
 NOTE_MAX = 300
 TRACKING_MAX = 40
 REVIEW_MAX = 500
-SELLER_REMIND_AFTER = timedelta(hours=24)
-TRAINERS_ALERT_AFTER = timedelta(hours=48)
-BUYER_ASK_AFTER = timedelta(days=7)
-STATUS_KEYS = {s: f"ord-status-{s}" for s in om.STATUSES}
 
 
 class NotYours(LookupError):
@@ -52,103 +47,7 @@ class Role:
     role: str  # buyer / seller / trainer
 
 
-def t(lang: str, key: str, **args: Any) -> str:
-    return default_i18n().t(lang, key, args)
-
-
-async def lang_of(session: AsyncSession, user_id: int) -> str:
-    return user_locale(await session.get(User, user_id))
-
-
-def money(lang: str, amount: int) -> str:
-    return persian.format_money(amount, latin=lang != "fa")
-
-
-# -- the listing a buyer opens ---------------------------------------------------------------
-
-async def public_listing(session: AsyncSession, code: str) -> Listing | None:
-    if not re.fullmatch(r"[A-Za-z0-9]{4,16}", code or ""):
-        return None
-    return await session.scalar(select(Listing).where(Listing.public_code == code))
-
-
-async def rating(session: AsyncSession, *, listing_id: int | None = None,
-                 seller_id: int | None = None) -> tuple[float, int]:
-    q = select(func.avg(Review.rating), func.count())
-    q = q.where(Review.listing_id == listing_id) if listing_id else q.where(Review.seller_id == seller_id)
-    avg, count = (await session.execute(q)).one()
-    return (float(avg or 0), int(count or 0))
-
-
-def orderable(listing: Listing) -> bool:
-    return listing.status == lm.PUBLISHED and (
-        listing.availability != lm.IN_STOCK or (listing.stock or 0) > 0)
-
-
-def max_quantity(listing: Listing) -> int:
-    return (listing.stock or 0) if listing.availability == lm.IN_STOCK else QTY_MAX_MADE_TO_ORDER
-
-
-# -- answers of the order steps ----------------------------------------------------------------
-
-def parse_quantity(listing: Listing, text: str) -> int:
-    maximum = max_quantity(listing)
-    try:
-        n = persian.parse_int(text)
-    except ValueError:
-        raise InputError("ord-err-quantity", max=maximum) from None
-    if not 1 <= n <= maximum:
-        raise InputError("ord-err-quantity", max=maximum)
-    return n
-
-
-def delivery_option(listing: Listing, method: str) -> dict[str, Any]:
-    for d in listing.delivery or []:
-        if d["method"] == method:
-            return d
-    raise InputError("invalid-choice")
-
-
-def needs_address(method: str) -> bool:
-    return method in (lm.COURIER, lm.POST)
-
-
-def validate_address(text: str) -> str:
-    address = persian.clean_input(text)
-    if len(address) > ADDRESS_MAX:
-        raise InputError("ord-err-address-long", length=len(address), max=ADDRESS_MAX)
-    if len(address) < ADDRESS_MIN:
-        raise InputError("ord-err-address-short", min=ADDRESS_MIN)
-    return address
-
-
-def validate_note(text: str) -> str:
-    note = persian.clean_input(text)
-    if len(note) > NOTE_MAX:
-        raise InputError("ord-err-note-long", length=len(note), max=NOTE_MAX)
-    return note
-
-
-def validate_card(text: str) -> str:
-    digits = re.sub(r"[\s-]", "", persian.to_ascii_digits(text or ""))
-    if not re.fullmatch(r"\d{16}", digits):
-        raise InputError("ord-err-card")
-    if not _luhn(digits):  # sixteen digits, but not a card's: a digit misread or mistyped
-        raise InputError("ord-err-card-checksum")
-    return "-".join(digits[i:i + 4] for i in range(0, 16, 4))
-
-
-def _luhn(number: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(number)):
-        d = int(ch)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-# -- who may see an order ----------------------------------------------------------------------
+# -- who may see and do what -------------------------------------------------------------------
 
 async def for_user(session: AsyncSession, order_id: int, user_id: int) -> Role:
     order = await session.get(Order, order_id)
@@ -166,107 +65,57 @@ async def for_user(session: AsyncSession, order_id: int, user_id: int) -> Role:
     return Role(order, "trainer")
 
 
-def _require(order: Order, role: Role, who: str, statuses: tuple[str, ...]) -> None:
-    if role.role != who and not (who == "any" and role.role in ("buyer", "seller")):
-        raise NotYours(order.id)
-    if order.status not in statuses:
+def require(role: Role, who: str, statuses: tuple[str, ...]) -> None:
+    """This party, and the order in one of these statuses (else NotYours / ord-err-state)."""
+    if role.role != who:
+        raise NotYours(role.order.id)
+    if role.order.status not in statuses:
         raise InputError("ord-err-state")
 
 
-# -- telling the other party -------------------------------------------------------------------
-
-def order_buttons(order: Order, role: str, lang: str) -> dict[str, Any] | None:
-    """The actions a party has on an order right now (callback data carries only the id;
-    the server checks everything again when pressed)."""
-    rows: list[list[dict[str, str]]] = []
-
-    def b(key: str, action: str) -> None:
-        rows.append([{"text": t(lang, key), "callback_data": f"o:{action}:{order.id}"}])
-
-    s = order.status
-    if role == "seller":
-        if s == om.NEW:
-            b("ord-btn-accept", "acc")
-            b("ord-btn-decline", "dec")
-        if s == om.ACCEPTED and order.payment_method == om.CARD and order.receipt_status == om.RECEIPT_SENT:
-            b("ord-btn-paid", "paid")
-            b("ord-btn-not-paid", "nopaid")
-        if s == om.PAID or (s == om.ACCEPTED and order.payment_method == om.COD):
-            b("ord-btn-preparing", "prep")
-        if s in (om.PREPARING,) or (s == om.PAID) or (s == om.ACCEPTED and order.payment_method == om.COD):
-            b("ord-btn-shipped", "ship")
-    if role == "buyer":
-        if s == om.NEW:
-            b("ord-btn-cancel", "cxl")
-        if s == om.ACCEPTED and order.payment_method == om.CARD and order.receipt_status in (
-                om.RECEIPT_NONE, om.RECEIPT_DISPUTED):
-            b("ord-btn-receipt", "rcpt")
-        if s == om.SHIPPED:
-            b("ord-btn-received", "recv")
-    if s in om.OPEN:
-        b("ord-btn-message-seller" if role == "buyer" else "ord-btn-message-buyer", "msg")
-    if s in (om.ACCEPTED, om.PAID, om.PREPARING) and role in ("buyer", "seller", "trainer"):
-        b("ord-btn-cancel-reason", "cxr")
-    return {"inline_keyboard": rows} if rows else None
+def may_accept(role: Role) -> None:
+    require(role, "seller", (om.NEW,))
 
 
-async def summary_text(session: AsyncSession, order: Order, role: str, lang: str) -> str:
-    listing = await session.get(Listing, order.listing_id)
-    seller = await session.get(Seller, order.seller_id)
-    method = t(lang, {"pickup": "delivery-pickup", "courier": "delivery-courier",
-                      "post": "delivery-post"}[order.delivery_method])
-    lines = [t(lang, "ord-card-title", id=order.id, title=listing.title if listing else ""),
-             t(lang, "ord-card-status", status=t(lang, STATUS_KEYS[order.status])),
-             t(lang, "ord-card-qty", qty=order.quantity, price=money(lang, order.unit_price)),
-             t(lang, "ord-card-delivery", method=method, cost=money(lang, order.delivery_cost)),
-             t(lang, "ord-card-total", total=money(lang, order.total)),
-             t(lang, "ord-card-date", date=persian.format_jalali_date(order.created_at, latin=lang != "fa"))]
-    if role == "buyer" and seller:
-        lines.append(t(lang, "ord-card-shop", shop=seller.name))
-    # The buyer's name, phone and address reach the seller (and a trainer stepping in) only
-    # once the seller accepts: before that nobody but the buyer needs them.
-    if role in ("trainer", "seller") and order.accepted_at is not None:
-        lines.append(t(lang, "ord-card-receiver", name=order.receiver_name,
-                       phone=_phone(lang, order.phone)))
-        if order.address:
-            lines.append(t(lang, "ord-card-address", address=order.address))
-    elif role in ("seller", "trainer"):
-        lines.append(t(lang, "ord-card-contact-hidden"))
-    if order.note and role != "buyer":
-        lines.append(t(lang, "ord-card-note", note=order.note))
-    if order.payment_method:
-        lines.append(t(lang, "ord-card-payment-" + order.payment_method))
-        if order.payment_method == om.CARD and role == "buyer" and order.card_number:
-            lines.append(t(lang, "ord-card-card-number", card=_digits(lang, order.card_number)))
-    if order.tracking_code:
-        lines.append(t(lang, "ord-card-tracking", code=order.tracking_code))
-    if order.reason:
-        lines.append(t(lang, "ord-card-reason", reason=order.reason))
-    return "\n".join(lines)
+def may_answer(role: Role, mode: str) -> None:
+    """Whether a typed answer about the order may be asked for now (it is checked again when
+    it arrives): a decline reason, a tracking code, a receipt, a message, a new card..."""
+    order = role.order
+    if mode in ("decline_reason", "card"):
+        require(role, "seller", (om.NEW,))
+    elif mode == "tracking":
+        require(role, "seller", (om.ACCEPTED, om.PAID, om.PREPARING))
+        if order.status == om.ACCEPTED and order.payment_method == om.CARD:
+            raise InputError("ord-err-not-paid-yet")
+    elif mode == "receipt":
+        require(role, "buyer", (om.ACCEPTED,))
+    elif mode in ("message", "cancel_reason") and order.status not in om.OPEN:
+        raise InputError("ord-err-state")
 
 
-def _digits(lang: str, text: str) -> str:
-    return persian.to_persian_digits(text) if lang == "fa" else text
+async def saved_card(session: AsyncSession, seller_id: int) -> str | None:
+    """The card number a seller gave last time (offered again when she accepts)."""
+    seller = await session.get(Seller, seller_id)
+    return seller.card_number if seller is not None else None
 
 
-def _phone(lang: str, phone: str) -> str:
-    local = "0" + phone[3:] if phone.startswith("+98") else phone
-    return _digits(lang, local)
+def validate_card(text: str) -> str:
+    digits = re.sub(r"[\s-]", "", persian.to_ascii_digits(text or ""))
+    if not re.fullmatch(r"\d{16}", digits):
+        raise InputError("ord-err-card")
+    if not luhn(digits):  # sixteen digits, but not a card's: a digit misread or mistyped
+        raise InputError("ord-err-card-checksum")
+    return "-".join(digits[i:i + 4] for i in range(0, 16, 4))
 
 
-async def tell(session: AsyncSession, order: Order, to: str, key: str, *, with_card: bool = True,
-               **args: Any) -> None:
-    """A message to one party (through the outbox), with the order's card and buttons."""
-    user_id = order.buyer_id if to == "buyer" else order.seller_id
-    lang = await lang_of(session, user_id)
-    text = t(lang, key, id=order.id, **args)
-    if with_card:
-        text += "\n\n" + await summary_text(session, order, to, lang)
-    payload: dict[str, Any] = {"text": text}
-    markup = order_buttons(order, to, lang)
-    if markup:
-        payload["reply_markup"] = markup
-    await outbox.enqueue(session, user_id, "sendMessage", payload)
+def luhn(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
 
 
 # -- placing and answering -------------------------------------------------------------------
@@ -296,7 +145,7 @@ async def place(session: AsyncSession, buyer_id: int, data: dict[str, Any]) -> O
 
 async def accept(session: AsyncSession, role: Role, payment: str, card: str | None = None) -> Order:
     order = role.order
-    _require(order, role, "seller", (om.NEW,))
+    require(role, "seller", (om.NEW,))
     if payment not in (om.COD, om.CARD):
         raise InputError("invalid-choice")
     seller = await session.get(Seller, order.seller_id)
@@ -337,10 +186,10 @@ async def accept(session: AsyncSession, role: Role, payment: str, card: str | No
 
 async def decline(session: AsyncSession, role: Role, reason: str) -> Order:
     order = role.order
-    _require(order, role, "seller", (om.NEW,))
+    require(role, "seller", (om.NEW,))
     changed = await session.execute(
         update(Order).where(Order.id == order.id, Order.status == om.NEW)
-        .values(status=om.DECLINED, reason=_clean(reason))
+        .values(status=om.DECLINED, reason=clean_reason(reason))
         .execution_options(synchronize_session=False))
     if changed.rowcount != 1:
         raise InputError("ord-err-state")
@@ -351,7 +200,7 @@ async def decline(session: AsyncSession, role: Role, reason: str) -> Order:
 
 async def cancel_new(session: AsyncSession, role: Role) -> Order:
     order = role.order
-    _require(order, role, "buyer", (om.NEW,))
+    require(role, "buyer", (om.NEW,))
     changed = await session.execute(
         update(Order).where(Order.id == order.id, Order.status == om.NEW)
         .values(status=om.CANCELLED, cancelled_by="buyer")
@@ -374,7 +223,7 @@ async def cancel_with_reason(session: AsyncSession, role: Role, reason: str) -> 
     allowed = CANCELLABLE.get(role.role)
     if allowed is None:
         raise NotYours(order.id)
-    reason = _clean(reason)
+    reason = clean_reason(reason)
     changed = await session.execute(
         update(Order).where(Order.id == order.id, Order.status.in_(allowed))
         .values(status=om.CANCELLED, reason=reason, cancelled_by=role.role)
@@ -382,7 +231,7 @@ async def cancel_with_reason(session: AsyncSession, role: Role, reason: str) -> 
     if changed.rowcount != 1:
         raise InputError("ord-err-state")
     await session.refresh(order)
-    await _return_stock(session, order)
+    await return_stock(session, order)
     await session.flush()
     for party in ("buyer", "seller"):
         if party != role.role:
@@ -390,7 +239,7 @@ async def cancel_with_reason(session: AsyncSession, role: Role, reason: str) -> 
     return order
 
 
-async def _return_stock(session: AsyncSession, order: Order) -> None:
+async def return_stock(session: AsyncSession, order: Order) -> None:
     if not order.stock_taken:
         return
     order.stock_taken = False
@@ -411,21 +260,19 @@ async def _return_stock(session: AsyncSession, order: Order) -> None:
 
 async def receipt(session: AsyncSession, role: Role, file_id: str) -> Order:
     order = role.order
-    _require(order, role, "buyer", (om.ACCEPTED,))
+    require(role, "buyer", (om.ACCEPTED,))
     if order.payment_method != om.CARD:
         raise InputError("ord-err-state")
     order.receipt_status, order.receipt_file_id = om.RECEIPT_SENT, file_id
     await session.flush()
-    lang = await lang_of(session, order.seller_id)
-    await outbox.enqueue(session, order.seller_id, "sendPhoto",
-                         {"photo": file_id, "caption": t(lang, "ord-seller-receipt", id=order.id)})
+    await send_receipt(session, order, file_id)
     await tell(session, order, "seller", "ord-seller-check-receipt")
     return order
 
 
 async def confirm_paid(session: AsyncSession, role: Role) -> Order:
     order = role.order
-    _require(order, role, "seller", (om.ACCEPTED,))
+    require(role, "seller", (om.ACCEPTED,))
     if order.receipt_status != om.RECEIPT_SENT:
         raise InputError("ord-err-state")
     order.status, order.receipt_status = om.PAID, om.RECEIPT_CONFIRMED
@@ -436,7 +283,7 @@ async def confirm_paid(session: AsyncSession, role: Role) -> Order:
 
 async def not_paid(session: AsyncSession, role: Role) -> Order:
     order = role.order
-    _require(order, role, "seller", (om.ACCEPTED,))
+    require(role, "seller", (om.ACCEPTED,))
     if order.receipt_status != om.RECEIPT_SENT:
         raise InputError("ord-err-state")
     order.receipt_status = om.RECEIPT_DISPUTED
@@ -447,7 +294,7 @@ async def not_paid(session: AsyncSession, role: Role) -> Order:
 
 async def preparing(session: AsyncSession, role: Role) -> Order:
     order = role.order
-    _require(order, role, "seller", (om.ACCEPTED, om.PAID))
+    require(role, "seller", (om.ACCEPTED, om.PAID))
     if order.status == om.ACCEPTED and order.payment_method == om.CARD:
         raise InputError("ord-err-not-paid-yet")
     order.status = om.PREPARING
@@ -458,7 +305,7 @@ async def preparing(session: AsyncSession, role: Role) -> Order:
 
 async def shipped(session: AsyncSession, role: Role, tracking: str | None) -> Order:
     order = role.order
-    _require(order, role, "seller", (om.ACCEPTED, om.PAID, om.PREPARING))
+    require(role, "seller", (om.ACCEPTED, om.PAID, om.PREPARING))
     if order.status == om.ACCEPTED and order.payment_method == om.CARD:
         raise InputError("ord-err-not-paid-yet")
     if tracking:
@@ -475,7 +322,7 @@ async def shipped(session: AsyncSession, role: Role, tracking: str | None) -> Or
 async def received(session: AsyncSession, role: Role) -> Order:
     """The buyer has the parcel: delivered, and with payment settled, completed."""
     order = role.order
-    _require(order, role, "buyer", (om.SHIPPED,))
+    require(role, "buyer", (om.SHIPPED,))
     now = utcnow()
     order.status, order.delivered_at, order.completed_at = om.COMPLETED, now, now
     await session.flush()
@@ -485,7 +332,7 @@ async def received(session: AsyncSession, role: Role) -> Order:
 
 async def review(session: AsyncSession, role: Role, stars: int, text: str | None) -> Review:
     order = role.order
-    _require(order, role, "buyer", (om.COMPLETED,))
+    require(role, "buyer", (om.COMPLETED,))
     if not 1 <= stars <= 5:
         raise InputError("invalid-choice")
     body = None
@@ -506,7 +353,7 @@ async def review(session: AsyncSession, role: Role, stars: int, text: str | None
     return row
 
 
-def _clean(text: str) -> str:
+def clean_reason(text: str) -> str:
     value = persian.clean_input(text or "")
     if not value:
         raise InputError("mod-err-reason-empty")
@@ -515,92 +362,28 @@ def _clean(text: str) -> str:
     return value
 
 
-# -- the relay -----------------------------------------------------------------------------------
-
-async def relay(session: AsyncSession, role: Role, kind: str, text: str | None,
-                file_id: str | None) -> None:
-    """A message from one party to the other, labelled with the order and nothing else."""
-    order = role.order
-    if order.status not in om.OPEN and role.role != "trainer":
-        raise InputError("ord-err-state")
-    if kind == "text" and not (text or "").strip():
-        raise InputError("ord-err-relay-type")
-    if text and len(text) > 3500:
-        raise InputError("ord-err-note-long", length=len(text), max=3500)
-    session.add(OrderMessage(order_id=order.id, sender=role.role, kind=kind, text=text, file_id=file_id))
-    targets = {"buyer": ["seller"], "seller": ["buyer"], "trainer": ["buyer", "seller"]}[role.role]
-    for to in targets:
-        user_id = order.buyer_id if to == "buyer" else order.seller_id
-        lang = await lang_of(session, user_id)
-        label = t(lang, f"ord-relay-from-{role.role}", id=order.id)
-        reply = {"inline_keyboard": [[{"text": t(lang, "ord-btn-reply"), "callback_data": f"o:msg:{order.id}"}]]}
-        if kind == "text":
-            await outbox.enqueue(session, user_id, "sendMessage",
-                                 {"text": f"{label}\n\n{text}", "reply_markup": reply})
-        elif kind == "photo":
-            await outbox.enqueue(session, user_id, "sendPhoto",
-                                 {"photo": file_id, "caption": (label + ("\n\n" + text if text else ""))[:1000],
-                                  "reply_markup": reply})
-        elif kind == "voice":
-            await outbox.enqueue(session, user_id, "sendVoice",
-                                 {"voice": file_id, "caption": label, "reply_markup": reply})
-        else:
-            raise InputError("ord-err-relay-type")
+async def review_stars(session: AsyncSession, order_id: int) -> int:
+    """The stars already given for this order (5 if none yet)."""
+    row = await session.get(Review, order_id)
+    return row.rating if row else 5
 
 
-# -- lists and reminders -----------------------------------------------------------------------
+# -- «my orders» -------------------------------------------------------------------------------
 
-async def orders_of(session: AsyncSession, user_id: int, limit: int = 20) -> list[tuple[Order, str]]:
+@dataclass
+class Listed:
+    order: Order
+    role: str  # buyer / seller
+    title: str
+
+
+async def orders_of(session: AsyncSession, user_id: int, limit: int = 20) -> list[Listed]:
     rows = (await session.scalars(
         select(Order).where((Order.buyer_id == user_id) | (Order.seller_id == user_id))
         .order_by(Order.id.desc()).limit(limit))).all()
-    return [(o, "buyer" if o.buyer_id == user_id else "seller") for o in rows]
-
-
-async def stuck(session: AsyncSession, user_id: int, now: datetime | None = None) -> list[Order]:
-    """Orders a trainer should look at in her area: unanswered for a day, or a disputed receipt."""
-    now = now or utcnow()
-    rows = (await session.scalars(
-        select(Order).where(
-            ((Order.status == om.NEW) & (Order.created_at <= now - SELLER_REMIND_AFTER))
-            | ((Order.status == om.ACCEPTED) & (Order.receipt_status == om.RECEIPT_DISPUTED)))
-        .order_by(Order.id))).all()
-    if is_manager(user_id):
-        return list(rows)
-    trainer = await trainer_of(session, user_id)
     out = []
-    for order in rows:
-        seller = await session.get(Seller, order.seller_id)
-        if seller is not None and in_scope(trainer, seller) and seller.user_id != user_id:
-            out.append(order)
+    for o in rows:
+        listing = await session.get(Listing, o.listing_id)
+        out.append(Listed(o, "buyer" if o.buyer_id == user_id else "seller",
+                          (listing.title if listing else None) or ""))
     return out
-
-
-async def run_reminders(session: AsyncSession, now: datetime | None = None) -> int:
-    """Everything due, each once: the database says what was already sent."""
-    now = now or utcnow()
-    sent = 0
-    for order in (await session.scalars(select(Order).where(
-            Order.status == om.NEW, Order.seller_reminded_at.is_(None),
-            Order.created_at <= now - SELLER_REMIND_AFTER))).all():
-        order.seller_reminded_at = now
-        await tell(session, order, "seller", "ord-remind-seller")
-        sent += 1
-    for order in (await session.scalars(select(Order).where(
-            Order.status == om.NEW, Order.trainers_alerted_at.is_(None),
-            Order.created_at <= now - TRAINERS_ALERT_AFTER))).all():
-        order.trainers_alerted_at = now
-        if runtime.admin_chat_id is not None:
-            lang = default_i18n().default
-            seller = await session.get(Seller, order.seller_id)
-            await outbox.enqueue(session, runtime.admin_chat_id, "sendMessage", {
-                "text": t(lang, "ord-alert-trainers", id=order.id,
-                          seller=seller.name if seller else "", hours=48)})
-        sent += 1
-    for order in (await session.scalars(select(Order).where(
-            Order.status == om.SHIPPED, Order.buyer_asked_at.is_(None),
-            Order.shipped_at <= now - BUYER_ASK_AFTER))).all():
-        order.buyer_asked_at = now
-        await tell(session, order, "buyer", "ord-ask-buyer-delivered")
-        sent += 1
-    return sent

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import geo, persian
+from bot.services import drafts
 from bot.services.errors import InputError
 from models.base import utcnow
-from models.state import Draft
 from models.user import Seller
 
 KIND = "registration"
@@ -27,22 +27,34 @@ def previous_step(step: str) -> str | None:
 
 
 async def load_draft(session: AsyncSession, user_id: int) -> dict[str, Any] | None:
-    draft = await session.get(Draft, (user_id, KIND))
-    return dict(draft.data) if draft is not None else None
+    """The answers so far, or None before the first step."""
+    return await drafts.get(session, user_id, KIND) or None
 
 
 async def save_draft(session: AsyncSession, user_id: int, data: dict[str, Any]) -> None:
-    draft = await session.get(Draft, (user_id, KIND))
-    if draft is None:
-        session.add(Draft(user_id=user_id, kind=KIND, data=dict(data)))
-    else:
-        draft.data = dict(data)  # a new dict, so SQLAlchemy sees the change
+    await drafts.put(session, user_id, KIND, data)
 
 
 async def delete_draft(session: AsyncSession, user_id: int) -> None:
-    draft = await session.get(Draft, (user_id, KIND))
-    if draft is not None:
-        await session.delete(draft)
+    await drafts.drop(session, user_id, KIND)
+
+
+async def profile(session: AsyncSession, user_id: int) -> dict[str, Any] | None:
+    """A seller's registration as the profile card shows it (the draft's keys, and `since`),
+    or None for someone who is not a seller."""
+    seller = await session.get(Seller, user_id)
+    if seller is None:
+        return None
+    return {
+        "name": seller.name,
+        "phone": seller.phone,
+        "province": seller.province_code,
+        "city": seller.city_code,
+        "district": seller.district,
+        "crafts": seller.crafts,
+        "group": seller.group_name,
+        "since": seller.registered_at,
+    }
 
 
 def validate_name(text: str) -> str:

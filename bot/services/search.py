@@ -1,15 +1,7 @@
-"""The catalogue as buyers see it: the search index, search, browsing by category and city,
-the buyer's own city, shop pages and their share codes. No telegram here and no commit.
-
-Matching. Both the listing and the query go through the same `terms()`: `persian.normalize`
-(ي/ی, ك/ک, diacritics, every digit script → ASCII, ZWNJ → space, Latin case), then «آ» → «ا»,
-Latin accents dropped and doubled letters collapsed, then split into words. The index holds
-every word of a field *and* every two neighbouring words joined (marked with a tatweel, which
-normalize() removes from any real text, so they do not crowd the prefixes of ordinary
-words), so «جوراب بافی»,
-«جوراب‌بافی», «جوراببافی» and «جورابافی» all meet. A query word of three letters or more
-matches the start of an indexed word («ملیله» finds «ملیله‌کاری»), a shorter one only a whole
-word («گل» does not find «گلیم»).
+"""The catalogue as buyers see it: search, browsing by category and city, a seller's public
+listings, the cards to show. No telegram here and no commit. The index these queries read is
+kept by `bot.services.search_index`; the buyer's city and shop codes are in
+`bot.services.shops`.
 
 Ranking: listings that can be ordered before sold-out ones, then matches in the title, then
 more of the query's words matched, then the newest. The candidates ranked are the newest
@@ -25,27 +17,31 @@ matches with ``:*``.
 
 from __future__ import annotations
 
-import re
-import secrets
-import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import geo, persian
-from bot.services import events
+from bot.services.search_index import (  # noqa: F401  (the index's words, for callers of search)
+    JOINED,
+    STATUS_RANK,
+    documents,
+    field_words,
+    fold,
+    rebuild,
+    reindex,
+    reindex_seller,
+    row_values,
+    terms,
+)
 from models import listing as m
-from models.base import utcnow
 from models.listing import Listing
-from models.search import BuyerPrefs, ListingSearch, ShopLink
+from models.search import ListingSearch
 from models.user import Seller
 
-STATUS_RANK = {m.PUBLISHED: 0, m.SOLD_OUT: 1}
 MAX_QUERY_CHARS = 100
 MAX_TERMS = 6
 PREFIX_MIN = 3  # shorter query words match whole words only
@@ -57,138 +53,14 @@ STOPWORDS = frozenset(
     "with in to".split()
 )
 
-_WORD = re.compile(r"[^\W_]+")
-_DOUBLE = re.compile(r"([^\W\d_])\1+")
+Card = tuple[Listing, Seller]  # a public listing and its seller, as one card shows them
 
 
-# -- text -------------------------------------------------------------------------------------
-
-def _fold(word: str) -> str:
-    word = word.replace("آ", "ا")
-    if not word.isascii():
-        chars: list[str] = []
-        for ch in unicodedata.normalize("NFD", word):
-            if unicodedata.combining(ch) and chars and chars[-1] < "\u0250":
-                continue  # an accent on a Latin letter
-            chars.append(ch)
-        word = unicodedata.normalize("NFC", "".join(chars))
-    return _DOUBLE.sub(r"\1", word)
-
-
-def terms(text: str | None) -> list[str]:
-    """The words of *text* as the index and the queries see them."""
-    return [_fold(w) for w in _WORD.findall(persian.normalize(text))]
-
-
-JOINED = "\u0640"  # tatweel: removed from any text by normalize(), so it marks joined words
-
-
-def field_words(text: str | None) -> list[str]:
-    """The words of one field, then each pair of neighbours joined (for compound words),
-    marked so that they do not crowd the prefixes of ordinary words."""
-    words = terms(text)
-    return words + [JOINED + _fold(a + b) for a, b in pairwise(words)]
-
-
-def _doc(fields: Iterable[str | None]) -> str:
-    seen: dict[str, None] = {}
-    for f in fields:
-        for w in field_words(f):
-            seen.setdefault(w, None)
-    # Leading and trailing spaces: "% word%" then matches at a word start on PostgreSQL.
-    return " " + " ".join(seen) + " " if seen else ""
-
-
-def documents(listing: Any, seller: Any) -> tuple[str, str]:
-    """(title, body) of the index for a listing and its seller; body includes the title."""
-    craft = geo.craft(listing.category)
-    city = geo.city(seller.city_code if seller else None)
-    province = geo.province(seller.province_code if seller else None)
-    fields: list[str | None] = [listing.title, listing.description]
-    if craft:
-        fields += [craft.fa, craft.en]
-    if seller:
-        fields.append(seller.name)
-    if city:
-        fields += [city.fa, city.en, *city.aliases]
-    if province:
-        fields += [province.fa, province.en]
-    return _doc([listing.title]), _doc(fields)
-
-
-def row_values(listing: Any, seller: Any) -> dict[str, Any]:
-    """The `listing_search` row of a public listing (also used by the migration's backfill)."""
-    title, body = documents(listing, seller)
-    return {
-        "listing_id": listing.id,
-        "seller_id": listing.seller_id,
-        "category": listing.category,
-        "city_code": seller.city_code if seller else None,
-        "posts": any(d.get("method") == m.POST for d in listing.delivery or []),
-        "price": listing.price,
-        "status_rank": STATUS_RANK.get(listing.status, 1),
-        "sort_at": listing.published_at or listing.created_at or utcnow(),
-        "title": title,
-        "body": body,
-    }
-
-
-# -- keeping the index in sync ------------------------------------------------------------------
-
-async def reindex(session: AsyncSession, listing: Listing) -> None:
-    """Put a public listing in the index (or refresh it), or take any other one out."""
-    row = await session.get(ListingSearch, listing.id)
-    if listing.status not in m.PUBLIC:
-        if row is not None:
-            await session.delete(row)
-            await session.flush()
-        return
-    seller = await session.get(Seller, listing.seller_id)
-    values = row_values(listing, seller)
-    if row is None:
-        session.add(ListingSearch(**values))
-    else:
-        for key, value in values.items():
-            if getattr(row, key) != value:
-                setattr(row, key, value)
-    await session.flush()
-
-
-async def reindex_seller(session: AsyncSession, seller_id: int) -> int:
-    """After a seller's name or city changes: her public listings again."""
-    listings = (await session.scalars(
-        select(Listing).where(Listing.seller_id == seller_id, Listing.status.in_(m.PUBLIC))
-    )).all()
-    for listing in listings:
-        await reindex(session, listing)
-    return len(listings)
-
-
-async def rebuild(session: AsyncSession, batch: int = 1000) -> int:
-    """Every public listing again, and nothing else (for repairs)."""
-    await session.execute(ListingSearch.__table__.delete().where(
-        ListingSearch.listing_id.not_in(select(Listing.id).where(Listing.status.in_(m.PUBLIC)))))
-    count, last = 0, 0
-    while True:
-        listings = (await session.scalars(
-            select(Listing).where(Listing.status.in_(m.PUBLIC), Listing.id > last)
-            .order_by(Listing.id).limit(batch))).all()
-        if not listings:
-            return count
-        for listing in listings:
-            await reindex(session, listing)
-        count += len(listings)
-        last = listings[-1].id
-
-
-@events.subscribe("listing.public_changed")
-async def _on_public_changed(session: AsyncSession, listing: Listing, **_: Any) -> None:
-    await reindex(session, listing)
-
-
-@events.subscribe("listing.published")
-async def _on_published(session: AsyncSession, listing: Listing, **_: Any) -> None:
-    await reindex(session, listing)
+def order_code(listing: Listing) -> str | None:
+    """The public code its «سفارش» link opens, if it can be ordered now."""
+    if listing.status != m.PUBLISHED or not listing.public_code:
+        return None
+    return listing.public_code
 
 
 # -- queries ------------------------------------------------------------------------------------
@@ -205,9 +77,9 @@ class Query:
         w = self.words[i]
         alts = [(w, len(w) >= PREFIX_MIN), (JOINED + w, False)]
         if i > 0:
-            alts.append((_fold(self.words[i - 1] + w), True))
+            alts.append((fold(self.words[i - 1] + w), True))
         if i + 1 < len(self.words):
-            alts.append((_fold(w + self.words[i + 1]), True))
+            alts.append((fold(w + self.words[i + 1]), True))
         return list(dict.fromkeys(alts))
 
     def every(self) -> list[tuple[str, bool]]:
@@ -418,75 +290,3 @@ async def cards(session: AsyncSession, ids: Sequence[int]) -> list[tuple[Listing
 async def public_listing(session: AsyncSession, listing_id: int) -> tuple[Listing, Seller] | None:
     found = await cards(session, [listing_id])
     return found[0] if found else None
-
-
-# -- the buyer's city and last search ----------------------------------------------------------
-
-async def _prefs(session: AsyncSession, user_id: int) -> BuyerPrefs:
-    prefs = await session.get(BuyerPrefs, user_id)
-    if prefs is None:
-        prefs = BuyerPrefs(user_id=user_id)
-        session.add(prefs)
-    return prefs
-
-
-async def buyer_city(session: AsyncSession, user_id: int) -> str | None:
-    prefs = await session.get(BuyerPrefs, user_id)
-    return prefs.city_code if prefs else None
-
-
-async def set_buyer_city(session: AsyncSession, user_id: int, city_code: str) -> None:
-    if geo.city(city_code) is None:
-        raise ValueError(city_code)
-    (await _prefs(session, user_id)).city_code = city_code
-    await session.flush()
-
-
-async def remember_query(session: AsyncSession, user_id: int, text_: str) -> None:
-    (await _prefs(session, user_id)).last_query = text_[:MAX_QUERY_CHARS]
-    await session.flush()
-
-
-async def last_query(session: AsyncSession, user_id: int) -> str | None:
-    prefs = await session.get(BuyerPrefs, user_id)
-    return prefs.last_query if prefs else None
-
-
-# -- shops --------------------------------------------------------------------------------------
-
-SHOP_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{4,16}$")
-
-
-async def shop_code(session: AsyncSession, seller_id: int) -> str:
-    """The seller's share code, made on first use (random: not a guessable sequence)."""
-    link = await session.get(ShopLink, seller_id)
-    if link is not None:
-        return link.code
-    for _ in range(5):
-        code = secrets.token_urlsafe(6)
-        if await session.scalar(select(ShopLink.seller_id).where(ShopLink.code == code)) is None:
-            break
-    values = {"seller_id": seller_id, "code": code, "created_at": utcnow()}
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    # Two buyers opening a new shop at once: the first code stays.
-    await session.execute(insert(ShopLink).values(**values)
-                          .on_conflict_do_nothing(index_elements=["seller_id"]))
-    return str(await session.scalar(select(ShopLink.code).where(ShopLink.seller_id == seller_id)))
-
-
-async def seller_by_code(session: AsyncSession, code: str) -> Seller | None:
-    if not SHOP_CODE_RE.match(code):
-        return None
-    seller_id = await session.scalar(select(ShopLink.seller_id).where(ShopLink.code == code))
-    return await session.get(Seller, seller_id) if seller_id is not None else None
-
-
-async def public_count(session: AsyncSession, seller_id: int) -> int:
-    return int(await session.scalar(
-        select(func.count()).select_from(ListingSearch)
-        .where(ListingSearch.seller_id == seller_id)) or 0)
-

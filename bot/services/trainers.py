@@ -10,12 +10,17 @@ from bot import geo, persian
 from bot.services import drafts
 from bot.services.errors import InputError
 from bot.services.runtime import current as runtime
+from models.listing import Listing
 from models.moderation import Trainer
 from models.user import Seller, User
 
 
 class NotAllowed(Exception):
     """Not a trainer, or not of this seller's city or district."""
+
+
+class Refused(InputError):
+    """A press or command refused; `key` (and `args`) name the message for the presser."""
 
 
 # -- who may moderate ------------------------------------------------------------------------
@@ -52,6 +57,21 @@ async def check_moderator(session: AsyncSession, user_id: int, seller: Seller | 
 
 async def is_moderator(session: AsyncSession, user_id: int) -> bool:
     return is_manager(user_id) or await trainer_of(session, user_id) is not None
+
+
+async def guard_listing(session: AsyncSession, listing_id: int, user_id: int) -> Listing:
+    """The listing a moderator pressed a button for, if this user may moderate its seller.
+    Raises Refused: «not a trainer», «not your area», or «stale button» (no such listing)."""
+    listing = await session.get(Listing, listing_id)
+    seller = await session.get(Seller, listing.seller_id) if listing else None
+    try:
+        await check_moderator(session, user_id, seller)
+    except NotAllowed:
+        raise Refused("mod-not-in-scope" if await is_moderator(session, user_id)
+                      else "mod-not-trainer") from None
+    if listing is None:
+        raise Refused("stale-button")
+    return listing
 
 
 def parse_scope(text: str) -> list[str]:
@@ -97,6 +117,11 @@ async def remove_trainer(session: AsyncSession, user_id: int) -> bool:
     await session.delete(trainer)
     await drafts.drop(session, user_id, drafts.LISTING_TARGET)  # no more work on sellers' listings
     return True
+
+
+async def list_trainers(session: AsyncSession) -> list[tuple[Trainer, User]]:
+    rows = await session.execute(select(Trainer, User).join(User, User.id == Trainer.user_id))
+    return [(t, u) for t, u in rows.all()]
 
 
 async def sellers_in_scope(session: AsyncSession, user_id: int, sellers: list[Seller]) -> list[Seller]:

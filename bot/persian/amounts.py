@@ -1,202 +1,26 @@
-"""Persian text, digits, money, phone numbers and the Jalali calendar.
+"""Numbers, money and mobile numbers, Persian style.
 
-Pure functions, no Telegram and no database, so that every layer can use them.
-
-* ``normalize`` / ``squash`` — for *matching* (search, city names, commands): Arabic letter
-  variants (ي ى ك ة أ إ) become Persian ones, every digit becomes ASCII, diacritics and tatweel
-  go, the zero-width non-joiner becomes a space and Latin letters are case-folded.
-* ``clean_input`` — for *storing* what a user typed: keeps the text as written (Persian digits,
-  the ZWNJ of correct orthography) but removes invisible junk and unifies ي/ك.
 * ``format_number`` / ``format_money`` — Persian digits and «٬» (U+066C) thousands separators.
 * ``parse_amount`` / ``parse_int`` — what a seller types as a price or a quantity, in any
   script, with words such as «هزار», «میلیون», «صد و بیست», «یک و نیم».
 * ``parse_iranian_mobile`` — any common spelling of an Iranian mobile number → ``+989xxxxxxxxx``.
-* Jalali dates in Tehran time, and Jalali week/month bounds for reports.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timedelta, timezone, tzinfo
 from fractions import Fraction
 from typing import Final
 
-import jdatetime
-
-__all__ = [
-    "JALALI_MONTHS_EN",
-    "JALALI_MONTHS_FA",
-    "TEHRAN",
-    "AmountError",
-    "clean_input",
-    "format_jalali_date",
-    "format_jalali_datetime",
-    "format_money",
-    "format_number",
-    "jalali_month_bounds",
-    "jalali_week_bounds",
-    "normalize",
-    "parse_amount",
-    "parse_int",
-    "parse_iranian_mobile",
-    "squash",
-    "tehran_now",
-    "tehran_today",
-    "to_ascii_digits",
-    "to_jalali",
-    "to_persian_digits",
-    "to_tehran",
-]
-
-# --------------------------------------------------------------------------------------------
-# Characters
-# --------------------------------------------------------------------------------------------
-
-ZWNJ: Final = "\u200c"
-PERSIAN_DIGITS: Final = "۰۱۲۳۴۵۶۷۸۹"
-ARABIC_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩"
-ASCII_DIGITS: Final = "0123456789"
-THOUSANDS_SEP: Final = "\u066c"  # ٬ ARABIC THOUSANDS SEPARATOR
-DECIMAL_SEP: Final = "\u066b"  # ٫ ARABIC DECIMAL SEPARATOR (momayyez)
-
-_TO_ASCII_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, ASCII_DIGITS * 2)
-_TO_PERSIAN_DIGITS = str.maketrans(ASCII_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
-
-# Invisible formatting characters that are never wanted in stored text: bidi marks,
-# embeddings/overrides/isolates, the byte-order mark, word joiner, soft hyphen.
-_BIDI_AND_INVISIBLE: Final = (
-    "\u200e\u200f"  # LRM, RLM
-    "\u202a\u202b\u202c\u202d\u202e"  # LRE RLE PDF LRO RLO
-    "\u2066\u2067\u2068\u2069"  # LRI RLI FSI PDI
-    "\u061c"  # ARABIC LETTER MARK
-    "\ufeff"  # BOM / zero-width no-break space
-    "\u2060"  # WORD JOINER
-    "\u00ad"  # SOFT HYPHEN
+from bot.persian.text import (
+    BIDI_AND_INVISIBLE,
+    DECIMAL_SEP,
+    THOUSANDS_SEP,
+    normalize,
+    to_ascii_digits,
+    to_persian_digits,
 )
-
-# Arabic letter variants → Persian letters (used by both normalize and clean_input).
-_LETTER_UNIFY: Final = {
-    "\u064a": "\u06cc",  # ي ARABIC YEH → ی FARSI YEH
-    "\u0649": "\u06cc",  # ى ALEF MAKSURA → ی
-    "\u0643": "\u06a9",  # ك ARABIC KAF → ک KEHEH
-}
-
-_NORMALIZE_MAP: dict[int, str | None] = {ord(k): v for k, v in _LETTER_UNIFY.items()}
-_NORMALIZE_MAP.update(
-    {
-        ord("\u0629"): "\u0647",  # ة TEH MARBUTA → ه
-        ord("\u06c0"): "\u0647",  # ۀ HEH WITH YEH ABOVE → ه
-        ord("\u06d5"): "\u0647",  # ە AE → ه
-        ord("\u0623"): "\u0627",  # أ → ا
-        ord("\u0625"): "\u0627",  # إ → ا
-        ord("\u0671"): "\u0627",  # ٱ ALEF WASLA → ا
-        ord("\u0624"): "\u0648",  # ؤ → و
-        ord("\u0640"): None,  # ـ TATWEEL
-        ord(THOUSANDS_SEP): ",",
-        ord(DECIMAL_SEP): ".",
-        ord("\u060c"): ",",  # ، ARABIC COMMA
-        ord(ZWNJ): " ",
-        ord("\u200b"): " ",  # ZERO WIDTH SPACE (often typed instead of ZWNJ)
-        ord("\u200d"): None,  # ZERO WIDTH JOINER
-    }
-)
-for _c in _BIDI_AND_INVISIBLE:
-    _NORMALIZE_MAP[ord(_c)] = None
-# Arabic diacritics (harakat, tanwin, shadda, sukun, hamza/madda marks) and superscript alef,
-# plus the Quranic annotation marks.
-for _cp in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)]:
-    _NORMALIZE_MAP[_cp] = None
-for _i, _d in enumerate(ASCII_DIGITS):
-    _NORMALIZE_MAP[ord(PERSIAN_DIGITS[_i])] = _d
-    _NORMALIZE_MAP[ord(ARABIC_DIGITS[_i])] = _d
-del _c, _cp, _i, _d
-
-_CLEAN_MAP: dict[int, str | None] = {ord(k): v for k, v in _LETTER_UNIFY.items()}
-_CLEAN_MAP.update({ord(c): None for c in _BIDI_AND_INVISIBLE})
-_CLEAN_MAP.update({ord(a): p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=True)})
-_CLEAN_MAP[ord("\u200b")] = ZWNJ  # ZWSP is a mistyped ZWNJ in Persian text
-_CLEAN_MAP[ord("\t")] = " "
-
-_WS_RE = re.compile(r"\s+")
-# Control characters other than newline (tab was already mapped to a space).
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_HSPACE_RE = re.compile(r"[^\S\n]+")  # horizontal whitespace
-_ZWNJ_RUN_RE = re.compile(ZWNJ + "{2,}")
-_ZWNJ_NEAR_SPACE_RE = re.compile(rf" +{ZWNJ} *|{ZWNJ} +")
-_MANY_NEWLINES_RE = re.compile(r"\n{3,}")
-
-
-def _is_presentation_form(ch: str) -> bool:
-    cp = ord(ch)
-    return 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFC
-
-
-def normalize(text: str | None) -> str:
-    """Fold *text* for matching: the same word typed on any keyboard gives the same string.
-
-    NFKC (Arabic presentation forms, full-width Latin, NBSP), Arabic → Persian letters, every
-    digit → ASCII, diacritics and tatweel removed, ZWNJ → space, bidi marks removed, Latin
-    case-folded, whitespace collapsed and stripped.
-
-    >>> normalize("مليله") == normalize("ملیله")
-    True
-    """
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_NORMALIZE_MAP).casefold()
-    return " ".join(text.split())
-
-
-def squash(text: str | None) -> str:
-    """``normalize`` without any spaces, so that joined and spaced spellings match.
-
-    >>> squash("جوراب بافی") == squash("جوراب\u200cبافی") == squash("جورابـبافی")
-    True
-    """
-    return normalize(text).replace(" ", "")
-
-
-def clean_input(text: str | None) -> str:
-    """Tidy user-typed text before storing it, keeping it as the user wrote it.
-
-    Strips, unifies ي/ى → ی and ك → ک, Arabic-Indic digits → Persian digits, maps Arabic
-    presentation forms to ordinary letters, removes bidi/invisible control characters, collapses
-    runs of spaces (newlines are kept, at most one empty line in a row), keeps the ZWNJ but
-    collapses repeated ZWNJs and drops ZWNJs next to a space or at either end of a line.
-    """
-    if not text:
-        return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    if any(_is_presentation_form(ch) for ch in text):
-        text = "".join(
-            unicodedata.normalize("NFKC", ch) if _is_presentation_form(ch) else ch for ch in text
-        )
-    text = text.translate(_CLEAN_MAP)
-    text = _CONTROL_RE.sub("", text)
-    text = _HSPACE_RE.sub(" ", text)
-    text = _ZWNJ_RUN_RE.sub(ZWNJ, text)
-    text = _ZWNJ_NEAR_SPACE_RE.sub(" ", text)
-    text = "\n".join(line.strip(" " + ZWNJ) for line in text.split("\n"))
-    text = _MANY_NEWLINES_RE.sub("\n\n", text)
-    return text.strip()
-
-
-# --------------------------------------------------------------------------------------------
-# Digits and numbers
-# --------------------------------------------------------------------------------------------
-
-
-def to_ascii_digits(s: str) -> str:
-    """Persian (۰-۹) and Arabic-Indic (٠-٩) digits → ASCII; everything else unchanged."""
-    return s.translate(_TO_ASCII_DIGITS)
-
-
-def to_persian_digits(s: str | int) -> str:
-    """ASCII and Arabic-Indic digits → Persian digits (۰-۹). Integers are converted first."""
-    return str(s).translate(_TO_PERSIAN_DIGITS)
 
 
 def format_number(n: int | float, *, latin: bool = False) -> str:
@@ -546,7 +370,7 @@ def parse_iranian_mobile(text: str | None) -> str | None:
     """
     if not text:
         return None
-    s = to_ascii_digits(text).translate({ord(c): None for c in _BIDI_AND_INVISIBLE})
+    s = to_ascii_digits(text).translate({ord(c): None for c in BIDI_AND_INVISIBLE})
     s = unicodedata.normalize("NFKC", s)  # full-width digits and plus
     s = _PHONE_JUNK_RE.sub("", s)
     plus = s.startswith("+")
@@ -569,138 +393,3 @@ def parse_iranian_mobile(text: str | None) -> str | None:
     if not _MOBILE_RE.fullmatch(rest):
         return None
     return "+98" + rest
-
-
-# --------------------------------------------------------------------------------------------
-# Time zone and the Jalali calendar
-# --------------------------------------------------------------------------------------------
-
-
-def _load_tehran() -> tzinfo:
-    try:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-    except ImportError:  # pragma: no cover
-        return timezone(timedelta(hours=3, minutes=30), "+0330")
-    try:
-        return ZoneInfo("Asia/Tehran")
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # no tzdata on this system
-        # Iran has had no daylight saving time since 2022: a fixed offset is right for now.
-        return timezone(timedelta(hours=3, minutes=30), "+0330")
-
-
-TEHRAN: Final[tzinfo] = _load_tehran()
-
-JALALI_MONTHS_FA: Final = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-)  # fmt: skip
-JALALI_MONTHS_EN: Final = (
-    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
-    "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
-)  # fmt: skip
-
-
-def _tz(tz: str | tzinfo | None) -> tzinfo:
-    if tz is None or tz == "Asia/Tehran":
-        return TEHRAN
-    if isinstance(tz, str):
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(tz)
-    return tz
-
-
-def tehran_now() -> datetime:
-    """The current aware datetime in Tehran."""
-    return datetime.now(TEHRAN)
-
-
-def tehran_today() -> date:
-    """Today's Gregorian date in Tehran."""
-    return tehran_now().date()
-
-
-def to_tehran(dt: datetime, tz: str | tzinfo | None = None) -> datetime:
-    """Aware datetimes are converted to Tehran (or *tz*) time; naive ones are returned as they
-    are (taken to be local wall-clock time already)."""
-    if dt.tzinfo is None or dt.tzinfo.utcoffset(dt) is None:
-        return dt
-    return dt.astimezone(_tz(tz))
-
-
-def to_jalali(
-    value: datetime | date | jdatetime.date, *, tz: str | tzinfo | None = None
-) -> jdatetime.date:
-    """A Gregorian ``date`` → ``jdatetime.date``; a ``datetime`` → ``jdatetime.datetime``
-    (aware datetimes first converted to Tehran time, or *tz*). Jalali values pass through."""
-    if isinstance(value, jdatetime.date):  # jdatetime.datetime is a subclass
-        return value
-    if isinstance(value, datetime):
-        return jdatetime.datetime.fromgregorian(datetime=to_tehran(value, tz))
-    if isinstance(value, date):
-        return jdatetime.date.fromgregorian(date=value)
-    raise TypeError(f"to_jalali() expects a date or datetime, not {type(value).__name__}")
-
-
-def _gregorian_date(value: datetime | date | jdatetime.date) -> date:
-    if isinstance(value, jdatetime.datetime):
-        return value.togregorian().date()
-    if isinstance(value, jdatetime.date):
-        return value.togregorian()
-    if isinstance(value, datetime):
-        return to_tehran(value).date()
-    return value
-
-
-def format_jalali_date(
-    d: datetime | date | jdatetime.date, *, latin: bool = False, month_names: bool = True
-) -> str:
-    """``date(2026, 11, 23)`` → «۲ آذر ۱۴۰۵» (``latin``: ``"2 Azar 1405"``).
-
-    With ``month_names=False``: «۱۴۰۵/۰۹/۰۲» (``latin``: ``"1405/09/02"``).
-    """
-    j = to_jalali(d)
-    if month_names:
-        names = JALALI_MONTHS_EN if latin else JALALI_MONTHS_FA
-        text = f"{j.day} {names[j.month - 1]} {j.year}"
-    else:
-        text = f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
-    return text if latin else to_persian_digits(text)
-
-
-def format_jalali_datetime(
-    dt: datetime | jdatetime.datetime,
-    *,
-    tz: str | tzinfo | None = "Asia/Tehran",
-    latin: bool = False,
-) -> str:
-    """An aware datetime in Tehran time: «۲ آذر ۱۴۰۵، ساعت ۱۴:۰۵» / ``"2 Azar 1405, 14:05"``.
-
-    Naive datetimes are taken to be local (Tehran) time already.
-    """
-    j = to_jalali(dt, tz=tz)
-    if not isinstance(j, jdatetime.datetime):
-        raise TypeError("format_jalali_datetime() expects a datetime")
-    day = format_jalali_date(j, latin=latin)
-    clock = f"{j.hour:02d}:{j.minute:02d}"
-    if latin:
-        return f"{day}, {clock}"
-    return f"{day}، ساعت {to_persian_digits(clock)}"
-
-
-def jalali_week_bounds(d: datetime | date | jdatetime.date) -> tuple[date, date]:
-    """The Persian week (Saturday … Friday) containing *d*, as inclusive Gregorian dates."""
-    g = _gregorian_date(d)
-    start = g - timedelta(days=(g.weekday() - 5) % 7)  # Monday=0 … Saturday=5
-    return start, start + timedelta(days=6)
-
-
-def jalali_month_bounds(d: datetime | date | jdatetime.date) -> tuple[date, date]:
-    """The Jalali month containing *d*: (first day, last day) as inclusive Gregorian dates."""
-    j = jdatetime.date.fromgregorian(date=_gregorian_date(d))
-    first = jdatetime.date(j.year, j.month, 1)
-    if j.month == 12:
-        nxt = jdatetime.date(j.year + 1, 1, 1)
-    else:
-        nxt = jdatetime.date(j.year, j.month + 1, 1)
-    return first.togregorian(), nxt.togregorian() - timedelta(days=1)

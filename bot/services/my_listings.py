@@ -1,0 +1,59 @@
+"""«محصولات من»: a seller's listings, and the short flow that changes a price or a stock (the
+listing being changed is kept in a draft of kind EDIT_KIND between the two updates)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import drafts
+from bot.services import listing as svc
+from bot.services.errors import InputError
+from models.listing import Listing, seller_listings
+
+EDIT_KIND = "my_listing_edit"
+AMOUNT_FIELDS = ("price", "stock")
+
+
+async def of_seller(session: AsyncSession, seller_id: int) -> list[Listing]:
+    """Her listings, newest first, drafts and merged revisions left out."""
+    return await seller_listings(session, seller_id)
+
+
+async def own(session: AsyncSession, listing_id: int, seller_id: int) -> Listing:
+    """The listing if it is hers (ListingNotFound otherwise)."""
+    return await svc.get_for_seller(session, listing_id, seller_id)
+
+
+async def act(session: AsyncSession, listing_id: int, seller_id: int, action: str) -> Listing:
+    """pause, resume, sold (out), withdraw-yes: ListingNotFound or InputError when not allowed."""
+    do = {"pause": svc.pause, "resume": svc.resume, "sold": svc.mark_sold_out,
+          "withdraw-yes": svc.withdraw}[action]
+    listing = await own(session, listing_id, seller_id)
+    await do(session, listing)
+    return listing
+
+
+async def begin_amount(session: AsyncSession, listing_id: int, seller_id: int, field: str) -> Listing:
+    """The seller pressed «تغییر قیمت» or «تغییر موجودی»: remember which listing."""
+    listing = await own(session, listing_id, seller_id)
+    if field not in svc.allowed_actions(listing):
+        raise InputError("my-not-allowed")
+    await drafts.put(session, seller_id, EDIT_KIND, {"listing_id": listing.id})
+    return listing
+
+
+async def apply_amount(session: AsyncSession, seller_id: int, field: str, text: str) -> tuple[Listing, int]:
+    """The typed price or stock, applied to the remembered listing; the draft goes.
+    ListingNotFound when there is none (or it is no longer hers), InputError for a bad amount."""
+    listing_id = (await drafts.get(session, seller_id, EDIT_KIND)).get("listing_id")
+    if listing_id is None:
+        raise svc.ListingNotFound(0)
+    listing = await own(session, int(listing_id), seller_id)
+    change = svc.change_price if field == "price" else svc.change_stock
+    value = await change(session, listing, text)
+    await drafts.drop(session, seller_id, EDIT_KIND)
+    return listing, value
+
+
+async def end_amount(session: AsyncSession, seller_id: int) -> None:
+    await drafts.drop(session, seller_id, EDIT_KIND)

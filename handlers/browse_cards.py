@@ -1,0 +1,144 @@
+"""How buyers see listings: one message per listing (its photo with the channel caption and
+three buttons: order, save, shop), the navigation riding on the last card, and the ◀ n/N ▶
+pager. `View` is what a page of listings shows; its buttons come from `bot.callbacks`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot import geo
+from bot.callbacks import BrFavourite, BrNop, BrPage, BrShop, ListingLink, ShopLink
+from bot.context import HamyarContext
+from bot.services import catalogue
+from bot.services import search as svc
+
+PAGE = 5  # cards per page of a category and of the favourites
+SEARCH_PAGE = SHOP_PAGE = 4  # plus a heading message: still five messages
+ALL, ANY, HOME = "*", "-", "~"  # every category, any city, back to the categories
+
+Rows = list[list[InlineKeyboardButton]]
+
+
+def chat_of(update: Update) -> int:
+    return update.effective_chat.id  # type: ignore[union-attr]
+
+
+def user_of(update: Update) -> int:
+    return update.effective_user.id  # type: ignore[union-attr]
+
+
+def place(context: HamyarContext, obj: geo.City | geo.Province | None) -> str:
+    if obj is None:
+        return ""
+    return obj.fa if context.locale == "fa" else obj.en
+
+
+def craft_name(context: HamyarContext, code: str) -> str:
+    craft = geo.craft(code)
+    return (craft.fa if context.locale == "fa" else craft.en) if craft else code
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page of listings shows: category, seller's city, "reaches my city", order."""
+
+    cat: str | None = None
+    city: str | None = None
+    mine: bool = False
+    sort: str = "n"
+
+    def page(self, n: int) -> str:
+        return BrPage(self.cat or ALL, self.city or ANY, "1" if self.mine else "0",  # type: ignore[arg-type]
+                      self.sort, n).pack()  # type: ignore[arg-type]
+
+    @staticmethod
+    def parse(cat: str, city: str, mine: str, sort: str) -> View | None:
+        if (cat != ALL and geo.craft(cat) is None) or (city != ANY and geo.city(city) is None):
+            return None
+        if mine not in ("0", "1") or sort not in svc.SORTS:
+            return None
+        return View(None if cat == ALL else cat, None if city == ANY else city, mine == "1", sort)
+
+
+def order_url(context: HamyarContext, listing: svc.Listing) -> str | None:
+    code = svc.order_code(listing)
+    if code is None:
+        return None
+    return f"https://t.me/{context.bot.username}?start={ListingLink(code).pack()}"
+
+
+def shop_url(context: HamyarContext, code: str) -> str:
+    return f"https://t.me/{context.bot.username}?start={ShopLink(code).pack()}"  # type: ignore[arg-type]
+
+
+def card_rows(context: HamyarContext, listing: svc.Listing, saved: bool, *,
+              shop: bool = True) -> Rows:
+    row = []
+    url = order_url(context, listing)
+    if url:
+        row.append(InlineKeyboardButton(context.t("btn-br-order"), url=url))
+    row.append(button(context.t("btn-br-saved" if saved else "btn-br-save"),
+                      BrFavourite(listing.id).pack()))
+    if shop:
+        row.append(button(context.t("btn-br-shop"), BrShop(listing.seller_id, 0).pack()))
+    return [row]
+
+
+async def _send_card(context: HamyarContext, chat: int, card: svc.Card,
+                     markup: InlineKeyboardMarkup) -> None:
+    listing, seller = card
+    text = catalogue.caption(context.services.i18n, listing, seller, lang=context.locale)
+    if listing.photos:
+        try:
+            await context.bot.send_photo(chat, listing.photos[0].file_id, caption=text,
+                                         parse_mode=ParseMode.HTML, reply_markup=markup)
+            return
+        except BadRequest:
+            pass  # a photo Telegram no longer knows: the caption alone is still worth seeing
+    await context.bot.send_message(chat, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def send_cards(update: Update, context: HamyarContext, cards: Sequence[svc.Card],
+                     saved: set[int], nav: Rows, *, shop: bool = True) -> None:
+    """One message per listing; the navigation rows ride on the last one."""
+    for i, card in enumerate(cards):
+        rows = card_rows(context, card[0], card[0].id in saved, shop=shop)
+        if i == len(cards) - 1:
+            rows += nav
+        await _send_card(context, chat_of(update), card, InlineKeyboardMarkup(rows))
+
+
+def pager(context: HamyarContext, page: svc.Page,
+          data: Callable[[int], str]) -> list[InlineKeyboardButton]:
+    """◀ n/N ▶ — `data(n)` is the callback data of page n."""
+    if page.pages <= 1:
+        return []
+    row = []
+    if page.has_prev:
+        row.append(button(context.t("btn-br-prev"), data(page.number - 1)))
+    row.append(button(context.t("br-page", page=page.number + 1, pages=page.pages),
+                      BrNop().pack()))
+    if page.has_next:
+        row.append(button(context.t("btn-br-next"), data(page.number + 1)))
+    return row
+
+
+def nav_rows(*rows: list[InlineKeyboardButton]) -> Rows:
+    return [r for r in rows if r]
+
+
+async def answer(update: Update, text: str | None = None, alert: bool = False) -> None:
+    if update.callback_query:
+        try:
+            await update.callback_query.answer(text, show_alert=alert)
+        except BadRequest:
+            pass  # too old to answer

@@ -1,0 +1,405 @@
+"""Listing a product, the steps: asking each question, the preview, and applying each answer.
+
+Each answer updates the draft (`bot.services.listing`), moves it to the next step
+(`bot.services.listing_flow`) and writes the conversation state, all in one unit of work; the
+next question is sent after it commits. The preview is built by the same caption function as
+the channel post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, InputMediaPhoto, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ConversationHandler
+
+from bot import geo, keyboards, persian
+from bot.callbacks import (
+    ListingAvailability,
+    ListingCategory,
+    ListingDelivery,
+    ListingEditField,
+    ListingStep,
+)
+from bot.context import HamyarContext
+from bot.persistence import write_state
+from bot.services import catalogue
+from bot.services import listing as svc
+from bot.services import listing_flow as flow
+from bot.services import onbehalf as behalf_svc
+from bot.services.errors import InputError
+from handlers.common import send
+
+NAME = "listing"
+END = ConversationHandler.END
+ALBUM_ACK_DELAY = 1.0
+FIELD_KEYS = {
+    "category": "btn-edit-category", "photos": "btn-edit-photos", "title": "btn-edit-title",
+    "description": "btn-edit-description", "price": "btn-edit-price",
+    "availability": "btn-edit-availability", "stock": "btn-edit-availability",
+    "prep_days": "btn-edit-availability", "delivery": "btn-edit-delivery",
+}
+
+
+def key(update: Update) -> tuple[int, int]:
+    return (update.effective_chat.id, update.effective_user.id)  # type: ignore[union-attr]
+
+
+def uid(update: Update) -> int:
+    return update.effective_user.id  # type: ignore[union-attr]
+
+
+def chat(update: Update) -> int:
+    return update.effective_chat.id  # type: ignore[union-attr]
+
+
+def _money(context: HamyarContext, n: int) -> str:
+    return persian.format_money(n, latin=context.locale != "fa")
+
+
+def _num(context: HamyarContext, n: int) -> str:
+    return persian.format_number(n, latin=context.locale != "fa")
+
+
+def _craft_name(context: HamyarContext, code: str) -> str:
+    craft = geo.craft(code)
+    return (craft.fa if context.locale == "fa" else craft.en) if craft else code
+
+
+async def go(update: Update, s: Any, listing: svc.Listing, step: str, *,
+             going_back: bool = False, **changes: Any) -> flow.Screen:
+    """Move the draft to `step` and write the conversation state in the same unit of work;
+    returns what to show once it commits."""
+    flow.move(listing, step, going_back=going_back, **changes)
+    await write_state(s, NAME, key(update), step)
+    return await flow.screen(s, uid(update), listing)
+
+
+# -- asking ----------------------------------------------------------------------------------
+
+def _inline_nav(context: HamyarContext) -> list[tuple[str, str]]:
+    return [(context.t("btn-back"), ListingStep("back").pack()),
+            (context.t("btn-cancel"), ListingStep("cancel").pack())]
+
+
+def _delivery_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardMarkup:
+    chosen = {d["method"] for d in listing.delivery or []}
+    items = [(("✅ " if meth in chosen else "") + context.t(catalogue.DELIVERY_KEYS[meth]),
+              ListingDelivery(meth).pack()) for meth in svc.DELIVERY_METHODS]
+    items.append((context.t("btn-done"), ListingStep("dlv-done").pack()))
+    return keyboards.grid(items, 1, _inline_nav(context))
+
+
+async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
+              hint: str | None = None) -> None:
+    t = context.t
+    listing, step, to = screen.listing, screen.step, chat(update)
+    prefix = f"{hint}\n\n" if hint else ""
+    if step == "category":
+        items = [(_craft_name(context, c.code), ListingCategory(c.code).pack()) for c in geo.CRAFTS]
+        await send(context, to, prefix + t("lst-ask-category"),
+                   keyboards.grid(items, 2, _inline_nav(context)))
+    elif step == "photos":
+        k = "lst-ask-photos-replace" if (listing.flow or {}).get("replace_photos") else "lst-ask-photos"
+        await send(context, to, prefix + t(k, max=svc.PHOTOS_MAX),
+                   keyboards.reply_nav(t, [t("btn-done")]))
+    elif step == "title":
+        await send(context, to, prefix + t("lst-ask-title", min=svc.TITLE_MIN, max=svc.TITLE_MAX),
+                   keyboards.reply_nav(t, [listing.title] if listing.title else []))
+    elif step == "description":
+        await send(context, to, prefix + t("lst-ask-description", max=svc.DESCRIPTION_MAX),
+                   keyboards.reply_nav(t, [t("btn-skip")]))
+    elif step == "price":
+        current = [_money(context, listing.price)] if listing.price else []
+        await send(context, to, prefix + t("lst-ask-price"), keyboards.reply_nav(t, current))
+    elif step == "availability":
+        items = [(t("btn-in-stock"), ListingAvailability(svc.IN_STOCK).pack()),
+                 (t("btn-made-to-order"), ListingAvailability(svc.MADE_TO_ORDER).pack())]
+        await send(context, to, prefix + t("lst-ask-availability"),
+                   keyboards.grid(items, 1, _inline_nav(context)))
+    elif step == "stock":
+        current = [_num(context, listing.stock)] if listing.stock else []
+        await send(context, to, prefix + t("lst-ask-stock"), keyboards.reply_nav(t, current))
+    elif step == "prep_days":
+        current = [_num(context, listing.prep_days)] if listing.prep_days else []
+        await send(context, to, prefix + t("lst-ask-prep-days"), keyboards.reply_nav(t, current))
+    elif step == "delivery":
+        await send(context, to, prefix + t("lst-ask-delivery"), _delivery_markup(context, listing))
+    elif step == "delivery_cost":
+        method = flow.cost_for(listing)
+        await send(context, to,
+                   prefix + t("lst-ask-delivery-cost", method=t(catalogue.DELIVERY_KEYS[method])),
+                   keyboards.reply_nav(t, [t("btn-free")]))
+    else:
+        await send_preview(update, context, screen, hint)
+
+
+async def send_preview(update: Update, context: HamyarContext, screen: flow.Screen,
+                       hint: str | None = None) -> None:
+    t = context.t
+    to, listing = chat(update), screen.listing
+    if hint:
+        await send(context, to, hint)
+    assert screen.seller is not None
+    await send(context, to, t("lst-preview-intro"), keyboards.reply_nav(t))
+    text = catalogue.caption(context.services.i18n, listing, screen.seller)
+    photos = [p.file_id for p in listing.photos]
+    if len(photos) == 1:
+        await context.bot.send_photo(to, photos[0], caption=text, parse_mode=ParseMode.HTML)
+    elif photos:
+        media = [InputMediaPhoto(photos[0], caption=text, parse_mode=ParseMode.HTML)]
+        media += [InputMediaPhoto(p) for p in photos[1:]]
+        await context.bot.send_media_group(to, media)
+    if listing.voice_file_id:
+        await context.bot.send_voice(to, listing.voice_file_id)
+    edit = [(t(FIELD_KEYS[f]), ListingEditField(f).pack()) for f in svc.EDITABLE]
+    rows = [list(r) for r in keyboards.grid(edit, 3).inline_keyboard]
+    submit = "obh-btn-save" if screen.saves_edit else "btn-submit"
+    rows.append(list(keyboards.grid([(t(submit), ListingStep("submit").pack())], 1).inline_keyboard[0]))
+    rows.append(list(keyboards.grid([(t("btn-cancel"), ListingStep("cancel").pack())], 1)
+                     .inline_keyboard[0]))
+    await send(context, to, t("lst-preview-actions"), InlineKeyboardMarkup(rows))
+
+
+async def drop_buttons(update: Update) -> None:
+    try:
+        await update.callback_query.edit_message_reply_markup(None)  # type: ignore[union-attr]
+    except BadRequest:
+        pass
+
+
+async def _mark_chosen(update: Update, context: HamyarContext, choice: str) -> None:
+    try:
+        await update.callback_query.edit_message_text(context.t("reg-chosen", choice=choice))  # type: ignore[union-attr]
+    except BadRequest:
+        pass
+
+
+async def _invalid(update: Update, context: HamyarContext, step: str) -> str:
+    await update.callback_query.answer(context.t("invalid-choice"), show_alert=True)  # type: ignore[union-attr]
+    return step
+
+
+# -- the steps -------------------------------------------------------------------------------
+
+async def _answer(update: Update, context: HamyarContext, step: str,
+                  apply: Callable[[svc.Listing], Any], saved: Callable[[Any], str] | None = None) -> str:
+    """Apply an answer to the draft and move on; a wrong answer re-asks with its hint, nothing
+    lost (every answer is checked before anything of it is stored)."""
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, uid(update))
+        if listing is None:
+            return END  # type: ignore[return-value]
+        try:
+            value = apply(listing)
+        except InputError as err:
+            hint, to = context.t(err.key, **err.args_), step
+            screen = await flow.screen(s, uid(update), listing)
+        else:
+            hint, to = None, flow.next_step(listing, step)
+            screen = await go(update, s, listing, to)
+    if saved is not None and hint is None:
+        await send(context, chat(update), saved(value))
+    await ask(update, context, screen, hint)
+    return to
+
+
+async def on_category(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    data = ListingCategory.parse(query.data)
+    if data is None or geo.craft(data.code) is None:
+        return await _invalid(update, context, "category")
+    await query.answer()
+    await _mark_chosen(update, context, _craft_name(context, data.code))
+    return await _answer(update, context, "category", lambda lst: svc.set_category(lst, data.code))
+
+
+async def on_photo(update: Update, context: HamyarContext) -> str:
+    msg = update.message
+    assert msg is not None and msg.photo
+    biggest = msg.photo[-1]
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, uid(update))
+        if listing is None:
+            return END  # type: ignore[return-value]
+        extra = svc.add_photos(listing, [(biggest.file_id, biggest.file_unique_id)],
+                               replace=bool((listing.flow or {}).get("replace_photos")))
+        svc.set_flow(listing, replace_photos=False)
+        count = len(listing.photos)
+    if extra:
+        await send(context, chat(update), context.t("lst-err-photo-limit", max=svc.PHOTOS_MAX, extra=extra))
+        return "photos"
+    if msg.media_group_id:
+        _schedule_album_ack(update, context)
+    else:
+        await send(context, chat(update), context.t("lst-photos-received", count=count))
+    return "photos"
+
+
+def _schedule_album_ack(update: Update, context: HamyarContext) -> None:
+    """An album arrives as several messages: answer once, after the last one."""
+    name = f"album-ack-{uid(update)}"
+    for job in context.job_queue.get_jobs_by_name(name):  # type: ignore[union-attr]
+        job.schedule_removal()
+    context.job_queue.run_once(  # type: ignore[union-attr]
+        _album_ack, ALBUM_ACK_DELAY, name=name,
+        data={"chat_id": chat(update), "user_id": uid(update), "locale": context.locale},
+    )
+
+
+async def _album_ack(context: HamyarContext) -> None:
+    data = context.job.data  # type: ignore[union-attr]
+    context.locale = data["locale"]
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, data["user_id"])
+        if listing is None or flow.step_of(listing) != "photos":
+            return
+        count = len(listing.photos)
+    await send(context, data["chat_id"], context.t("lst-photos-received", count=count))
+
+
+async def on_photos_done(update: Update, context: HamyarContext) -> str:
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, uid(update))
+        if listing is None:
+            return END  # type: ignore[return-value]
+        if listing.photos:
+            svc.set_flow(listing, replace_photos=False)
+            step, hint = flow.next_step(listing, "photos"), None
+            screen = await go(update, s, listing, step)
+        else:
+            step, hint = "photos", context.t("lst-err-photo-needed")
+            screen = await flow.screen(s, uid(update), listing)
+    await ask(update, context, screen, hint)
+    return step
+
+
+async def on_image_document(update: Update, context: HamyarContext) -> str:
+    await send(context, chat(update), context.t("lst-err-photo-file"))
+    return "photos"
+
+
+async def on_title(update: Update, context: HamyarContext) -> str:
+    text = update.message.text or ""  # type: ignore[union-attr]
+    return await _answer(update, context, "title", lambda lst: svc.set_title(lst, text))
+
+
+async def on_description(update: Update, context: HamyarContext) -> str:
+    text = update.message.text or ""  # type: ignore[union-attr]
+    return await _answer(update, context, "description", lambda lst: svc.set_description(lst, text))
+
+
+async def on_voice(update: Update, context: HamyarContext) -> str:
+    voice = update.message.voice  # type: ignore[union-attr]
+    assert voice is not None
+    return await _answer(update, context, "description",
+                         lambda lst: svc.set_voice(lst, voice.file_id, voice.duration))
+
+
+async def on_skip_description(update: Update, context: HamyarContext) -> str:
+    return await _answer(update, context, "description", svc.skip_description)
+
+
+async def on_price(update: Update, context: HamyarContext) -> str:
+    text = update.message.text or ""  # type: ignore[union-attr]
+    return await _answer(update, context, "price", lambda lst: svc.set_price(lst, text),
+                         lambda price: context.t("lst-price-saved", price=_money(context, price)))
+
+
+async def on_availability(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    data = ListingAvailability.parse(query.data)
+    if data is None or data.kind not in (svc.IN_STOCK, svc.MADE_TO_ORDER):
+        return await _invalid(update, context, "availability")
+    await query.answer()
+    label = context.t("btn-in-stock" if data.kind == svc.IN_STOCK else "btn-made-to-order")
+    await _mark_chosen(update, context, label)
+    return await _answer(update, context, "availability",
+                         lambda lst: svc.set_availability(lst, data.kind))
+
+
+async def on_stock(update: Update, context: HamyarContext) -> str:
+    text = update.message.text or ""  # type: ignore[union-attr]
+    return await _answer(update, context, "stock", lambda lst: svc.set_stock(lst, text))
+
+
+async def on_prep_days(update: Update, context: HamyarContext) -> str:
+    text = update.message.text or ""  # type: ignore[union-attr]
+    return await _answer(update, context, "prep_days", lambda lst: svc.set_prep_days(lst, text))
+
+
+async def on_delivery_toggle(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    data = ListingDelivery.parse(query.data)
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, uid(update))
+        if listing is None:
+            return END  # type: ignore[return-value]
+        try:
+            svc.toggle_delivery(listing, data.method if data else "")
+        except InputError as err:
+            await query.answer(context.t(err.key), show_alert=True)
+            return "delivery"
+        markup = _delivery_markup(context, listing)
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(markup)
+    except BadRequest:
+        pass
+    return "delivery"
+
+
+async def on_delivery_done(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, uid(update))
+        if listing is None:
+            return END  # type: ignore[return-value]
+        if not listing.delivery:
+            await query.answer(context.t("lst-err-delivery-empty"), show_alert=True)
+            return "delivery"
+        chosen = "، ".join(context.t(catalogue.DELIVERY_KEYS[d["method"]]) for d in listing.delivery)
+        step = flow.next_step(listing, "delivery")
+        screen = await go(update, s, listing, step)
+    await query.answer()
+    await _mark_chosen(update, context, chosen)
+    await ask(update, context, screen)
+    return step
+
+
+async def _set_cost(update: Update, context: HamyarContext, text: str | None) -> str:
+    return await _answer(update, context, "delivery_cost",
+                         lambda lst: svc.set_delivery_cost(lst, flow.cost_for(lst), text))
+
+
+async def on_delivery_cost(update: Update, context: HamyarContext) -> str:
+    return await _set_cost(update, context, update.message.text or "")  # type: ignore[union-attr]
+
+
+async def on_delivery_free(update: Update, context: HamyarContext) -> str:
+    return await _set_cost(update, context, None)
+
+
+async def on_edit_field(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    data = ListingEditField.parse(query.data)
+    if data is None or data.field not in svc.EDITABLE:
+        return await _invalid(update, context, "preview")
+    await query.answer()
+    await drop_buttons(update)
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, uid(update))
+        if listing is None:
+            return END  # type: ignore[return-value]
+        extra = {"replace_photos": True} if data.field == "photos" else {}
+        screen = await go(update, s, listing, data.field, editing=True, **extra)
+    await ask(update, context, screen)
+    return data.field

@@ -1,0 +1,262 @@
+"""Seller registration, the steps: each answer validated by `bot.services.registration` and
+saved with the conversation state at the next step in one unit of work, then the next question
+asked (`handlers.registration_ask`). `handlers.registration` wires them by `FLOW`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import ConversationHandler
+
+from bot import geo, keyboards, persian
+from bot.callbacks import RegCity, RegCraft, RegProvince
+from bot.context import HamyarContext, Session
+from bot.persistence import write_state
+from bot.services import registration as reg
+from bot.services.errors import InputError
+from handlers.common import send
+from handlers.registration_ask import (
+    ask,
+    crafts_list,
+    crafts_markup,
+    drop_buttons,
+    first_missing,
+    mark_chosen,
+    place_name,
+)
+
+NAME = "registration"
+END = ConversationHandler.END
+
+
+def key(update: Update) -> tuple[int, int]:
+    return (update.effective_chat.id, update.effective_user.id)  # type: ignore[union-attr]
+
+
+def uid(update: Update) -> int:
+    return update.effective_user.id  # type: ignore[union-attr]
+
+
+async def load(context: HamyarContext, update: Update) -> dict[str, Any]:
+    async with context.session() as s:
+        return await reg.load_draft(s, uid(update)) or {}
+
+
+async def save(s: Session, update: Update, data: dict[str, Any], step: str) -> str:
+    """Inside the update's unit of work: the draft and the conversation state at `step`."""
+    data["step"] = step
+    await reg.save_draft(s, uid(update), data)
+    await write_state(s, NAME, key(update), step)
+    return step
+
+
+async def answer(update: Update, context: HamyarContext, step: str,
+                  **changes: Any) -> str:
+    """Store validated answers and move to `step` in one transaction, then ask."""
+    async with context.session() as s:
+        data = await reg.load_draft(s, uid(update)) or {}
+        data.update(changes)
+        await save(s, update, data, step)
+    return await ask(update, context, step, data)
+
+
+async def input_error(update: Update, context: HamyarContext, err: InputError, step: str) -> str:
+    data = await load(context, update)
+    return await ask(update, context, step, data, hint=context.t(err.key, **err.args_))
+
+
+def text_of(update: Update) -> str:
+    return update.message.text or "" if update.message else ""
+
+
+# -- the answers -----------------------------------------------------------------------------
+
+async def on_name(update: Update, context: HamyarContext) -> str:
+    try:
+        name = reg.validate_name(text_of(update))
+    except InputError as err:
+        return await input_error(update, context, err, "name")
+    return await answer(update, context, "phone", name=name)
+
+
+async def on_phone_text(update: Update, context: HamyarContext) -> str:
+    try:
+        phone = reg.validate_phone(text_of(update))
+    except InputError as err:
+        return await input_error(update, context, err, "phone")
+    return await answer(update, context, "province", phone=phone)
+
+
+async def on_contact(update: Update, context: HamyarContext) -> str:
+    contact = update.message.contact  # type: ignore[union-attr]
+    try:
+        phone = reg.validate_contact(
+            contact.phone_number, contact.user_id, uid(update)  # type: ignore[union-attr]
+        )
+    except InputError as err:
+        return await input_error(update, context, err, "phone")
+    return await answer(update, context, "province", phone=phone)
+
+
+async def on_province_button(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    chosen = RegProvince.parse(query.data)
+    province = geo.province(chosen.code) if chosen else None
+    if province is None:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return "province"
+    await query.answer()
+    await mark_chosen(update, context, place_name(context, province))
+    async with context.session() as s:
+        data = await reg.load_draft(s, uid(update)) or {}
+        if data.get("province") != province.code:
+            data.pop("city", None)
+        data["province"] = province.code
+        await save(s, update, data, "city")
+    return await ask(update, context, "city", data)
+
+
+async def on_province_text(update: Update, context: HamyarContext) -> str:
+    text = text_of(update)
+    place = reg.resolve_place(text)
+    async with context.session() as s:
+        data = await reg.load_draft(s, uid(update)) or {}
+        if isinstance(place, geo.City):
+            data["province"], data["city"] = place.province_code, place.code
+            step = await save(s, update, data, "district")
+        elif isinstance(place, geo.Province):
+            if data.get("province") != place.code:
+                data.pop("city", None)
+            data["province"] = place.code
+            step = await save(s, update, data, "city")
+        else:
+            step = ""
+    if step:
+        return await ask(update, context, step, data)
+    hint = context.t("reg-err-province-unknown", text=persian.clean_input(text)[:40])
+    return await ask(update, context, "province", data, hint=hint)
+
+
+async def on_city_button(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    chosen = RegCity.parse(query.data)
+    city = geo.city(chosen.code) if chosen else None
+    async with context.session() as s:
+        data = await reg.load_draft(s, uid(update)) or {}
+        ok = city is not None and city.province_code == data.get("province")
+        if city is not None and ok:
+            data["city"] = city.code
+            await save(s, update, data, "district")
+    if city is None or not ok:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return "city"
+    await query.answer()
+    await mark_chosen(update, context, place_name(context, city))
+    return await ask(update, context, "district", data)
+
+
+async def on_city_text(update: Update, context: HamyarContext) -> str:
+    text = text_of(update)
+    async with context.session() as s:
+        data = await reg.load_draft(s, uid(update)) or {}
+        place = reg.resolve_place(text, data.get("province"))
+        if isinstance(place, geo.City):
+            data["city"] = place.code
+            await save(s, update, data, "district")
+    if isinstance(place, geo.City):
+        return await ask(update, context, "district", data)
+    hint = context.t(
+        "reg-err-city-unknown",
+        text=persian.clean_input(text)[:40],
+        province=place_name(context, geo.province(data.get("province") or "")),
+    )
+    return await ask(update, context, "city", data, hint=hint)
+
+
+async def on_district(update: Update, context: HamyarContext) -> str:
+    try:
+        district = reg.validate_district(text_of(update))
+    except InputError as err:
+        return await input_error(update, context, err, "district")
+    return await answer(update, context, "crafts", district=district)
+
+
+async def skip_district(update: Update, context: HamyarContext) -> str:
+    return await answer(update, context, "crafts", district=None)
+
+
+async def on_craft_toggle(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    chosen = RegCraft.parse(query.data)
+    async with context.session() as s:
+        data = await reg.load_draft(s, uid(update)) or {}
+        try:
+            data["crafts"] = reg.toggle_craft(list(data.get("crafts") or []),
+                                              chosen.code if chosen else "")
+        except InputError as err:
+            await query.answer(context.t(err.key), show_alert=True)
+            return "crafts"
+        await reg.save_draft(s, uid(update), data)
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(crafts_markup(context, data["crafts"]))
+    except BadRequest:
+        pass
+    return "crafts"
+
+
+async def on_crafts_done(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    async with context.session() as s:
+        data = await reg.load_draft(s, uid(update)) or {}
+        if data.get("crafts"):
+            await save(s, update, data, "group")
+    if not data.get("crafts"):
+        await query.answer(context.t("reg-err-crafts-empty"), show_alert=True)
+        return "crafts"
+    await query.answer()
+    await mark_chosen(update, context, crafts_list(context, data["crafts"]))
+    return await ask(update, context, "group", data)
+
+
+async def on_group(update: Update, context: HamyarContext) -> str:
+    try:
+        group = reg.validate_group(text_of(update))
+    except InputError as err:
+        return await input_error(update, context, err, "group")
+    return await answer(update, context, "confirm", group=group)
+
+
+async def skip_group(update: Update, context: HamyarContext) -> str:
+    return await answer(update, context, "confirm", group=None)
+
+
+async def on_confirm(update: Update, context: HamyarContext) -> str | int:
+    query = update.callback_query
+    assert query is not None
+    user_id = uid(update)
+    async with context.session() as s:
+        data = await reg.load_draft(s, user_id) or {}
+        if not reg.is_complete(data):
+            step: str | None = first_missing(data)
+        else:
+            await reg.complete(s, user_id, data)
+            await write_state(s, NAME, key(update), None)
+            step = None
+    if step is not None:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return await ask(update, context, step, data)
+    await query.answer()
+    await drop_buttons(update)
+    context.is_seller = True
+    await send(context, update.effective_chat.id, context.t("reg-done"),  # type: ignore[union-attr]
+               keyboards.main_menu(context.t, is_seller=True))
+    return END
+
+

@@ -135,10 +135,11 @@ async def digest_job(context: HamyarContext) -> None:
 
 
 def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
-    """Called by bot.app.start_services: look every hour, and at Saturday 09:00 Tehran time."""
+    """Called by handlers.schedule_jobs: look every hour (the first look ten minutes after the
+    start, so a restart catches up a missed Saturday), and at Saturday 09:00 Tehran time."""
     if app.job_queue is None:
         return
-    app.job_queue.run_repeating(digest_job, interval=3600, first=30, name="weekly-digest")
+    app.job_queue.run_repeating(digest_job, interval=3600, first=600, name="weekly-digest")
     app.job_queue.run_daily(digest_job, time(9, 0, 5, tzinfo=TEHRAN), days=(6,),
                             name="weekly-digest-saturday")
 

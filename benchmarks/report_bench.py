@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot import geo
 from bot.db import Database
 from bot.i18n import I18n
+from bot.ops.migrate import upgrade
 from bot.services.reports import api, periods
 from bot.services.reports import figures as F
 from bot.services.reports.report import build
@@ -145,7 +146,7 @@ async def timed(label: str, fn: Any, rounds: int) -> None:
 
 async def run(url: str, name: str, rounds: int, *, fresh: bool = True) -> None:
     db = Database(url)
-    await db.migrate()
+    await upgrade(db)
     if fresh:
         t0 = time.perf_counter()
         await seed(db)

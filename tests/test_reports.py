@@ -28,6 +28,7 @@ from report_seed import (
 
 from bot.db import Database
 from bot.i18n import I18n
+from bot.ops.migrate import upgrade
 from bot.services import trainers
 from bot.services.reports import api, charts, exports, periods, render
 from bot.services.reports import figures as F
@@ -46,7 +47,7 @@ def t_fa(key: str, **args: object) -> str:
 async def seeded(db_url: str):  # type: ignore[no-untyped-def]
     configure(managers=(MANAGER,))
     db = Database(db_url)
-    await db.migrate()
+    await upgrade(db)
     seed = make_seed()
     async with db.session() as s:
         await store(s, seed)

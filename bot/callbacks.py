@@ -545,3 +545,20 @@ BROWSE_ANY = any_button("br")
 
 
 # ==== Groups and reports ======================================================================
+
+@frozen
+class ReportView(Button, prefix="rp"):
+    """/report's buttons: a period (tw, lw, tm, lm, all or 14050801-14050830), a breakdown, and
+    what to show (the message, the spreadsheet, the CSV, the charts)."""
+
+    period: str
+    breakdown: Literal["area", "craft", "group"]
+    what: Literal["msg", "xlsx", "csv", "png"]
+
+
+@frozen
+class GroupConfirm(Button, prefix="gc"):
+    """A trainer confirms that a seller's typed group name means this group."""
+
+    seller_id: int
+    group_id: int

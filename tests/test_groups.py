@@ -11,9 +11,9 @@ import time_machine
 from harness import BotHarness, Person
 from listing_helpers import make_seller
 from sqlalchemy import func, select
+from test_registration import reach
 
 from bot.callbacks import GroupJoinLink
-from bot.services import groups
 from bot.services.reports import digest
 from models.group import GroupMember, HamyarGroup, ReportRun
 from models.listing import Listing
@@ -71,9 +71,12 @@ async def test_trainer_creates_a_group_and_women_join_by_link_or_code(world) -> 
     newcomer = Person(bot, await bot.sb.create_user("سارا", language_code="fa"))
     later = await newcomer.say(f"/start g_{code}")
     assert "بعد از ثبت‌نام عضو گروه می‌شوید" in later[-1].text
-    await make_seller(bot, newcomer)
+    await reach(newcomer, "confirm")  # registering through the bot: finishing puts her in the group
+    await newcomer.tap("✅ تأیید و ثبت")
     async with bot.db.session() as s:
-        group = await groups.after_registration(s, newcomer.id)
+        member = await s.get(GroupMember, newcomer.id)
+        assert member is not None and member.how == "link"
+        group = await s.get(HamyarGroup, member.group_id)
         assert group is not None and group.join_code == code
         assert await s.scalar(select(func.count()).select_from(GroupMember)
                               .where(GroupMember.group_id == group.id)) == 2

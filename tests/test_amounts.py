@@ -140,3 +140,21 @@ def test_days_in_words(text: str, days: int) -> None:
 def test_days_we_do_not_understand(text: str) -> None:
     with pytest.raises(AmountError):
         parse_days(text)
+
+
+# -- end to end: the order form's quantity -----------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "qty"), [("دوتا", 2), ("سه تا", 3), ("سه‌تا", 3), ("٣", 3), ("یکی", 1)])
+async def test_order_quantity_in_words(bot, person, typed: str, qty: int) -> None:
+    """Issue 11 item 2: «سه تا» in the order form, with the number buttons it already had."""
+    from order_helpers import published_listing
+
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller, stock=3)
+    await buyer.say("/start l_Kilim12345")
+    (q,) = await buyer.tap("🛒 سفارش می‌دهم")
+    assert buyer.keyboard()[:3] == ["۱", "۲", "۳"]
+    (q,) = await buyer.say(typed)
+    total = qty * 120_000 + 30_000
+    shown = (q.text or "") + " ".join(q.buttons)  # the total, in the buttons or the message
+    assert f"{total:,}".translate(str.maketrans("0123456789,", "۰۱۲۳۴۵۶۷۸۹٬")) in shown, shown

@@ -303,6 +303,22 @@ class ListingDeleteDraft(Button, prefix="lst:del"):
 
 
 @frozen
+class PriceConfirm(Button, prefix="lst:amt"):
+    """A price read with doubt («۱۲۰ تومن» → ۱۲۰٬۰۰۰) said back: yes keeps `amount`, no asks again."""
+
+    answer: Literal["yes", "no"]
+    amount: int
+
+
+@frozen
+class MyPriceConfirm(Button, prefix="my:amt"):
+    """The same question when a price is changed from «محصولات من»."""
+
+    answer: Literal["yes", "no"]
+    amount: int
+
+
+@frozen
 class BehalfPick(Button, prefix="obh:pick"):
     """A trainer picks the seller she enters a listing for."""
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import geo, persian
-from bot.services import drafts, events
+from bot.services import drafts, events, groups
 from bot.services.errors import InputError
 from models import listing as lm
 from models.base import utcnow
@@ -197,4 +197,6 @@ async def complete(session: AsyncSession, user_id: int, data: dict[str, Any]) ->
             Listing.seller_id == user_id, Listing.status.in_(lm.PUBLIC)))).all()
         for listing in listings:
             await events.emit(session, "listing.public_changed", listing=listing, what="seller")
+    # a join link she opened before registering, or the group whose name and city she typed
+    await groups.after_registration(session, user_id)
     return seller

@@ -215,7 +215,7 @@ async def test_twenty_buyers_three_items_exactly_three_accepted_and_sold_out(
         assert sum(1 for a in answers if a and a.startswith("موجودی این محصول")) == 17
         post = await standin.wait_until(
             lambda: next((r for r in standin.records(channel["id"]) if r.edits), None), timeout=10)
-        assert "⛔️ ناموجود" in post.text and not post.reply_markup
+        assert "⛔️ تمام شد" in post.text and not post.reply_markup
     finally:
         await bot.stop()
     _ = group
@@ -326,7 +326,7 @@ async def test_cancel_after_acceptance_returns_stock_and_trainer_steps_in(standi
         for p in (buyer, seller):
             got = await wait_text(p, "پیام مربی همیار")
             assert "رسید را دوباره" in got.text and "زهرا" not in str(got.message)
-        await trainer.tap("✖️ لغو با ذکر دلیل", card)
+        await trainer.tap("✖️ لغو و نوشتن دلیل", card)
         await trainer.say("خریدار و فروشنده توافق کردند")
         for p in (buyer, seller):
             await wait_text(p, "مربی همیار سفارش شمارهٔ")

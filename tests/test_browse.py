@@ -236,7 +236,7 @@ async def test_search_ranking_paging_and_nothing_found(bot, shop) -> None:
     assert replies2[0].text.startswith("🔎 ۵ محصول")
     await buyer.forge(replies[-1], replies[-1].reply_markup["inline_keyboard"][-2][-1]
                       ["callback_data"])
-    assert buyer.answers()[-1] == "این جست‌وجو قدیمی است؛ لطفاً دوباره بنویسید."
+    assert buyer.answers()[-1] == "این جست‌وجو قدیمی است؛ دوباره بنویسید دنبال چه محصولی هستید."
 
     (none,) = await buyer.say("قابلمه")
     assert none.text.startswith("برای «قابلمه» محصولی پیدا نشد.")

@@ -112,7 +112,7 @@ def test_english_plurals_come_from_fluent_and_persian_keeps_its_digits() -> None
     assert i18n.t("en", "lst-photos-received", {"count": 3}).startswith("📷 3 photos received")
     assert "(one review)" in i18n.t("en", "ord-rating", {"avg": "4", "count": 1})
     assert "(1,200 reviews)" in i18n.t("en", "ord-rating", {"avg": "4", "count": 1200})
-    assert i18n.t("fa", "lst-photos-received", {"count": 1200}).startswith("📷 ۱٬۲۰۰ عکس")
+    assert i18n.t("fa", "lst-photos-received", {"count": 1200}).startswith("📷 ۱٬۲۰۰ عکس دریافت شد")
 
 
 def test_the_crafts_list() -> None:

@@ -61,7 +61,7 @@ async def test_full_listing_with_album_and_voice(bot, person, submitted) -> None
     assert "قیمت محصول" in q.text
     saved, q = await p.say("۱۲۰ هزار")
     assert saved.text == "قیمت: ۱۲۰٬۰۰۰ تومان"
-    assert "آماده است" in q.buttons[0]
+    assert "موجود است" in q.buttons[0]
     replies = await p.tap("📦 موجود است")
     assert "چند عدد" in replies[-1].text
     (q,) = await p.say("۳")
@@ -102,7 +102,7 @@ async def test_full_listing_with_album_and_voice(bot, person, submitted) -> None
     assert submitted == [listing.id]
     # submit pressed again: nothing more happens
     await p.forge(actions, "lst:submit")
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert submitted == [listing.id]
 
 
@@ -158,7 +158,7 @@ async def test_photo_step_bad_input_and_the_eleventh_photo(bot, person) -> None:
     (ack,) = await p.send("photo", b"tenth")
     assert ack.text.startswith("📷 ۱۰ عکس")
     (refused,) = await p.send("photo", b"eleventh")
-    assert "حداکثر ۱۰ عکس" in refused.text
+    assert "تا ۱۰ عکس" in refused.text
     assert len((await draft(bot, p.id)).photos) == 10
 
 
@@ -167,7 +167,7 @@ async def test_title_description_stock_delivery_bad_input(bot, person) -> None:
     await make_seller(bot, p)
     await walk(p, "title")
     (hint,) = await p.say("ب" * 5000)
-    assert "۵٬۰۰۰ حرف" in hint.text and "حداکثر ۸۰" in hint.text
+    assert "۵٬۰۰۰ حرف" in hint.text and "تا ۸۰" in hint.text
     (hint,) = await p.say("گل")
     assert "دست‌کم ۳ حرف" in hint.text
     (hint,) = await p.send("photo", b"late photo")
@@ -210,7 +210,7 @@ async def test_forged_category_and_old_buttons(bot, person) -> None:
     assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     await p.tap("میناکاری", q)
     await p.forge(q, "lst:cat:kilim")  # the answered question, pressed again
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert (await draft(bot, p.id)).category == "enamel"
 
 
@@ -326,7 +326,7 @@ async def test_cancel_keeps_the_draft_and_offers_continue_or_start_over(bot, per
     replies = await p.tap(NEW)
     assert "«گلیم دستباف زنجان»" in replies[-1].text
     (ask_again,) = await p.say("سلام")  # not an answer to continue / start over
-    assert "ادامه می‌دهید یا از اول" in ask_again.text
+    assert "برای ادامه «▶️ ادامه»" in ask_again.text
     replies = await p.tap("▶️ ادامه", ask_again)
     assert "توضیح بدهید" in replies[-1].text
     await p.say("/cancel")
@@ -337,7 +337,7 @@ async def test_cancel_keeps_the_draft_and_offers_continue_or_start_over(bot, per
     d = await draft(bot, p.id)
     assert d.title is None
     await p.tap(delete_button.buttons[0], delete_button)  # the old draft's delete button
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert (await draft(bot, p.id)).id == d.id
     replies = await p.say("/cancel")
     await p.tap("🗑 پیش‌نویس را پاک کن", replies[-1])

@@ -290,7 +290,7 @@ async def test_queue_seller_card_block_and_unblock(world: World) -> None:
     (q,) = await w.trainer.say("/queue")
     assert "در انتظار بررسی (۱)" in q.text and "گلیم دستباف زنجان" in q.text
     (card,) = await w.trainer.say("/seller ۰۹۱۲۱۲۳۴۵۶۷")
-    assert "مریم رضایی" in card.text and "۱ در انتظار" in card.text
+    assert "مریم رضایی" in card.text and "۱ منتظر بررسی" in card.text
     (blocked,) = await w.trainer.say("/block ۰۹۱۲۱۲۳۴۵۶۷")
     assert "مسدود شد" in blocked.text
     (polite,) = await seller.say("/newproduct")

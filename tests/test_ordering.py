@@ -39,7 +39,7 @@ async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> Non
     assert any("voice" in r.message for r in replies), "the spoken description is offered"
 
     (q,) = await buyer.tap("🛒 سفارش می‌دهم", card)
-    assert "حداکثر ۳ عدد" in q.text
+    assert "تا ۳ عدد" in q.text
     (hint,) = await buyer.say("۵")
     assert "از ۱ تا ۳" in hint.text
     (hint,) = await buyer.send("sticker")
@@ -384,7 +384,7 @@ async def test_back_and_cancel_walk_the_order_form(bot: BotHarness, person) -> N
     (q,) = await buyer.say("↩️ بازگشت")
     assert q.text.startswith("محصول چطور به دستتان برسد")
     (q,) = await buyer.tap("↩️ بازگشت", q)
-    assert "حداکثر ۳ عدد" in q.text
+    assert "تا ۳ عدد" in q.text
     (q,) = await buyer.say("↩️ بازگشت")
     assert q.text.startswith("سفارش ثبت نشد")
     async with bot.db.session() as s:

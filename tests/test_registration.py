@@ -82,8 +82,8 @@ async def test_full_registration_in_persian(bot, person) -> None:
 
     await p.tap("ملیله‌کاری", q)
     await p.tap("جوراب‌بافی", q)
-    assert "✅ ملیله‌کاری" in p.sb.records(p.id)[-1].buttons  # toggled in place
-    await p.tap("✅ جوراب‌بافی", q)  # and off again
+    assert "☑️ ملیله‌کاری" in p.sb.records(p.id)[-1].buttons  # toggled in place
+    await p.tap("☑️ جوراب‌بافی", q)  # and off again
     await p.tap("رشته‌بری", q)
     replies = await p.tap("✅ تمام شد", q)
     assert "سؤال ۷ از ۷" in replies[-1].text
@@ -120,7 +120,7 @@ async def test_full_registration_in_persian(bot, person) -> None:
 
     # the confirm button pressed again: one seller, and a clear answer
     await p.forge(summary, "reg:confirm")
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert await seller_count(bot) == 1
     (again,) = await p.say("/register")
     assert again.text == "شما قبلاً ثبت‌نام کرده‌اید."
@@ -172,7 +172,7 @@ async def test_name_step_bad_input_keeps_nothing_wrong(bot, person) -> None:
     p = await person()
     await reach(p, "name")
     (hint,) = await p.say("م" * 5000)
-    assert "۵٬۰۰۰ حرف" in hint.text and "حداکثر ۶۰" in hint.text
+    assert "۵٬۰۰۰ حرف" in hint.text and "تا ۶۰" in hint.text
     (hint,) = await p.say("م")
     assert "دست‌کم ۲ حرف" in hint.text
     (hint,) = await p.say("۱۲۳۴۵")
@@ -206,7 +206,7 @@ async def test_province_and_city_bad_input_and_forged_buttons(bot, person) -> No
     assert "city" not in await draft_of(bot, p.id)
     # the province question answered earlier: its buttons are gone, a press is refused
     await p.forge(province_q, "reg:prov:tehran")
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert (await draft_of(bot, p.id))["province"] == "zanjan"
 
     (hint,) = await p.say("شیراز")
@@ -242,14 +242,14 @@ async def test_district_crafts_group_bad_input(bot, person) -> None:
     assert "با دکمه‌های پیام بالا" in hint.text
     crafts_q = p.last
     await p.tap("✅ تمام شد", crafts_q)
-    assert p.answers()[-1] == "دست‌کم یک رشته را انتخاب کنید و بعد «تمام شد» را بزنید."
+    assert p.answers()[-1] == "دست‌کم یک رشته را انتخاب کنید و بعد «✅ تمام شد» را بزنید."
     await p.forge(crafts_q, "reg:craft:rocket")
     assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     await p.tap("خیاطی", crafts_q)
     (q,) = [r for r in await p.tap("✅ تمام شد", crafts_q) if "سؤال ۷" in (r.text or "")]
 
     (hint,) = await p.say("گ" * 5000)
-    assert "حداکثر ۸۰ حرف" in hint.text
+    assert "تا ۸۰ حرف" in hint.text
     (summary,) = await p.tap(SKIP)
     assert "گروه یا تعاونی" not in summary.text and "ندارد" not in summary.text
     (hint,) = await p.say("بله درسته")
@@ -266,7 +266,7 @@ async def test_back_walks_to_every_previous_step_with_answers_kept(bot, person) 
         replies = await p.tap(BACK)
         assert marker in replies[-1].text, (marker, replies[-1].text)
         if marker == "سؤال ۶ از ۷":
-            assert "✅ ملیله‌کاری" in replies[-1].buttons  # earlier choice still ticked
+            assert "☑️ ملیله‌کاری" in replies[-1].buttons  # earlier choice still ticked
         if marker == "سؤال ۵ از ۷":
             assert "۳" in p.keyboard()  # the current answer offered as a button
         if marker == "سؤال ۱ از ۷":
@@ -275,7 +275,7 @@ async def test_back_walks_to_every_previous_step_with_answers_kept(bot, person) 
     assert d["name"] == "مریم رضایی" and d["city"] == "zanjan.abhar" and d["district"] == 3
     # back at the first question leaves registration, answers kept
     (bye,) = await p.tap(BACK)
-    assert "ثبت‌نام متوقف شد" in bye.text
+    assert "ثبت‌نام نیمه‌کاره ماند" in bye.text
     assert REGISTER in p.keyboard()
     # and the inline back button works too
     replies = await p.tap(REGISTER)
@@ -295,7 +295,7 @@ async def test_cancel_keeps_answers_and_resumes_at_the_same_step(bot, person) ->
     assert "سؤال ۴ از ۷" in replies[-1].text and "ابهر" in replies[-1].buttons
     # the inline cancel on the question works as well
     replies = await p.tap("✖️ انصراف", replies[-1])
-    assert "ثبت‌نام متوقف شد" in replies[-1].text
+    assert "ثبت‌نام نیمه‌کاره ماند" in replies[-1].text
     assert (await draft_of(bot, p.id))["province"] == "zanjan"
 
 

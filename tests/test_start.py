@@ -79,7 +79,7 @@ async def test_old_unknown_button_is_answered_not_ignored(bot, person) -> None:
     (welcome,) = await maryam.say("/start")
     result = await maryam.forge(welcome, "nonsense:123")
     assert result["replies"] == []
-    assert maryam.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert maryam.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
 
 
 async def test_group_chatter_is_ignored(bot, person) -> None:

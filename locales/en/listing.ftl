@@ -74,7 +74,14 @@ btn-edit-availability = Stock
 btn-edit-delivery = Delivery
 btn-submit = 📤 Send for review
 lst-submitted = Your product was sent for review ✅ The trainers will look at it and, once approved, it is published in the channel. We will tell you the result here.
-lst-incomplete = This product is not complete yet. Tap "{ $field }" and fill it in.
+lst-incomplete = This product is not complete yet. Tap "{ $field ->
+        [category] { btn-edit-category }
+        [photos] { btn-edit-photos }
+        [title] { btn-edit-title }
+        [price] { btn-edit-price }
+        [delivery] { btn-edit-delivery }
+       *[other] { btn-edit-availability }
+    }" and fill it in.
 lst-cancelled = The product is left unfinished. The draft is kept; tap "{ menu-new-listing }" whenever you like to carry on.
 btn-delete-draft = 🗑 Delete the draft
 lst-draft-deleted = The draft was deleted.
@@ -132,7 +139,7 @@ my-withdraw-confirm = Are you sure? The product will be taken off sale and no lo
 btn-yes-withdraw = Yes, take it off sale
 my-withdrawn = The product was taken off sale.
 my-not-allowed = That is not possible for this product now. Tap "{ btn-back-to-list }" to see what you can do.
-my-not-yours = This product is not yours. See your own in "{ menu-my-listings }".
+my-not-yours = This product is not yours.
 btn-revise-listing = ✏️ Change name, photos or description
 my-revise-intro = Change whatever you need, then tap "{ btn-submit }". Until a trainer approves the changes, the current post stays in the channel.
 my-finish-draft-first = You have an unfinished product. Finish it with "{ menu-new-listing }" first, or tap "{ btn-delete-draft }".

@@ -95,7 +95,7 @@ tr-added = { $name } is now a trainer — { $scope }.
 tr-removed = { $name } is no longer a trainer.
 tr-not-a-trainer = { $name } is not a trainer.
 tr-remove-usage = To remove a trainer: /removetrainer id or @username
-tr-err-scope-city = I could not find the city "{ $city }", or several cities have that name.
+tr-err-scope-city = We could not find the city "{ $city }", or several cities have that name. Write the city name more exactly.
 tr-err-scope-district = The district for "{ $city }" must be a number from 1 to 30.
 
 ## On behalf of a seller

@@ -121,7 +121,7 @@ async def test_reject_with_reason_fix_resubmit_approve(world: World) -> None:
     card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
     assert "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد" in card_now.buttons
     await w.press_in_group(w.trainer, card_now, "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد")
-    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "تأیید نشد" in (r.text or ""))
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "این بار منتشر نشد" in (r.text or ""))
     assert "دلیل: عکس‌ها واضح نیست" in told.text
     async with w.bot.db.session() as s:
         assert (await s.get(Listing, listing.id)).status == m.REJECTED
@@ -153,7 +153,7 @@ async def test_typed_reason_and_request_changes(world: World) -> None:
     assert "بنویسید فروشنده چه چیزی" in ask.text
     note = await w.sb.send_text(w.trainer.user, "لطفاً اندازهٔ گلیم را هم بنویسید", chat_id=w.group["id"])
     await w.bot.wait_processed(("msg", w.group["id"], note["message_id"]))
-    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "پیام گذاشته" in (r.text or ""))
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "پیشنهادی دارد" in (r.text or ""))
     assert "اندازهٔ گلیم" in told.text
     edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
     assert "✏️ برای اصلاح برگشت — زهرا" in edited.text and "اندازهٔ گلیم" in edited.text
@@ -403,7 +403,7 @@ async def test_html_in_a_trainers_name_and_a_typed_reason_keeps_the_card_editabl
     assert "⛔️ رد شد — سارا <مربی> & co" in edited.text
     assert f"دلیل: {reason}" in edited.text
     assert edited.buttons == []
-    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "تأیید نشد" in (r.text or ""))
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "این بار منتشر نشد" in (r.text or ""))
     assert reason in told.text
 
     # an approval by the same trainer, on a second listing

@@ -137,7 +137,7 @@ async def test_decline_path_and_forged_order_ids(bot: BotHarness, person) -> Non
         got = await s.get(Order, order_id)
         assert (got.status, got.reason) == (om.DECLINED, "این رنگ دیگر تمام شده")
     await seller.forge(new, f"o:pay:cod:{order_id}")  # accepting it later
-    assert seller.answers()[-1].startswith("این کار برای این سفارش")
+    assert seller.answers()[-1].startswith("این کار الان برای این سفارش")
 
 
 async def test_buyer_cancels_before_acceptance(bot: BotHarness, person) -> None:

@@ -123,7 +123,7 @@ async def test_full_registration_in_persian(bot, person) -> None:
     assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert await seller_count(bot) == 1
     (again,) = await p.say("/register")
-    assert again.text == "شما قبلاً ثبت‌نام کرده‌اید."
+    assert again.text == "شما قبلاً ثبت‌نام کرده‌اید. اطلاعاتتان را در «👤 اطلاعات من» ببینید."
 
 
 async def test_own_contact_accepted_foreign_contact_refused(bot, person) -> None:

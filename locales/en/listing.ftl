@@ -43,15 +43,12 @@ lst-err-price = We could not read that price. Write it in toman with digits, e.g
 lst-err-price-rial = Please write the price in toman, not rial.
 lst-err-price-fraction = The price must be a whole number of toman, e.g. 120 thousand.
 lst-err-price-range = The price must be between { $min } and { $max } toman.
-lst-err-price-small = We read the price as { $price } toman, which is very little. If you mean { $thousand } toman, write "{ $price } thousand".
 lst-price-saved = Price: { $price }
 
 lst-ask-availability = Is this product in stock now, or do you make it to order?
 btn-in-stock = 📦 In stock
 btn-made-to-order = 🧵 Made to order
-lst-ask-stock = How many do you have in stock? Write a number, e.g. 3.
 lst-err-stock = The quantity must be a number from 1 to { $max }, e.g. 3.
-lst-ask-prep-days = How many days does it take to prepare an order? Write a number, e.g. 5.
 lst-err-prep-days = The number of days must be from 1 to { $max }, e.g. 5.
 
 lst-ask-delivery = How does the product reach the buyer? Choose one or more ways, then tap "{ btn-done }".
@@ -144,3 +141,17 @@ btn-revise-listing = ✏️ Change name, photos or description
 my-revise-intro = Change whatever you need, then tap "{ btn-submit }". Until a trainer approves the changes, the current post stays in the channel.
 my-finish-draft-first = You have an unfinished product. Finish it with "{ menu-new-listing }" first, or tap "{ btn-delete-draft }".
 status-awaiting_seller = waiting for your confirmation
+
+## i11-numbers: amounts said back, number buttons, voice and text together
+btn-amount-yes = ✅ Yes, that's right
+btn-amount-no = ✏️ No, I'll write it again
+lst-price-confirm = We read the price as { $price }. Is that right?
+    Tap "{ btn-amount-yes }" or "{ btn-amount-no }".
+lst-price-again = Write the price again, e.g. 120 thousand or 1.5 million.
+lst-ask-stock-buttons = How many do you have in stock? Tap a number, or write it, e.g. "two".
+lst-ask-prep-days-buttons = How many days does it take to prepare an order? Tap a button, or write it, e.g. "one week".
+btn-prep-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+lst-description-keeps-voice = Your voice note stays; the text goes beside it. "{ btn-skip }" removes both.

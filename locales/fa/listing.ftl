@@ -37,15 +37,12 @@ lst-err-price = این قیمت را متوجه نشدیم. قیمت را به �
 lst-err-price-rial = لطفاً قیمت را به تومان بنویسید، نه ریال؛ مثلاً ۱۲۰ هزار.
 lst-err-price-fraction = قیمت باید عدد درست به تومان باشد؛ مثلاً ۱۲۰ هزار.
 lst-err-price-range = قیمت باید بین { $min } و { $max } تومان باشد. قیمت را دوباره بنویسید.
-lst-err-price-small = قیمت را { $price } تومان فهمیدیم که خیلی کم است. اگر منظورتان { $thousand } تومان است، بنویسید «{ $price } هزار».
 lst-price-saved = قیمت: { $price }
 
 lst-ask-availability = این محصول الان موجود است یا سفارشی می‌سازید؟
 btn-in-stock = 📦 موجود است
 btn-made-to-order = 🧵 سفارشی می‌سازم
-lst-ask-stock = چند عدد موجود دارید؟ عدد را بنویسید؛ مثلاً ۳.
 lst-err-stock = تعداد باید عددی از ۱ تا { $max } باشد؛ مثلاً ۳.
-lst-ask-prep-days = آماده کردن هر سفارش چند روز طول می‌کشد؟ عدد را بنویسید؛ مثلاً ۵.
 lst-err-prep-days = تعداد روزها باید عددی از ۱ تا { $max } باشد؛ مثلاً ۵.
 
 lst-ask-delivery = محصول چطور به دست خریدار می‌رسد؟ یک یا چند روش را انتخاب کنید و بعد «{ btn-done }» را بزنید.
@@ -135,3 +132,14 @@ btn-revise-listing = ✏️ تغییر نام، عکس یا توضیح
 my-revise-intro = هر بخشی را که می‌خواهید تغییر دهید و بعد «{ btn-submit }» را بزنید. تا وقتی مربی تغییرات را تأیید کند، همان پست فعلی در کانال می‌ماند.
 my-finish-draft-first = یک محصول نیمه‌کاره دارید. اول آن را با «{ menu-new-listing }» تمام کنید، یا «{ btn-delete-draft }» را بزنید.
 status-awaiting_seller = منتظر تأیید شما
+
+## i11-numbers: amounts said back, number buttons, voice and text together
+btn-amount-yes = ✅ بله، درست است
+btn-amount-no = ✏️ نه، دوباره می‌نویسم
+lst-price-confirm = قیمت را { $price } فهمیدیم. درست است؟
+    دکمهٔ «{ btn-amount-yes }» یا «{ btn-amount-no }» را بزنید.
+lst-price-again = قیمت را دوباره بنویسید؛ مثلاً ۱۲۰ هزار یا ۱٫۵ میلیون.
+lst-ask-stock-buttons = چند عدد موجود دارید؟ یکی از دکمه‌های عدد را بزنید، یا بنویسید؛ مثلاً «دوتا».
+lst-ask-prep-days-buttons = آماده کردن هر سفارش چند روز طول می‌کشد؟ یکی از دکمه‌ها را بزنید، یا بنویسید؛ مثلاً «یک هفته».
+btn-prep-days = { $days } روز
+lst-description-keeps-voice = صدای ضبط‌شده‌تان می‌ماند؛ نوشته کنار آن می‌آید. با «{ btn-skip }» هر دو پاک می‌شوند.

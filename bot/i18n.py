@@ -53,6 +53,12 @@ class LocalNumber(FluentInt):
     def format(self, locale: object) -> str:
         return persian.format_number(int(self), latin=self.latin)
 
+    def __str__(self) -> str:
+        return self.format(None)
+
+    def __format__(self, spec: str) -> str:
+        return self.format(None) if not spec else int(self).__format__(spec)
+
 
 class PersianNumber(LocalNumber):
     latin = False

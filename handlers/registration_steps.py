@@ -260,7 +260,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     if data.get("editing"):  # she changed her profile: nothing more to learn
         done = context.t("profile-saved")
     else:  # a new seller: what to do first, quoting the button
-        done = context.t("reg-done") + "\n" + context.t("reg-done-next", button=context.t("menu-new-listing"))
+        done = context.t("reg-done")  # it quotes «menu-new-listing»
     await send(context, update.effective_chat.id, done,  # type: ignore[union-attr]
                keyboards.main_menu(context.t, is_seller=True))
     return END

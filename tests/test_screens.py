@@ -13,7 +13,7 @@ from models import order as om
 from models.order import Order
 
 BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ تمام شد"
-SHARE = "📱 ارسال شمارهٔ من"
+SHARE = "📱 فرستادن شمارهٔ من"
 NAV = [[BACK, CANCEL]]
 NEW = "➕ ثبت محصول جدید"
 MAX_LABEL = 26  # «about 24» on a phone: a little room for an emoji or a long name
@@ -88,17 +88,17 @@ async def test_listing_keyboards_step_by_step(bot: BotHarness, person) -> None:
     await p.send("voice", b"OggS-voice", 12)
     await p.say("۱۲۰ هزار")
     assert p.visible_keyboard() == [], "availability: inline buttons only"
-    await p.tap("📦 آماده است")
+    await p.tap("📦 موجود است")
     assert flat(p.visible_keyboard())[-2:] == [BACK, CANCEL]  # stock
     await p.say("۳")
     assert p.visible_keyboard() == [], "delivery: no number buttons left under it"
     await p.tap("🤝 تحویل حضوری")
     await p.tap("📮 پست به شهرهای دیگر")
     await p.tap(DONE)
-    assert "🆓 رایگان" in flat(p.visible_keyboard()) or flat(p.visible_keyboard())[-2:] == [BACK, CANCEL]
+    assert "🎁 رایگان" in flat(p.visible_keyboard()) or flat(p.visible_keyboard())[-2:] == [BACK, CANCEL]
     await p.say("۳۰ هزار")
     assert flat(p.visible_keyboard())[-2:] == [BACK, CANCEL]  # the preview has its own
-    await p.tap("📤 ارسال برای بررسی")
+    await p.tap("📤 فرستادن برای بررسی")
     assert NEW in flat(p.visible_keyboard())
     assert_short_labels(p)
 
@@ -142,7 +142,7 @@ async def test_an_old_order_card_says_at_once_why_after_shipping(bot: BotHarness
     new = await wait_text(seller, "سفارش تازه")
     await seller.tap("✅ می‌پذیرم", new)
     await seller.tap("💵 نقدی هنگام تحویل")
-    old = seller.find_button("✖️ لغو با ذکر دلیل")
+    old = seller.find_button("✖️ لغو و نوشتن دلیل")
     assert old is not None
     await seller.say("/orders")
     (card,) = await seller.tap(seller.last.buttons[0])
@@ -152,11 +152,11 @@ async def test_an_old_order_card_says_at_once_why_after_shipping(bot: BotHarness
         assert (await s.get(Order, order_id)).status == om.SHIPPED
 
     before = len(seller.sb.records(seller.id))
-    replies = await seller.tap("✖️ لغو با ذکر دلیل", old)  # the older copy of the card
+    replies = await seller.tap("✖️ لغو و نوشتن دلیل", old)  # the older copy of the card
     answer = seller.answers()[-1]
-    assert answer.startswith("این کار برای این سفارش") and "دکمه‌های تازه" in answer
+    assert answer.startswith("این کار الان برای این سفارش") and "دکمه‌های تازه" in answer
     assert replies == [] and len(seller.sb.records(seller.id)) == before, "no reason is asked"
-    assert "✖️ لغو با ذکر دلیل" not in old.buttons, "the old card now shows the order as it is"
+    assert "✖️ لغو و نوشتن دلیل" not in old.buttons, "the old card now shows the order as it is"
     assert "ارسال شد" in (old.text or "")
     assert NEW in flat(seller.visible_keyboard()), "no «انصراف» left to tap"
     async with bot.db.session() as s:
@@ -172,8 +172,8 @@ async def test_a_refused_cancel_leaves_no_cancel_button(bot: BotHarness, person)
     new = await wait_text(seller, "سفارش تازه")
     await seller.tap("✅ می‌پذیرم", new)
     await seller.tap("💵 نقدی هنگام تحویل")
-    card = await buyer.sb.wait_until(lambda: buyer.find_button("✖️ لغو با ذکر دلیل"), timeout=10)
-    await buyer.tap("✖️ لغو با ذکر دلیل", card)
+    card = await buyer.sb.wait_until(lambda: buyer.find_button("✖️ لغو و نوشتن دلیل"), timeout=10)
+    await buyer.tap("✖️ لغو و نوشتن دلیل", card)
     assert buyer.visible_keyboard() == NAV
     async with bot.db.session() as s:
         (await s.get(Order, order_id)).status = om.SHIPPED
@@ -207,7 +207,7 @@ async def test_browse_and_review_labels_fit_a_phone(world) -> None:
     seller = await w.person("مریم")
     await make_seller(w.bot, seller)
     await walk(seller, "preview")
-    await seller.tap("📤 ارسال برای بررسی")
+    await seller.tap("📤 فرستادن برای بررسی")
     card = await w.card(1)
     await w.press_in_group(w.trainer, card, "⛔️ رد")
     assert "📷 عکس‌ها واضح نیست" in card.buttons  # the same card, now the reasons

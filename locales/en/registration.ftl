@@ -76,7 +76,6 @@ btn-reg-edit-city = ✏️ City
 btn-reg-edit-district = ✏️ District
 btn-reg-edit-crafts = ✏️ Crafts
 btn-reg-edit-group = ✏️ Group
-reg-done-next = To sell your first product, tap «{ $button }».
 profile-edit-hint = To change any of them, tap its button.
 profile-saved = Your details are updated ✅ Your products in the channel and in search show them too.
 profile-edit-cancelled = Nothing changed. Your details are as they were.

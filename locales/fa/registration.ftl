@@ -76,7 +76,6 @@ btn-reg-edit-city = ✏️ شهر
 btn-reg-edit-district = ✏️ منطقه
 btn-reg-edit-crafts = ✏️ رشته‌ها
 btn-reg-edit-group = ✏️ گروه
-reg-done-next = برای فروش اولین محصولتان دکمهٔ «{ $button }» را بزنید.
 profile-edit-hint = برای تغییر هر کدام، دکمه‌اش را بزنید.
 profile-saved = اطلاعاتتان به‌روز شد ✅ محصول‌هایتان در کانال و در جست‌وجو هم با همین اطلاعات نشان داده می‌شوند.
 profile-edit-cancelled = چیزی تغییر نکرد. اطلاعاتتان همان قبلی است.

@@ -296,11 +296,26 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
             order = await svc.place(s, _uid(update), data)
             await _end(s, update)
     except InputError as err:
+        if err.key in GONE:  # nothing left to order: said at once, and the form ends
+            return await _gone(update, context, query, err)
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
-        return "confirm" if err.key == "stale-button" else END
+        return "confirm" if err.key in ("stale-button", "ord-err-fewer-left") else END
     await query.answer()
     await _drop_buttons(query)
-    await send(context, _chat(update), context.t("ord-placed", id=order.id), main_menu(context))
+    await send(context, _chat(update), context.t("ord-placed-held", id=order.id, hours=svc.HOLD_HOURS),
+               main_menu(context))
+    return END
+
+
+GONE = ("ord-err-sold-out-now", "ord-err-unavailable")
+
+
+async def _gone(update: Update, context: HamyarContext, query: CallbackQuery, err: InputError) -> int:
+    async with context.session() as s:
+        await _end(s, update)
+    await query.answer()
+    await _drop_buttons(query)
+    await send(context, _chat(update), context.t(err.key), main_menu(context))
     return END
 
 

@@ -47,7 +47,8 @@ async def wait_text(p: Person, needle: str, within: float = 10.0):
                                            after=0)
 
 
-async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True) -> int:
+async def to_summary(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True):
+    """The order form up to its summary (nothing is placed yet): the summary message."""
     await buyer.say(f"/start l_{code}")
     await buyer.tap("🛒 سفارش می‌دهم")
     await buyer.say(qty)
@@ -58,7 +59,16 @@ async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: 
         await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
     await buyer.say("۰۹۳۵۱۱۱۲۲۳۳")
     await buyer.tap(SKIP)
-    replies = await buyer.tap("✅ ثبت سفارش")
-    assert "ثبت شد" in replies[-1].text
+    return buyer.last
+
+
+async def latest_order(buyer: Person) -> int:
     async with buyer.h.db.session() as s:
         return await s.scalar(select(func.max(Order.id)).where(Order.buyer_id == buyer.id))
+
+
+async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True) -> int:
+    await to_summary(buyer, code, qty, post)
+    replies = await buyer.tap("✅ ثبت سفارش")
+    assert "ثبت شد" in replies[-1].text
+    return await latest_order(buyer)

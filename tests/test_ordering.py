@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,7 +10,6 @@ from harness import BotHarness, Person
 from order_helpers import place, published_listing, wait_text
 from sqlalchemy import func, select
 
-from bot.services import orders as svc
 from models import listing as m
 from models import order as om
 from models.listing import Listing
@@ -181,65 +179,6 @@ async def test_relay_carries_nothing_that_identifies_the_sender(bot: BotHarness,
         kinds = (await s.scalars(select(OrderMessage.kind).order_by(OrderMessage.id))).all()
     assert kinds == ["text", "voice"]
     _ = (new, order_id)
-
-
-async def test_twenty_buyers_three_items_exactly_three_accepted_and_sold_out(
-        standin, db_url, person_factory=None) -> None:
-    group = None
-    channel = await standin.create_channel("کاتالوگ", username="hamyar_catalogue")
-    bot = BotHarness(standin, db_url, catalogue_channel_id=channel["id"])
-    await bot.start()
-    try:
-        seller = Person(bot, await standin.create_user("مریم"))
-        listing = await published_listing(bot, seller, stock=3)
-        card = await bot.app.bot.send_photo(channel["id"], listing.photos[0].file_id, caption="کارت")
-        async with bot.db.session() as s:
-            got = await s.get(Listing, listing.id)
-            got.channel_chat_id, got.channel_card_message_id = str(channel["id"]), card.message_id
-        buyers = [Person(bot, await standin.create_user(f"خریدار {i}")) for i in range(20)]
-        ids = await asyncio.gather(*(place(b) for b in buyers))
-        assert len(set(ids)) == 20
-        # the seller presses «accept, cash on delivery» on all twenty as fast as she can
-        presses = [standin.press_callback(seller.user, seller.last, f"o:pay:cod:{i}") for i in ids]
-        queries = await asyncio.gather(*presses)
-        for q in queries:
-            await bot.wait_processed(("cbq", q["id"]), timeout=30)
-        # and, beside the bot, twenty acceptances race each other in separate transactions
-        async with bot.db.session() as s:
-            counts = dict((await s.execute(select(Order.status, func.count()).group_by(Order.status))).all())
-            stock = (await s.get(Listing, listing.id)).stock
-            status = (await s.get(Listing, listing.id)).status
-        assert counts == {om.ACCEPTED: 3, om.NEW: 17}, counts
-        assert stock == 0 and status == m.SOLD_OUT
-        answers = [a["text"] for a in standin.answered_callbacks if a.get("user_id") == seller.id]
-        assert sum(1 for a in answers if a and a.startswith("موجودی این محصول")) == 17
-        post = await standin.wait_until(
-            lambda: next((r for r in standin.records(channel["id"]) if r.edits), None), timeout=10)
-        assert "⛔️ ناموجود" in post.text and not post.reply_markup
-    finally:
-        await bot.stop()
-    _ = group
-
-
-async def test_concurrent_acceptances_in_separate_transactions_never_oversell(bot, person) -> None:
-    seller = await person("مریم")
-    listing = await published_listing(bot, seller, stock=3)
-    buyers = [await person(f"خریدار {i}") for i in range(8)]
-    ids = [await place(b) for b in buyers]
-
-    async def accept(order_id: int) -> bool:
-        try:
-            async with bot.db.session() as s:
-                role = await svc.for_user(s, order_id, seller.id)
-                await svc.accept(s, role, om.COD)
-            return True
-        except Exception:
-            return False
-
-    results = await asyncio.gather(*(accept(i) for i in ids))
-    assert sum(results) == 3
-    async with bot.db.session() as s:
-        assert (await s.get(Listing, listing.id)).stock == 0
 
 
 async def test_reminder_after_24_hours_survives_a_restart(standin, db_url) -> None:

@@ -28,7 +28,6 @@ ord-summary =
     📝 { $note }
     If this is right, tap "Place order".
 ord-btn-confirm = ✅ Place order
-ord-placed = Order #{ $id } is placed ✅ We sent it to the seller and will tell you as soon as she answers.
 ord-cancelled-draft = The order was not placed. Tap "Order" in the channel whenever you like.
 ord-err-unavailable = Sorry, this product is no longer available or its sales are paused.
 ord-err-own = This is your own product; you cannot order it.
@@ -95,8 +94,6 @@ ord-buyer-not-paid = ⚠️ The seller says the money for order #{ $id } has not
 ord-buyer-preparing = 🧵 The seller started preparing order #{ $id }.
 ord-buyer-shipped = 📦 Order #{ $id } is on its way. When it reaches you, tap "I received the order".
 ord-seller-delivered = ✅ The buyer confirmed receiving order #{ $id }. Well done!
-ord-remind-seller = ⏰ Order #{ $id } has been waiting for your answer since yesterday. Please accept or decline it.
-ord-alert-trainers = ⏰ Order #{ $id } has had no answer for { $hours } hours (seller: { $seller }). Please follow it up.
 ord-ask-buyer-delivered = 📦 Order #{ $id } was shipped a week ago. If it has reached you, tap "I received the order".
 ord-relay-from-buyer = ✉️ A message from the buyer about order #{ $id }:
 ord-relay-from-seller = ✉️ A message from the seller about order #{ $id }:
@@ -143,3 +140,12 @@ ord-stuck-empty = No orders need a hand.
 ord-stuck-title = Orders to follow up:
 ord-stuck-item = #{ $id } — { $status } — { $date }
 ord-err-tracking-type = Type the tracking code, or tap "Skip" if there is none.
+
+## Stock held for orders (i11-stock)
+ord-placed-held = Order #{ $id } is placed ✅ We are holding this product for you and sent the order to the seller; we will tell you as soon as she answers. If she does not answer within { $hours } hours, the order is cancelled by itself.
+ord-err-sold-out-now = Sorry, this product has just sold out and your order was not placed. If it comes back in stock, we will say so in the Hamyar channel.
+ord-err-fewer-left = Only { $max } of this product are left. Tap "{ btn-back }" and choose fewer.
+ord-remind-seller-hold = ⏰ Order #{ $id } has been waiting for your answer since yesterday. If you do not answer by this time tomorrow, it is cancelled. Tap "{ ord-btn-accept }" or "{ ord-btn-decline }".
+ord-alert-trainers-expired = ⏰ The seller "{ $seller }" did not answer order #{ $id } within { $hours } hours; the order was cancelled and the buyer told. Please call the seller; she may need a hand.
+ord-buyer-expired = Sorry, the seller did not answer order #{ $id } within { $hours } hours, so it was cancelled. Nothing was taken from you. See other products in the Hamyar channel.
+ord-seller-expired = Order #{ $id } was cancelled because it had no answer for { $hours } hours; the buyer was told. The product is on sale in the channel again.

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test test-dates lint flows migrate clean sandbox-reset demo screenshots
+.PHONY: run test test-dates lint flows migrate clean sandbox-reset demo screenshots install-prod check-deploy lock backup
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,23 @@ demo: $(VENV)/.installed
 
 screenshots: $(VENV)/.installed
 	HAMYAR_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_webchat_flows.py
+
+# -- running it on a server (README, «Running it on a server») -------------------------------
+PROD_VENV ?= /opt/hamyar/venv
+
+# The production install: exactly the versions in requirements.lock (hash-checked).
+install-prod:
+	sh deploy/install.sh $(PROD_VENV)
+
+# That install into a throw-away venv, plus the checks of the unit, Dockerfile and compose file.
+check-deploy: $(VENV)/.installed
+	HAMYAR_INSTALL_TEST=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_ops_install.py
+
+# Re-pin requirements.lock after changing the dependencies in pyproject.toml.
+lock: $(VENV)/.installed
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-trusted-host \
+		--no-emit-find-links --strip-extras --output-file requirements.lock pyproject.toml
+
+backup: $(VENV)/.installed
+	$(PY) -m bot backup

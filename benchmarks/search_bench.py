@@ -35,6 +35,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot import geo
 from bot.db import Database
+from bot.ops.migrate import upgrade
 from bot.services import search
 from models.search import ListingSearch
 
@@ -209,7 +210,7 @@ async def run(url: str, name: str, data: tuple, rounds: int) -> None:
         await engine.dispose()
     db = Database(url)
     try:
-        await db.migrate()
+        await upgrade(db)
         seed_s = await seed(db, users, sellers, listings, index)
         report(name, seed_s, await measure(db, queries, rounds))
     finally:

@@ -103,11 +103,12 @@ async def prepare_db(url: str, listings: int) -> list[str]:
     import search_bench as sbench
 
     from bot.db import Database
+    from bot.ops.migrate import upgrade
 
     if not url.startswith("sqlite"):
         await reset_pg(url)
     db = Database(url)
-    await db.migrate()
+    await upgrade(db)
     sbench.N_LISTINGS = listings
     sbench.N_SELLERS = max(1, listings // 10)
     users, sellers, rows, index, queries = sbench.dataset()
@@ -158,11 +159,12 @@ async def child(a: argparse.Namespace) -> dict[str, Any]:
     queries = ["ok"]
     if scenario in ("B", "C"):
         from bot.db import Database
+        from bot.ops.migrate import upgrade
 
         url = a.db
         queries = json.loads(a.queries)
         db = Database(url)
-        await db.migrate()  # already applied by the seeding child: nothing to do
+        await upgrade(db)  # already applied by the seeding child: nothing to do
     base_rss = vm_rss_mb()
     if a.tracemalloc:
         tracemalloc.start()

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import logging
 import warnings
+from datetime import timedelta
 from typing import Any
 
 from telegram import BotCommand
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
-from telegram.request import HTTPXRequest
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.warnings import PTBUserWarning
 
-from bot.concurrency import PerChatUpdateProcessor
+from bot import outbox
 from bot.config import Settings
 from bot.context import HamyarContext, Services
 from bot.db import Database
 from bot.i18n import FALLBACK, SUPPORTED, I18n
-from bot.outbox import OutboxWorker, PaceLimits, make_bot
+from bot.ops.metrics import CountingRequest, InstrumentedUpdateProcessor, instrument_handlers
+from bot.outbox.budget import PaceLimits, SendBudget, limits_from
+from bot.outbox.limiter import BudgetRateLimiter
+from bot.outbox.worker import OutboxWorker, make_bot
 from bot.persistence import DbPersistence
-from bot.services import moderation as _moderation  # noqa: F401  (registers hooks and listeners)
-from bot.services import runtime
+from bot.services import runtime, wiring
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +33,6 @@ MENU = ("start", "browse", "search", "orders", "favourites", "help", "cancel", "
 def menu_commands(i18n: I18n, lang: str) -> list[BotCommand]:
     return [BotCommand(c, i18n.t(lang, f"cmd-{c}")) for c in MENU]
 
-
-REMINDER_INTERVAL = 300  # seconds between looks for due order reminders
 
 # Our conversations track state per chat and user, not per message, on purpose: their
 # inline buttons are checked on the server against the stored state instead.
@@ -49,7 +49,11 @@ def build_application(
     db = db or Database(settings.database_url)
     i18n = I18n(default=settings.default_locale)
     services = Services(settings=settings, db=db, i18n=i18n)
-    services.extras["outbox_limits"] = outbox_limits or PaceLimits().scaled(settings.outbox_pace_scale)
+    # One send budget for the token: the replies (rate limiter) first, the outbox after.
+    budget = SendBudget(outbox_limits or limits_from(settings))
+    services.extras["send_budget"] = budget
+    outbox.install()
+    wiring.install()  # event listeners and outbox hooks, from one table
     runtime.configure(
         admin_chat_id=settings.admin_chat_id,
         catalogue_channel_id=settings.catalogue_channel_id,
@@ -63,16 +67,17 @@ def build_application(
         .base_file_url(settings.bot_api_file_url)
         .context_types(ContextTypes(context=HamyarContext))
         .persistence(DbPersistence(db))
-        .concurrent_updates(PerChatUpdateProcessor(settings.max_concurrent_updates))
-        .rate_limiter(AIORateLimiter(max_retries=5))
-        .request(HTTPXRequest(connection_pool_size=64, connect_timeout=10, read_timeout=15,
+        .concurrent_updates(InstrumentedUpdateProcessor(settings.max_concurrent_updates))
+        .rate_limiter(BudgetRateLimiter(budget, max_retries=5))
+        .request(CountingRequest(connection_pool_size=64, connect_timeout=10, read_timeout=15,
                               write_timeout=20, pool_timeout=10))
-        .get_updates_request(HTTPXRequest(connection_pool_size=2, connect_timeout=10,
+        .get_updates_request(CountingRequest(connection_pool_size=2, connect_timeout=10,
                                           read_timeout=settings.poll_timeout + 10))
     )
     app: HamyarApp = builder.build()
     app.bot_data["services"] = services
     register(app, i18n)
+    instrument_handlers(app)
     return app
 
 
@@ -92,21 +97,20 @@ async def start_services(app: HamyarApp) -> None:
         except Exception:
             log.warning("could not read the catalogue channel %s; is the bot its admin?", channel)
     # Messages to other people go through the durable outbox, delivered by this worker with
-    # its own Bot (no AIORateLimiter: the worker paces itself and retries by itself).
+    # its own Bot (no rate limiter: it takes slots from the shared budget, after the replies).
+    keep = settings.outbox_keep_sent_days
     worker = OutboxWorker(
         make_bot(settings.token, settings.bot_api_base_url, settings.bot_api_file_url),
         services.db,
-        limits=services.extras["outbox_limits"],
+        budget=services.extras["send_budget"],
+        keep_sent=timedelta(days=keep) if keep > 0 else None,
         owns_bot=True,
     )
     await worker.start()
     services.extras["outbox"] = worker
-    # Order reminders are derived from the database each time, so a restart loses none.
-    from handlers.orders import reminder_job
+    from handlers import schedule_jobs  # the repeating jobs, listed beside the handlers
 
-    if app.job_queue is not None:
-        app.job_queue.run_repeating(reminder_job, interval=REMINDER_INTERVAL, first=10,
-                                    name="order-reminders")
+    schedule_jobs(app)
     for lang in SUPPORTED:
         try:
             await app.bot.set_my_commands(

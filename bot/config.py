@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import UTC
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
@@ -35,7 +44,19 @@ EXPECTATIONS: dict[str, str] = {
     "LOG_LEVEL": "DEBUG, INFO, WARNING or ERROR",
     "MAX_CONCURRENT_UPDATES": "a whole number from 1 to 4096",
     "POLL_TIMEOUT": "seconds, a whole number from 0 to 50",
-    "OUTBOX_PACE_SCALE": "a number from 1 (Telegram's limits) to 1000, for stand-ins only",
+    "SEND_LIMIT_OVERALL": "a whole number of sends per second, from 1 to 1000",
+    "SEND_LIMIT_PRIVATE": "a whole number of sends per second into one private chat, from 1 to 100",
+    "SEND_LIMIT_GROUP": "a whole number of sends per minute into one group or channel, from 1 to 6000",
+    "SEND_PACE_SCALE": "a number from 1 (Telegram's limits) to 1000, for stand-ins only",
+    "OUTBOX_KEEP_SENT_DAYS": "days to keep sent outbox rows, a number from 0 (for ever) to 3650",
+    "LOG_FORMAT": "text or json",
+    "HEALTH_LISTEN": "the address for /healthz and /metrics, like 127.0.0.1",
+    "HEALTH_PORT": "a port number for /healthz and /metrics, or 0 for none",
+    "HEALTH_API_STALE_AFTER": "seconds, a whole number from 10 to 86400",
+    "OUTBOX_STUCK_AFTER": "seconds, a whole number from 10 to 86400",
+    "BACKUP_DIR": "a directory for backups, like backups or /var/backups/hamyar",
+    "BACKUP_KEEP": "how many backups to keep, a whole number from 1 to 1000",
+    "BACKUP_TIME": "the daily backup's time in UTC as HH:MM, like 03:30, or empty for none",
 }
 
 
@@ -59,9 +80,28 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     max_concurrent_updates: int = Field(default=256, ge=1, le=4096)
     poll_timeout: int = Field(default=30, ge=0, le=50)
-    # Telegram's flood limits divided by this for the outbox's own pace. Leave it at 1 against
-    # Telegram; the sandbox and tests use a stand-in whose limits are scaled the same way.
-    outbox_pace_scale: float = Field(default=1.0, ge=1.0, le=1000.0)
+    # The token's send budget (bot/outbox/budget.py), shared by the replies and the outbox:
+    # Telegram's limits by default; other Bot API servers may allow more or less.
+    send_limit_overall: int = Field(default=30, ge=1, le=1000)  # per second
+    send_limit_private: int = Field(default=1, ge=1, le=100)  # per second, per private chat
+    send_limit_group: int = Field(default=20, ge=1, le=6000)  # per minute, per group/channel
+    # Every period of the budget divided by this. Leave it at 1 against Telegram; the sandbox
+    # and tests use a stand-in whose limits are scaled the same way. (OUTBOX_PACE_SCALE, its
+    # old name, is still read.)
+    send_pace_scale: float = Field(
+        default=1.0, ge=1.0, le=1000.0,
+        validation_alias=AliasChoices("send_pace_scale", "outbox_pace_scale"))
+    # Sent outbox rows older than this are deleted (failed ones stay); 0 keeps them for ever.
+    outbox_keep_sent_days: float = Field(default=7.0, ge=0.0, le=3650.0)
+    # Running it on a server (bot/ops): JSON log lines, /healthz and /metrics, backups.
+    log_format: Literal["text", "json"] = "text"
+    health_listen: str = "127.0.0.1"
+    health_port: int = Field(default=8090, ge=0, le=65535)
+    health_api_stale_after: int = Field(default=300, ge=10, le=86400)
+    outbox_stuck_after: int = Field(default=600, ge=10, le=86400)
+    backup_dir: str = "backups"
+    backup_keep: int = Field(default=14, ge=1, le=1000)
+    backup_time: dt_time | None = None
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -106,6 +146,28 @@ class Settings(BaseSettings):
                 return int(v)
             if not v.startswith("@") or len(v) < 6:
                 raise ValueError("not a channel id")
+        return v
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, v: object) -> object:
+        return v.strip().lower() if isinstance(v, str) else v
+
+    @field_validator("health_port", mode="before")
+    @classmethod
+    def _port_or_off(cls, v: object) -> object:
+        return 0 if isinstance(v, str) and not v.strip() else v
+
+    @field_validator("backup_time", mode="before")
+    @classmethod
+    def _backup_time(cls, v: object) -> object:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        if isinstance(v, str):
+            hh, sep, mm = v.strip().partition(":")
+            if not sep or not hh.isdigit() or not mm.isdigit() or len(mm) != 2:
+                raise ValueError("not HH:MM")
+            return dt_time(int(hh), int(mm), tzinfo=UTC)
         return v
 
     @field_validator("admin_chat_id", mode="before")

@@ -74,11 +74,6 @@ class Database:
     def is_sqlite(self) -> bool:
         return self._sqlite_write_lock is not None
 
-    async def migrate(self) -> None:
-        async with self.engine.begin() as conn:
-            await conn.run_sync(_upgrade)
-        log.info("database migrated to head")
-
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A unit of work: commit if the block ends normally, roll back if it raises."""

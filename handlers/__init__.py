@@ -104,3 +104,8 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
 
     app.add_handler(TypeHandler(Update, common.flush_persistence), group=100)
     app.add_error_handler(on_error)
+
+
+def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
+    """The repeating jobs, started with the services (bot.app.start_services)."""
+    orders.schedule_jobs(app)

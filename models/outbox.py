@@ -1,5 +1,5 @@
 """The durable outbox: Bot API calls to other people, written in the same transaction as the
-change that caused them and delivered by `bot.outbox.OutboxWorker`."""
+change that caused them and delivered by `bot.outbox.worker.OutboxWorker`."""
 
 from __future__ import annotations
 

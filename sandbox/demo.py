@@ -505,8 +505,8 @@ async def main_async(url: str) -> int:
         if await _reachable(http, url):
             print(f"The sandbox is running at {url}: loading the demo into it.", flush=True)
         else:
-            from bot.__main__ import _setup_logging, run
             from bot.config import load_settings
+            from bot.runner import _setup_logging, run
 
             settings = load_settings()
             if not settings.sandbox_mode:

@@ -260,6 +260,9 @@ class StandIn(MethodsMixin, ControlMixin):
 
     def _check_flood(self, bot_id: int, method: str, p: dict) -> None:
         lim = self.flood
+        if lim.window:
+            self._check_flood_window(bot_id, method, p)
+            return
         keys: list[tuple[tuple, float, float]] = [
             (("bot", bot_id), lim.global_rate / lim.global_per, lim.global_burst)]
         cs = self._lookup_chat(p.get("chat_id"))
@@ -269,6 +272,22 @@ class StandIn(MethodsMixin, ControlMixin):
             else:
                 keys.append((("chat", cs.id), lim.group_rate / lim.group_per, lim.group_burst))
         wait = self._floodctl.take(lim, keys)
+        if wait:
+            raise ApiError(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
+
+    def _check_flood_window(self, bot_id: int, method: str, p: dict) -> None:
+        lim = self.flood
+        if not lim.enabled or method.lower().startswith("edit"):  # Telegram counts no edits
+            return
+        keys: list[tuple[tuple, int, float]] = [
+            (("bot", bot_id), int(lim.global_rate), lim.global_per)]
+        cs = self._lookup_chat(p.get("chat_id"))
+        if cs is not None:
+            if cs.type == "private":
+                keys.append((("chat", cs.id), int(lim.private_rate), lim.private_per))
+            else:
+                keys.append((("chat", cs.id), int(lim.group_rate), lim.group_per))
+        wait = self._floodctl.take_window(keys)
         if wait:
             raise ApiError(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,9 +108,14 @@ class FileRecord:
 
 @dataclass
 class FloodLimits:
-    """Token buckets: ``rate`` tokens per ``per`` seconds, at most ``burst`` at once."""
+    """Token buckets: ``rate`` tokens per ``per`` seconds, at most ``burst`` at once.
+
+    With ``window=True``, strict sliding windows as Telegram documents them instead: at most
+    ``rate`` sends in any ``per`` seconds (bursts ignored), and edits are not counted.
+    """
 
     enabled: bool = True
+    window: bool = False
     private_rate: float = 1.0
     private_per: float = 1.0
     private_burst: int = 5
@@ -139,6 +145,7 @@ class Bucket:
 class FloodControl:
     def __init__(self) -> None:
         self.buckets: dict[tuple, Bucket] = {}
+        self.windows: dict[tuple, deque[float]] = {}
 
     def take(self, limits: FloodLimits, keys: list[tuple[tuple, float, float]]) -> int:
         """Take one token from each (key, rate/s, burst) bucket; 0 or the seconds to wait."""
@@ -157,6 +164,23 @@ class FloodControl:
             return max(1, math.ceil(wait))
         for b in buckets:
             b.tokens -= 1
+        return 0
+
+    def take_window(self, keys: list[tuple[tuple, int, float]]) -> int:
+        """Count one send in each (key, count, per) sliding window; 0 or the seconds to wait
+        (nothing counted then)."""
+        now = time.monotonic()
+        wait = 0.0
+        for key, count, per in keys:
+            times = self.windows.setdefault(key, deque())
+            while times and times[0] <= now - per:
+                times.popleft()
+            if len(times) >= max(1, count):
+                wait = max(wait, times[len(times) - max(1, count)] + per - now)
+        if wait > 0:
+            return max(1, math.ceil(wait))
+        for key, _count, _per in keys:
+            self.windows[key].append(now)
         return 0
 
 

@@ -14,7 +14,8 @@ from telegram import Update
 from bot.app import build_application, start_services, stop_services
 from bot.config import Settings
 from bot.db import Database
-from bot.outbox import PaceLimits
+from bot.ops.migrate import upgrade
+from bot.outbox.budget import PaceLimits
 from models.outbox import OutboxMessage
 from sandbox.server import StandIn
 from sandbox.state import Record
@@ -78,7 +79,7 @@ class BotHarness:
     async def start(self) -> None:
         settings = self.settings()
         self.db = Database(settings.database_url)
-        await self.db.migrate()
+        await upgrade(self.db)
         self.app = build_application(settings, db=self.db, outbox_limits=self.outbox_limits)
         self.app.update_processor.on_processed = self._on_processed
         await self.app.initialize()

@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.db import Database
-from bot.outbox import OutboxWorker, PaceLimits, make_bot
+from bot.outbox.budget import PaceLimits
+from bot.outbox.worker import OutboxWorker, make_bot
 
 
 async def main() -> None:

@@ -19,8 +19,9 @@ from harness import clock_env
 from sqlalchemy import func, select
 
 from bot.db import Database
+from bot.ops.migrate import upgrade
 from bot.services import moderation as mod
-from bot.services import runtime
+from bot.services import runtime, wiring
 from models import listing as m
 from models.base import utcnow
 from models.listing import Listing, ListingPhoto
@@ -72,7 +73,8 @@ async def _pending(db: Database) -> int:
 async def test_publishing_survives_faults_and_sigkill_without_flooding(standin, db_url, tmp_path) -> None:
     channel = await standin.create_channel("کاتالوگ همیار", username="hamyar_catalogue")
     db = Database(db_url)
-    await db.migrate()
+    await upgrade(db)
+    wiring.install()  # this process approves listings itself: it needs the hooks too
     # sellers who opened the bot, each with a pending listing and its photos
     sellers = []
     for i in range(LISTINGS):

@@ -27,15 +27,17 @@ from sqlalchemy import select, update
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.db import Database
+from bot.ops.migrate import upgrade
 from bot.outbox import (
     OutboxError,
-    OutboxWorker,
     PaceLimits,
     enqueue,
     failed,
+    install,
     pending_count,
     register_hook,
 )
+from bot.outbox.worker import OutboxWorker
 from models.base import utcnow
 from models.outbox import FAILED, SENT, OutboxMessage
 from sandbox.server import StandIn
@@ -56,8 +58,9 @@ def scaled_flood() -> FloodLimits:
 
 @pytest.fixture
 async def db(db_url: str) -> AsyncIterator[Database]:
+    install()  # the after-commit kick (the app calls it in build_application)
     database = Database(db_url)
-    await database.migrate()
+    await upgrade(database)
     yield database
     await database.dispose()
 
@@ -393,7 +396,7 @@ async def test_sigkill_midway_every_message_exactly_once(standin, db, db_url, pa
     in flight at the kill (claimed, the answer not yet committed) at most twice, and marked.
     The issue's "exactly once" for the rows in flight cannot be guaranteed over the Bot API
     (no idempotency key); when the kill lands in that window this test reports XFAIL with the
-    duplicates instead of passing (see bot/outbox.py, "Crash safety").
+    duplicates instead of passing (see bot/outbox/worker.py, "Crash safety").
     """
     users = await make_users(standin, 10)
     channel = await standin.create_channel("کانال", username="hamyar_crash")

@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import outbox, persian
 from bot.callbacks import BrOpen
 from bot.i18n import default_i18n
-from bot.services import events
 from bot.services.search import Page
 from models import listing as m
 from models.listing import Listing
@@ -86,8 +85,7 @@ async def _tell(session: AsyncSession, user: User, listing: Listing, key: str,
                          {"text": text, "reply_markup": {"inline_keyboard": [[button]]}})
 
 
-@events.subscribe("listing.price_dropped")
-async def _on_price_dropped(session: AsyncSession, listing: Listing, old: int | None = None,
+async def on_price_dropped(session: AsyncSession, listing: Listing, old: int | None = None,
                             **_: Any) -> None:
     if listing.status != m.PUBLISHED or not listing.price:
         return
@@ -101,8 +99,7 @@ async def _on_price_dropped(session: AsyncSession, listing: Listing, old: int | 
     await session.flush()
 
 
-@events.subscribe("listing.back_in_stock")
-async def _on_back_in_stock(session: AsyncSession, listing: Listing, **_: Any) -> None:
+async def on_back_in_stock(session: AsyncSession, listing: Listing, **_: Any) -> None:
     if listing.status != m.PUBLISHED:
         return
     for fav, user in await _savers(session, listing):

@@ -7,8 +7,8 @@
 - `bot.services.trainer_tools`  the queue, a seller's card, blocking, undelivered messages
 - `bot.services.behalf_consent` a seller's agreement to a listing a trainer entered for her
 
-Importing this module loads all of them, which registers their outbox hooks and event
-listeners (`bot.app` imports it for that); the names below are kept for existing callers.
+The names below are kept for existing callers. Their event listeners and outbox hooks are
+wired in `bot.services.wiring`.
 """
 
 from __future__ import annotations

@@ -93,15 +93,13 @@ async def apply_revision(session: AsyncSession, original: Listing, revision: Lis
     await publish(session, original, seller)
 
 
-@outbox.register_hook("catalogue.album_posted")
-async def _album_posted(session: AsyncSession, message: Any, result: Any) -> None:
+async def album_posted(session: AsyncSession, message: Any, result: Any) -> None:
     listing = await session.get(Listing, (message.hook_args or {})["listing_id"])
     if listing is not None and isinstance(result, list):
         listing.channel_message_ids = list(result)
 
 
-@outbox.register_hook("catalogue.card_posted")
-async def _card_posted(session: AsyncSession, message: Any, result: Any) -> None:
+async def card_posted(session: AsyncSession, message: Any, result: Any) -> None:
     listing = await session.get(Listing, (message.hook_args or {})["listing_id"])
     if listing is None or not isinstance(result, int):
         return
@@ -155,6 +153,5 @@ async def _edit_once(session: AsyncSession, listing: Listing, method: str,
                          dedupe_key=prefix + secrets.token_hex(8))
 
 
-@events.subscribe("listing.public_changed")
 async def on_public_changed(session: AsyncSession, listing: Listing, what: str) -> None:
     await edit_post(session, listing)

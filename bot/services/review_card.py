@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import geo, outbox, persian
 from bot.callbacks import EditLink, ReviewButton
 from bot.i18n import I18n, default_i18n
-from bot.services import catalogue, events
+from bot.services import catalogue
 from bot.services.htmltext import esc
 from bot.services.runtime import current as runtime
 from bot.services.trainers import Refused, guard_listing
@@ -98,15 +98,13 @@ async def post_card(session: AsyncSession, listing: Listing, seller: Seller) -> 
     )
 
 
-@outbox.register_hook("moderation.card_sent")
-async def _card_sent(session: AsyncSession, message: Any, result: Any) -> None:
+async def card_sent(session: AsyncSession, message: Any, result: Any) -> None:
     args = message.hook_args or {}
     card = await session.get(AdminCard, (args["listing_id"], args["round"]))
     if card is not None and isinstance(result, int):
         card.card_message_id = result
 
 
-@events.subscribe("listing.submitted")
 async def on_submitted(session: AsyncSession, listing: Listing) -> None:
     listing.review_round = (listing.review_round or 0) + 1
     seller = await session.get(Seller, listing.seller_id)

@@ -24,7 +24,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import geo, persian
-from bot.services import events
 from models import listing as m
 from models.base import utcnow
 from models.listing import Listing
@@ -158,11 +157,9 @@ async def rebuild(session: AsyncSession, batch: int = 1000) -> int:
         last = listings[-1].id
 
 
-@events.subscribe("listing.public_changed")
-async def _on_public_changed(session: AsyncSession, listing: Listing, **_: Any) -> None:
+async def on_public_changed(session: AsyncSession, listing: Listing, **_: Any) -> None:
     await reindex(session, listing)
 
 
-@events.subscribe("listing.published")
-async def _on_published(session: AsyncSession, listing: Listing, **_: Any) -> None:
+async def on_published(session: AsyncSession, listing: Listing, **_: Any) -> None:
     await reindex(session, listing)

@@ -44,13 +44,39 @@ async def test_channel_flood(sb, api) -> None:
 
 
 async def test_global_flood(sb, api) -> None:
-    sb.flood = FloodLimits(private_burst=100, private_rate=100)
+    # A slow refill (3/s), so that the 31 calls fit in the burst even on a busy machine.
+    sb.flood = FloodLimits(private_burst=100, private_rate=100, global_per=10.0)
     users = [await sb.create_user(f"u{i}") for i in range(2)]
     for u in users:
         await sb.send_text(u, "/start")
     statuses = [(await api("sendMessage", chat_id=users[i % 2]["id"], text="x"))[0]
                 for i in range(31)]
     assert statuses[:30] == [200] * 30 and statuses[30] == 429
+
+
+async def test_sliding_window_flood_limits(sb, api) -> None:
+    """Telegram's documented shape: at most N sends in any window, no burst, edits free."""
+    sb.flood = FloodLimits(window=True, global_rate=30, global_per=0.5, private_rate=100)
+    users = [await sb.create_user(f"w{i}") for i in range(2)]
+    for u in users:
+        await sb.send_text(u, "/start")
+    statuses = [(await api("sendMessage", chat_id=users[i % 2]["id"], text="x"))[0]
+                for i in range(31)]
+    assert statuses[:30] == [200] * 30 and statuses[30] == 429
+    status, body = await api("sendMessage", chat_id=users[0]["id"], text="x")
+    assert status == 429 and body["parameters"]["retry_after"] == 1
+    first = next(r for r in sb.records(users[0]["id"]) if r.from_bot)
+    status, _ = await api("editMessageText", chat_id=users[0]["id"],
+                          message_id=first.message_id, text="y")
+    assert status == 200  # edits are not counted
+    deadline = time.monotonic() + 5  # the window moves on: sending works again
+    while (await api("sendMessage", chat_id=users[1]["id"], text="x"))[0] != 200:
+        assert time.monotonic() < deadline
+        await asyncio.sleep(0.05)
+    sb.flood = FloodLimits(window=True, group_rate=2, group_per=60)
+    channel = await sb.create_channel("کانال", username="hamyar_window")
+    results = [(await api("sendMessage", chat_id="@hamyar_window", text="x"))[0] for _ in range(3)]
+    assert results == [200, 200, 429] and channel["type"] == "channel"
 
 
 async def test_disabled_flood_limits(sb, api, user) -> None:

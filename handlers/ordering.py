@@ -30,7 +30,7 @@ from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
 from bot.i18n import I18n
 from bot.persistence import write_state
-from bot.services import catalogue, drafts
+from bot.services import catalogue, drafts, order_cards
 from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
@@ -141,12 +141,8 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
         row = [_num(context, n) for n in range(1, min(maximum, 5) + 1)]
         await send(context, chat, prefix + t("ord-ask-quantity", max=maximum), keyboards.reply_nav(t, row))
     elif step == "delivery":
-        items = []
-        for d in listing.delivery or []:
-            method = t(catalogue.DELIVERY_KEYS[d["method"]])
-            total = (listing.price or 0) * int(data["quantity"]) + d["cost"]
-            items.append((t("ord-delivery-option", method=method, cost=_money(context, d["cost"]),
-                            total=_money(context, total)), OrderDelivery(d["method"]).pack()))
+        items = [(order_cards.delivery_choice(context.locale, listing, d, int(data["quantity"])),
+                  OrderDelivery(d["method"]).pack()) for d in listing.delivery or []]
         await send(context, chat, prefix + t("ord-ask-delivery"), keyboards.grid(items, 1, nav))
     elif step == "name":
         await send(context, chat, prefix + t("ord-ask-name"),
@@ -160,15 +156,7 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
         await send(context, chat, prefix + t("ord-ask-note"), keyboards.reply_nav(t, [t("btn-skip")]))
     else:
         option = form.delivery_option(listing, data["delivery"])
-        total = (listing.price or 0) * int(data["quantity"]) + option["cost"]
-        phone = "0" + data["phone"][3:]
-        text = t("ord-summary", title=listing.title or "", qty=int(data["quantity"]),
-                 price=_money(context, listing.price or 0),
-                 method=t(catalogue.DELIVERY_KEYS[option["method"]]),
-                 cost=_money(context, option["cost"]), total=_money(context, total),
-                 name=data["name"],
-                 phone=persian.to_persian_digits(phone) if context.locale == "fa" else phone,
-                 address=data.get("address") or "", note=data.get("note") or t("reg-none"))
+        text = order_cards.form_summary(context.locale, listing, option, data)
         await send(context, chat, prefix + text, keyboards.grid(
             [(t("ord-btn-confirm"), OrderStep("confirm").pack())], 1, nav))
     return step

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import jdatetime
 from harness import BotHarness, Person
-from order_helpers import place, published_listing, wait_text
+from order_helpers import COURIER, place, published_listing, wait_text
 from sqlalchemy import func, select
 
 from models import listing as m
@@ -239,8 +239,8 @@ async def test_cancel_after_acceptance_returns_stock_and_trainer_steps_in(standi
         await trainer.say("/start")
         await manager.say("/start")
         await manager.say("/addtrainer @zahra_t")
-        listing = await published_listing(bot, seller, stock=1)
-        order_id = await place(buyer)
+        listing = await published_listing(bot, seller, stock=1, delivery=COURIER)
+        order_id = await place(buyer, via="پیک")  # cash on delivery: not by post
         new = await wait_text(seller, "سفارش تازه")
         await seller.tap("✅ می‌پذیرم", new)
         await seller.tap("💵 نقدی هنگام تحویل")

@@ -23,12 +23,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import persian
 from bot.services import order_stock
 from bot.services.errors import InputError
-from bot.services.order_cards import send_receipt, tell
+from bot.services.order_cards import SHIP_TOLD, send_receipt, tell
 from bot.services.order_form import delivery_option, max_quantity, orderable, sold_out
 from bot.services.trainers import NotAllowed, check_moderator
 from models import order as om
 from models.base import utcnow
-from models.listing import PUBLIC, Listing
+from models.listing import POST, PUBLIC, Listing
 from models.order import Order, Review
 from models.user import Seller
 
@@ -140,6 +140,7 @@ async def place(session: AsyncSession, buyer_id: int, data: dict[str, Any]) -> O
         delivery_cost=option["cost"], total=(listing.price or 0) * quantity + option["cost"],
         receiver_name=data["name"], address=data.get("address"), phone=data["phone"],
         note=data.get("note") or None, receipt_status=om.RECEIPT_NONE, stock_taken=held,
+        postage_on_delivery=bool(option.get("collect")),
     )
     session.add(order)
     await session.flush()
@@ -147,11 +148,23 @@ async def place(session: AsyncSession, buyer_id: int, data: dict[str, Any]) -> O
     return order
 
 
+def cod_allowed(order: Order) -> bool:
+    """Cash on delivery: by hand or by courier, not by post (the post does not collect it)."""
+    return order.delivery_method != POST
+
+
+def asks_tracking(order: Order) -> bool:
+    """Only a parcel sent by post has a tracking code to ask for."""
+    return order.delivery_method == POST
+
+
 async def accept(session: AsyncSession, role: Role, payment: str, card: str | None = None) -> Order:
     order = role.order
     require(role, "seller", (om.NEW,))
     if payment not in (om.COD, om.CARD):
         raise InputError("invalid-choice")
+    if payment == om.COD and not cod_allowed(order):
+        raise InputError("ord-err-cod-post")
     seller = await session.get(Seller, order.seller_id)
     if payment == om.CARD:
         card = card or (seller.card_number if seller else None)
@@ -282,14 +295,14 @@ async def shipped(session: AsyncSession, role: Role, tracking: str | None) -> Or
     require(role, "seller", (om.ACCEPTED, om.PAID, om.PREPARING))
     if order.status == om.ACCEPTED and order.payment_method == om.CARD:
         raise InputError("ord-err-not-paid-yet")
-    if tracking:
+    if tracking and asks_tracking(order):
         code = persian.to_ascii_digits(persian.clean_input(tracking))
         if len(code) > TRACKING_MAX:
             raise InputError("ord-err-tracking", max=TRACKING_MAX)
         order.tracking_code = code
     order.status, order.shipped_at = om.SHIPPED, utcnow()
     await session.flush()
-    await tell(session, order, "buyer", "ord-buyer-shipped")
+    await tell(session, order, "buyer", SHIP_TOLD.get(order.delivery_method, "ord-buyer-shipped"))
     return order
 
 

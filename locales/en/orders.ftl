@@ -10,7 +10,6 @@ ord-voice-note = 🎙 The seller's voice description:
 ord-ask-quantity = How many would you like? (at most { $max }) Write a number or tap a button.
 ord-err-quantity = The quantity must be a number from 1 to { $max }.
 ord-ask-delivery = How should the product reach you?
-ord-delivery-option = { $method } — cost: { $cost } — total: { $total }
 ord-ask-name = Write the receiver's name.
 ord-ask-address = Write the full address (city, street, alley, number, postcode if you have one).
 ord-err-address-short = The address is too short; write at least { $min } characters so the parcel is not lost.
@@ -18,15 +17,6 @@ ord-err-address-long = This address is { $length } characters long; there is roo
 ord-ask-phone = Send the receiver's mobile number with the "Send my number" button, or type it. It is shown to the seller only if she accepts the order.
 ord-ask-note = If you have a note for the seller (a colour, a delivery time), write it; otherwise tap "Skip".
 ord-err-note-long = This text is { $length } characters long; at most { $max } are allowed.
-ord-summary =
-    Your order:
-    🛍 { $title } — { $qty } × { $price }
-    🚚 { $method }: { $cost }
-    💰 Total: { $total }
-    👤 { $name } — { $phone }
-    { $address }
-    📝 { $note }
-    If this is right, tap "Place order".
 ord-btn-confirm = ✅ Place order
 ord-cancelled-draft = The order was not placed. Tap "Order" in the channel whenever you like.
 ord-err-unavailable = Sorry, this product is no longer available or its sales are paused.
@@ -36,7 +26,6 @@ ord-err-own = This is your own product; you cannot order it.
 ord-card-title = 🧾 Order #{ $id }: { $title }
 ord-card-status = Status: { $status }
 ord-card-qty = Quantity: { $qty } × { $price }
-ord-card-delivery = Delivery: { $method } — { $cost }
 ord-card-total = Total: { $total }
 ord-card-date = Date: { $date }
 ord-card-shop = Shop: { $shop }
@@ -149,3 +138,29 @@ ord-remind-seller-hold = ⏰ Order #{ $id } has been waiting for your answer sin
 ord-alert-trainers-expired = ⏰ The seller "{ $seller }" did not answer order #{ $id } within { $hours } hours; the order was cancelled and the buyer told. Please call the seller; she may need a hand.
 ord-buyer-expired = Sorry, the seller did not answer order #{ $id } within { $hours } hours, so it was cancelled. Nothing was taken from you. See other products in the Hamyar channel.
 ord-seller-expired = Order #{ $id } was cancelled because it had no answer for { $hours } hours; the buyer was told. The product is on sale in the channel again.
+
+## Delivery as each method says it (i11-stock)
+ord-cost-free = free
+ord-cost-on-delivery = postage paid on arrival
+ord-delivery-with-cost = { $method }: { $cost }
+ord-delivery-choice = { $delivery } — total: { $total }
+ord-card-delivery-how = Delivery: { $delivery }
+ord-sum-title = Your order:
+ord-sum-item = 🛍 { $title } — { $qty } × { $price }
+ord-sum-delivery = 🚚 { $delivery }
+ord-sum-total = 💰 Total: { $total }
+ord-sum-receiver = 👤 { $name } — { $phone }
+ord-sum-address = 📍 { $address }
+ord-sum-note = 📝 { $note }
+ord-sum-confirm = If it is right, tap "{ ord-btn-confirm }".
+ord-status-ready = ready for pickup
+ord-status-sent-courier = sent by courier
+ord-btn-ready = 🤝 Ready for pickup
+ord-btn-sent-courier = 🛵 Gave it to the courier
+ord-buyer-ready = 🤝 Order #{ $id } is ready for pickup. To agree on when and where, tap "{ ord-btn-message-seller }". When you have it, tap "{ ord-btn-received }".
+ord-buyer-sent-courier = 🛵 Order #{ $id } is on its way by courier. When it arrives, tap "{ ord-btn-received }".
+ord-err-cod-post = A parcel sent by post cannot be paid in cash on arrival; tap "{ ord-btn-card }".
+ord-ask-payment-post = How will the buyer pay? This order goes by post, so only card to card is possible.
+lst-ask-postage-collect = If the buyer pays the postage when the parcel arrives, tap "{ btn-postage-collect }".
+btn-postage-collect = 📮 Postage on arrival
+cap-delivery-collect = { $method }: postage paid by the buyer on arrival

@@ -10,7 +10,6 @@ ord-voice-note = 🎙 توضیح صوتی فروشنده:
 ord-ask-quantity = چند عدد می‌خواهید؟ (حداکثر { $max } عدد) عدد را بنویسید یا یکی از دکمه‌ها را بزنید.
 ord-err-quantity = تعداد باید عددی از ۱ تا { $max } باشد.
 ord-ask-delivery = محصول چطور به دستتان برسد؟
-ord-delivery-option = { $method } — هزینه: { $cost } — جمع: { $total }
 ord-ask-name = نام گیرنده را بنویسید.
 ord-ask-address = نشانی کامل را بنویسید (شهر، خیابان، کوچه، پلاک، کد پستی اگر دارید).
 ord-err-address-short = نشانی خیلی کوتاه است؛ دست‌کم { $min } حرف بنویسید تا بسته گم نشود.
@@ -18,15 +17,6 @@ ord-err-address-long = این نشانی { $length } حرف است و حداکث
 ord-ask-phone = شمارهٔ موبایل گیرنده را با دکمهٔ «ارسال شمارهٔ من» بفرستید یا بنویسید. این شماره فقط وقتی فروشنده سفارش را بپذیرد به او نشان داده می‌شود.
 ord-ask-note = اگر توضیحی برای فروشنده دارید بنویسید (مثلاً رنگ یا زمان تحویل)، وگرنه «بعدی» را بزنید.
 ord-err-note-long = این متن { $length } حرف است و حداکثر { $max } حرف مجاز است.
-ord-summary =
-    خلاصهٔ سفارش:
-    🛍 { $title } — { $qty } عدد × { $price }
-    🚚 { $method }: { $cost }
-    💰 جمع کل: { $total }
-    👤 { $name } — { $phone }
-    { $address }
-    📝 { $note }
-    اگر درست است «ثبت سفارش» را بزنید.
 ord-btn-confirm = ✅ ثبت سفارش
 ord-cancelled-draft = سفارش ثبت نشد. هر وقت خواستید دوباره دکمهٔ «سفارش» را در کانال بزنید.
 ord-err-unavailable = متأسفانه این محصول دیگر موجود نیست یا فروشش متوقف شده است.
@@ -36,7 +26,6 @@ ord-err-own = این محصول خودتان است؛ نمی‌توانید آن
 ord-card-title = 🧾 سفارش شمارهٔ { $id }: { $title }
 ord-card-status = وضعیت: { $status }
 ord-card-qty = تعداد: { $qty } × { $price }
-ord-card-delivery = ارسال: { $method } — { $cost }
 ord-card-total = جمع کل: { $total }
 ord-card-date = تاریخ: { $date }
 ord-card-shop = فروشگاه: { $shop }
@@ -149,3 +138,29 @@ ord-remind-seller-hold = ⏰ سفارش شمارهٔ { $id } از دیروز م�
 ord-alert-trainers-expired = ⏰ فروشنده «{ $seller }» در { $hours } ساعت به سفارش شمارهٔ { $id } جواب نداد؛ سفارش لغو شد و به خریدار خبر دادیم. لطفاً با فروشنده تماس بگیرید؛ شاید کمک لازم دارد.
 ord-buyer-expired = متأسفانه فروشنده در { $hours } ساعت به سفارش شمارهٔ { $id } جواب نداد و سفارش لغو شد. پولی از شما گرفته نشده است. محصولات دیگر را در کانال همیار ببینید.
 ord-seller-expired = سفارش شمارهٔ { $id } چون { $hours } ساعت بی‌جواب ماند لغو شد و به خریدار خبر دادیم. محصول دوباره برای فروش در کانال است.
+
+## Delivery as each method says it (i11-stock)
+ord-cost-free = رایگان
+ord-cost-on-delivery = پس‌کرایه
+ord-delivery-with-cost = { $method }: { $cost }
+ord-delivery-choice = { $delivery } — جمع: { $total }
+ord-card-delivery-how = روش تحویل: { $delivery }
+ord-sum-title = خلاصهٔ سفارش:
+ord-sum-item = 🛍 { $title } — { $qty } عدد × { $price }
+ord-sum-delivery = 🚚 { $delivery }
+ord-sum-total = 💰 جمع کل: { $total }
+ord-sum-receiver = 👤 { $name } — { $phone }
+ord-sum-address = 📍 { $address }
+ord-sum-note = 📝 { $note }
+ord-sum-confirm = اگر درست است «{ ord-btn-confirm }» را بزنید.
+ord-status-ready = آماده تحویل است
+ord-status-sent-courier = با پیک فرستاده شد
+ord-btn-ready = 🤝 آماده تحویل است
+ord-btn-sent-courier = 🛵 به پیک دادم
+ord-buyer-ready = 🤝 سفارش شمارهٔ { $id } آماده تحویل است. برای زمان و جای تحویل، «{ ord-btn-message-seller }» را بزنید. وقتی تحویل گرفتید، «{ ord-btn-received }» را بزنید.
+ord-buyer-sent-courier = 🛵 سفارش شمارهٔ { $id } با پیک فرستاده شد. وقتی به دستتان رسید، «{ ord-btn-received }» را بزنید.
+ord-err-cod-post = بستهٔ پستی را نمی‌شود نقدی هنگام تحویل حساب کرد؛ «{ ord-btn-card }» را بزنید.
+ord-ask-payment-post = خریدار چطور پرداخت کند؟ این سفارش با پست فرستاده می‌شود و پول را فقط کارت‌به‌کارت می‌شود گرفت.
+lst-ask-postage-collect = اگر خریدار هزینهٔ پست را هنگام تحویل بسته بپردازد، «{ btn-postage-collect }» را بزنید.
+btn-postage-collect = 📮 پس‌کرایه
+cap-delivery-collect = { $method }: پس‌کرایه (هزینهٔ پست را خریدار هنگام تحویل می‌دهد)

@@ -10,6 +10,7 @@ from harness import BotHarness, Person
 from order_helpers import COURIER, place, published_listing, wait_text
 from sqlalchemy import func, select
 
+from bot.services import orders as svc
 from models import listing as m
 from models import order as om
 from models.listing import Listing
@@ -341,3 +342,50 @@ async def test_back_and_cancel_walk_the_order_form(bot: BotHarness, person) -> N
     async with bot.db.session() as s:
         assert await s.get(Draft, (buyer.id, "order")) is None
         assert await s.scalar(select(func.count()).select_from(Order)) == 0
+
+
+async def test_repeat_buyer_reuses_her_last_receiver_and_the_seller_hears_of_reviews(
+        bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller, stock=5)
+    first = await place(buyer)  # by post: name, address, phone typed
+    await buyer.say("/start l_Kilim12345")
+    await buyer.tap("🛒 سفارش می‌دهم")
+    await buyer.say("۱")
+    (q,) = await buyer.tap(next(b for b in buyer.last.buttons if "پست" in b))
+    assert "سارا محمدی" in q.text and "۰۹۳۵۱۱۱۲۲۳۳" in q.text and "انقلاب" in q.text
+    assert "📍 همان نشانی قبلی" in str(q.keyboard)
+    (note_q,) = await buyer.say("📍 همان نشانی قبلی")
+    assert "توضیحی برای فروشنده" in note_q.text, "name, phone and address in one tap"
+    (summary,) = await buyer.say("⏭ بعدی")
+    assert "👤 سارا محمدی — ۰۹۳۵۱۱۱۲۲۳۳" in summary.text and "📍 تهران، خیابان انقلاب" in summary.text
+    assert "📝" not in summary.text, "no empty note line"
+    # she can still go back and give someone else
+    await buyer.tap("↩️ بازگشت", summary)
+    await buyer.say("↩️ بازگشت")
+    await buyer.say("↩️ بازگشت")
+    (q,) = await buyer.say("↩️ بازگشت")
+    assert "نام گیرندهٔ تازه" in q.text
+    await buyer.say("مینا کریمی")
+    (q,) = await buyer.say("شیراز، خیابان زند، کوچهٔ ۵، پلاک ۳")
+    await buyer.say("۰۹۱۷۱۲۳۴۵۶۷")
+    (summary,) = await buyer.say("⏭ بعدی")
+    assert "مینا کریمی" in summary.text and "شیراز" in summary.text
+    replies = await buyer.tap("✅ ثبت سفارش", summary)
+    assert "ثبت شد" in replies[-1].text
+    async with bot.db.session() as s:
+        second = await s.scalar(select(func.max(Order.id)))
+        assert (await s.get(Order, second)).receiver_name == "مینا کریمی"
+        # the first order reaches its end, and she gives it stars and a few words
+        o = await s.get(Order, first)
+        o.status = om.COMPLETED
+    async with bot.db.session() as s:
+        role = await svc.for_user(s, first, buyer.id)
+        await svc.review(s, role, 4, None)
+    told = await wait_text(seller, "نظر تازه برای فروشگاه شما")
+    assert "⭐️⭐️⭐️⭐️" in told.text and "سفارش شمارهٔ" in told.text
+    async with bot.db.session() as s:
+        role = await svc.for_user(s, first, buyer.id)
+        await svc.review(s, role, 4, "بسیار زیبا")
+    words = await wait_text(seller, "بسیار زیبا")
+    assert "نوشت" in words.text

@@ -157,6 +157,21 @@ async def tell(session: AsyncSession, order: Order, to: str, key: str, **args: A
     await outbox.enqueue(session, user_id, "sendMessage", payload)
 
 
+async def tell_review(session: AsyncSession, order: Order, stars: int, text: str | None) -> None:
+    """The seller hears of a new review of her shop: the stars when given, the words when
+    written (each once)."""
+    lang = await lang_of(session, order.seller_id)
+    listing = await session.get(Listing, order.listing_id)
+    title = (listing.title if listing else None) or ""
+    if text:
+        body, key = t(lang, "ord-seller-review-text", id=order.id, title=title, text=text), "text"
+    else:
+        body, key = t(lang, "ord-seller-review-stars", id=order.id, title=title,
+                      stars="⭐️" * stars), "stars"
+    await outbox.enqueue(session, order.seller_id, "sendMessage", {"text": body},
+                         dedupe_key=f"review-{key}:{order.id}")
+
+
 async def send_receipt(session: AsyncSession, order: Order, file_id: str) -> None:
     """The buyer's photo of the receipt, to the seller, labelled with the order."""
     lang = await lang_of(session, order.seller_id)

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import persian
 from bot.services import order_stock
 from bot.services.errors import InputError
-from bot.services.order_cards import SHIP_TOLD, send_receipt, tell
+from bot.services.order_cards import SHIP_TOLD, send_receipt, tell, tell_review
 from bot.services.order_form import delivery_option, max_quantity, orderable, sold_out
 from bot.services.trainers import NotAllowed, check_moderator
 from models import order as om
@@ -332,10 +332,12 @@ async def review(session: AsyncSession, role: Role, stars: int, text: str | None
         row = Review(order_id=order.id, listing_id=order.listing_id, seller_id=order.seller_id,
                      buyer_id=order.buyer_id, rating=stars, text=body)
         session.add(row)
+        await tell_review(session, order, stars, body)
     else:
         row.rating = stars
         if text is not None:
             row.text = body
+            await tell_review(session, order, stars, body)
     await session.flush()
     return row
 

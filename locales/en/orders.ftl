@@ -164,3 +164,14 @@ ord-ask-payment-post = How will the buyer pay? This order goes by post, so only 
 lst-ask-postage-collect = If the buyer pays the postage when the parcel arrives, tap "{ btn-postage-collect }".
 btn-postage-collect = 📮 Postage on arrival
 cap-delivery-collect = { $method }: postage paid by the buyer on arrival
+
+## A buyer who has ordered before; the seller told of a review (i11-stock)
+ord-btn-same-as-last = 📍 Same as last time
+ord-ask-name-or-last =
+    For the same receiver as your last order, tap "{ ord-btn-same-as-last }":
+    👤 { $name } — { $phone }{ $address }
+    Or type the name of a new receiver.
+ord-last-address = { "" }
+    📍 { $address }
+ord-seller-review-stars = 🌟 A new review of your shop: the buyer of order #{ $id } ({ $title }) gave { $stars }.
+ord-seller-review-text = 💬 The buyer of order #{ $id } ({ $title }) wrote: "{ $text }"

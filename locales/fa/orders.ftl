@@ -164,3 +164,14 @@ ord-ask-payment-post = خریدار چطور پرداخت کند؟ این سفا
 lst-ask-postage-collect = اگر خریدار هزینهٔ پست را هنگام تحویل بسته بپردازد، «{ btn-postage-collect }» را بزنید.
 btn-postage-collect = 📮 پس‌کرایه
 cap-delivery-collect = { $method }: پس‌کرایه (هزینهٔ پست را خریدار هنگام تحویل می‌دهد)
+
+## A buyer who has ordered before; the seller told of a review (i11-stock)
+ord-btn-same-as-last = 📍 همان نشانی قبلی
+ord-ask-name-or-last =
+    برای همان گیرندهٔ سفارش قبلی «{ ord-btn-same-as-last }» را بزنید:
+    👤 { $name } — { $phone }{ $address }
+    یا نام گیرندهٔ تازه را بنویسید.
+ord-last-address = { "" }
+    📍 { $address }
+ord-seller-review-stars = 🌟 نظر تازه برای فروشگاه شما: خریدار سفارش شمارهٔ { $id } ({ $title }) { $stars } داد.
+ord-seller-review-text = 💬 خریدار سفارش شمارهٔ { $id } ({ $title }) دربارهٔ خریدش نوشت: «{ $text }»

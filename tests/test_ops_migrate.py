@@ -85,6 +85,16 @@ async def test_first_revision_with_data_upgrades_and_the_bot_runs_on_it(standin,
         assert len(after[table]) == len(before[table]) == 1
 
 
+def _head() -> str:
+    """The real migrations' head, which the broken one follows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(bot.db.alembic_config()).get_current_head() or ""
+
+
+HEAD = _head()
+
+
 def failing_migrations(tmp_path: Path) -> Path:
     """The real migrations plus one that changes things and then fails half way."""
     scripts = tmp_path / "migrations"

@@ -56,7 +56,7 @@ async def test_twenty_buyers_for_the_last_three_items(standin, db_url) -> None:
         assert orders == 3 and (got.stock, got.status) == (0, m.SOLD_OUT)
         await bot.idle()
         post = _post(standin, channel, card_id)
-        assert "⛔️ ناموجود" in post.text and not post.reply_markup
+        assert "⛔️ تمام شد" in post.text and not post.reply_markup
         # the seller accepts all three: nothing more to take, nothing refused
         for order_id in (await _order_ids(bot)):
             async with bot.db.session() as s:

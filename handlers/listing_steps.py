@@ -137,9 +137,12 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
                          lead=hint)
     elif step == "delivery_cost":
         method = flow.cost_for(listing)
+        post = method == svc.POST  # by post the buyer may pay the postage on arrival
         await send(context, to,
-                   prefix + t("lst-ask-delivery-cost", method=t(catalogue.DELIVERY_KEYS[method])),
-                   keyboards.reply_nav(t, [t("btn-free")]))
+                   prefix + t("lst-ask-delivery-cost", method=t(catalogue.DELIVERY_KEYS[method]))
+                   + ("\n" + t("lst-ask-postage-collect") if post else ""),
+                   keyboards.reply_nav(t, [t("btn-free"), t("btn-postage-collect")] if post
+                                       else [t("btn-free")]))
     else:
         await send_preview(update, context, screen, hint)
 
@@ -386,6 +389,11 @@ async def on_delivery_cost(update: Update, context: HamyarContext) -> str:
 
 async def on_delivery_free(update: Update, context: HamyarContext) -> str:
     return await _set_cost(update, context, None)
+
+
+async def on_postage_collect(update: Update, context: HamyarContext) -> str:
+    return await _answer(update, context, "delivery_cost", lambda lst: svc.set_delivery_cost(
+        lst, flow.cost_for(lst), None, on_delivery=True))
 
 
 async def on_edit_field(update: Update, context: HamyarContext) -> str:

@@ -72,6 +72,7 @@ class Done:
     card: order_chat.Card | None = None  # the order's fresh card
     pay: bool = False  # «acc»: accepted in principle, the payment question comes next
     saved_card: str | None = None  # the seller's card from last time, offered again
+    cod: bool = True  # cash on delivery offered (not with post)
     stars: int | None = None  # «rate»: the stars given
 
 
@@ -93,7 +94,10 @@ async def _act(s: Any, update: Update, context: HamyarContext, pressed: Pressed)
             return Done()
     elif pressed.action == "acc":
         svc.may_accept(role)
-        return Done(pay=True, saved_card=await svc.saved_card(s, role.order.seller_id))
+        return Done(pay=True, saved_card=await svc.saved_card(s, role.order.seller_id),
+                    cod=svc.cod_allowed(role.order))
+    elif pressed.action == "ship" and not svc.asks_tracking(role.order):
+        await svc.shipped(s, role, None)  # by hand or by courier: no tracking code to ask
     elif pressed.action in TYPED:
         await order_chat.start_typed(s, update, role, TYPED[pressed.action])
         return Done(ask=TYPED[pressed.action])
@@ -138,7 +142,7 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
     if not view:  # the pressed card has had its say; the fresh card below has the buttons
         await _drop_buttons(query)
     if done.pay:
-        await _ask_payment(update, context, pressed.order_id, done.saved_card)
+        await _ask_payment(update, context, pressed.order_id, done.saved_card, done.cod)
     elif done.card is not None:
         await order_chat.show_card(update, context, done.card)
     else:  # received: how many stars?
@@ -167,15 +171,17 @@ async def _refresh_pressed(update: Update, context: HamyarContext, order_id: int
         pass
 
 
-async def _ask_payment(update: Update, context: HamyarContext, order_id: int, saved: str | None) -> None:
-    items = [(context.t("ord-btn-cod"), OrderPay("cod", order_id).pack())]
+async def _ask_payment(update: Update, context: HamyarContext, order_id: int, saved: str | None,
+                       cod: bool = True) -> None:
+    items = [(context.t("ord-btn-cod"), OrderPay("cod", order_id).pack())] if cod else []
     if saved:
         card = persian.to_persian_digits(saved[-4:]) if context.locale == "fa" else saved[-4:]
         items.append((context.t("ord-btn-use-card", card="…" + card), OrderPay("card", order_id).pack()))
         items.append((context.t("ord-btn-new-card"), OrderPay("newcard", order_id).pack()))
     else:
         items.append((context.t("ord-btn-card"), OrderPay("newcard", order_id).pack()))
-    await send(context, _chat(update), context.t("ord-ask-payment"), keyboards.grid(items, 1))
+    question = context.t("ord-ask-payment") if cod else context.t("ord-ask-payment-post")
+    await send(context, _chat(update), question, keyboards.grid(items, 1))
 
 
 async def _ask_rating(update: Update, context: HamyarContext, order_id: int) -> None:
@@ -196,7 +202,7 @@ async def my_orders(update: Update, context: HamyarContext) -> None:
     for row in rows:
         icon = context.t(LIST_ICONS[row.role])
         lines.append(context.t("ord-list-item", icon=icon, id=row.order.id, title=row.title,
-                               status=context.t(order_cards.STATUS_KEYS[row.order.status]),
+                               status=context.t(order_cards.status_key(row.order)),
                                date=_date(context, row.order.created_at)))
         label = keyboards.short(context.t("ord-list-button", icon=icon, id=row.order.id, title=row.title))
         buttons.append([InlineKeyboardButton(label, callback_data=OrderAction("view", row.order.id).pack())])
@@ -214,7 +220,7 @@ async def stuck_cmd(update: Update, context: HamyarContext) -> None:
         await send(context, _chat(update), context.t("ord-stuck-empty"))
         return
     lines = [context.t("ord-stuck-title")] + [
-        context.t("ord-stuck-item", id=o.id, status=context.t(order_cards.STATUS_KEYS[o.status]),
+        context.t("ord-stuck-item", id=o.id, status=context.t(order_cards.status_key(o)),
                   date=_date(context, o.created_at)) for o in rows]
     buttons = [[InlineKeyboardButton(context.t("ord-stuck-button", id=o.id),
                                      callback_data=OrderAction("view", o.id).pack())] for o in rows]

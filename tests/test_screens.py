@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from harness import BotHarness, Person
 from listing_helpers import MY, album, make_seller
-from order_helpers import place, published_listing, wait_text
+from order_helpers import COURIER, place, published_listing, wait_text
 
 from bot import keyboards
 from models import order as om
@@ -105,15 +105,15 @@ async def test_listing_keyboards_step_by_step(bot: BotHarness, person) -> None:
 
 async def test_order_form_and_the_sellers_answers(bot: BotHarness, person) -> None:
     seller, buyer = await person("مریم"), await person("سارا")
-    await published_listing(bot, seller)
+    await published_listing(bot, seller, delivery=COURIER)  # cash on delivery: not by post
     await buyer.say("/start l_Kilim12345")
     await buyer.tap("🛒 سفارش می‌دهم")
     assert "۱" in flat(buyer.visible_keyboard())  # the quantity buttons
     (q,) = await buyer.say("۱")
     assert buyer.visible_keyboard() == [], "no quantity buttons under the delivery choice"
     assert all(keyboards.label_length(b) <= MAX_LABEL for b in q.buttons)
-    assert "۱۵۰٬۰۰۰ تومان" in q.text, "cost and total are in the text"
-    await buyer.tap(next(b for b in q.buttons if "پست" in b), q)
+    assert "۱۷۰٬۰۰۰ تومان" in q.text, "cost and total are in the text"  # 120,000 + 50,000
+    await buyer.tap(next(b for b in q.buttons if "پیک" in b), q)
     assert buyer.visible_keyboard() == NAV  # the receiver's name
     await buyer.say("سارا محمدی")
     await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
@@ -137,8 +137,8 @@ async def test_order_form_and_the_sellers_answers(bot: BotHarness, person) -> No
 
 async def test_an_old_order_card_says_at_once_why_after_shipping(bot: BotHarness, person) -> None:
     seller, buyer = await person("مریم"), await person("سارا")
-    await published_listing(bot, seller)
-    order_id = await place(buyer)
+    await published_listing(bot, seller, delivery=COURIER)
+    order_id = await place(buyer, via="پیک")
     new = await wait_text(seller, "سفارش تازه")
     await seller.tap("✅ می‌پذیرم", new)
     await seller.tap("💵 نقدی هنگام تحویل")
@@ -146,8 +146,7 @@ async def test_an_old_order_card_says_at_once_why_after_shipping(bot: BotHarness
     assert old is not None
     await seller.say("/orders")
     (card,) = await seller.tap(seller.last.buttons[0])
-    await seller.tap("📦 ارسال کردم", card)
-    await seller.tap(SKIP)
+    await seller.tap("🛵 به پیک دادم", card)  # no tracking code for a courier
     async with bot.db.session() as s:
         assert (await s.get(Order, order_id)).status == om.SHIPPED
 
@@ -157,7 +156,7 @@ async def test_an_old_order_card_says_at_once_why_after_shipping(bot: BotHarness
     assert answer.startswith("این کار الان برای این سفارش") and "دکمه‌های تازه" in answer
     assert replies == [] and len(seller.sb.records(seller.id)) == before, "no reason is asked"
     assert "✖️ لغو و نوشتن دلیل" not in old.buttons, "the old card now shows the order as it is"
-    assert "ارسال شد" in (old.text or "")
+    assert (old.text or "") == (seller.find_button("✉️ پیام به خریدار").text or ""), "the newest card"
     assert NEW in flat(seller.visible_keyboard()), "no «انصراف» left to tap"
     async with bot.db.session() as s:
         assert (await s.get(Order, order_id)).status == om.SHIPPED
@@ -167,8 +166,8 @@ async def test_a_refused_cancel_leaves_no_cancel_button(bot: BotHarness, person)
     """The reason was asked while the order could still be cancelled; the parcel left
     before it was sent: the refusal brings the menu back, not «انصراف»."""
     seller, buyer = await person("مریم"), await person("سارا")
-    await published_listing(bot, seller)
-    order_id = await place(buyer)
+    await published_listing(bot, seller, delivery=COURIER)
+    order_id = await place(buyer, via="پیک")
     new = await wait_text(seller, "سفارش تازه")
     await seller.tap("✅ می‌پذیرم", new)
     await seller.tap("💵 نقدی هنگام تحویل")

@@ -228,7 +228,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.tap("📦 موجود است", "چند عدد موجود دارید")
     await page.say("۳", "چطور به دست خریدار")
     await page.tap("🤝 تحویل حضوری", "☑️ 🤝 تحویل حضوری")
-    await page.tap("📮 پست به شهرهای دیگر", "☑️ 📮 پست به شهرهای دیگر")
+    await page.tap("🛵 پیک درون‌شهری", "☑️ 🛵 پیک درون‌شهری")  # cash on delivery below: not by post
     await page.tap("✅ تمام شد", "برای خریدار چقدر است")
     await page.say("۳۰ هزار", "فرستادن برای بررسی")
     preview = await page.see("💰 قیمت: ۱۲۰٬۰۰۰ تومان")
@@ -282,7 +282,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.see("هنوز نظری ثبت نشده است")
     await page.tap("🛒 سفارش می‌دهم", "چند عدد می‌خواهید")
     await page.tap("۱", "محصول چطور به دستتان برسد", inline=False)
-    await browser_page.locator(".ib", has_text="پست به شهرهای دیگر").last.click()
+    await browser_page.locator(".ib", has_text="پیک درون‌شهری").last.click()
     await page.see("نام گیرنده")
     await page.say("سارا محمدی", "نشانی کامل را بنویسید")
     await page.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲", "شمارهٔ موبایل گیرنده")
@@ -310,7 +310,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     accepted = await page.see("📌 پذیرفته شد")
     await expect(accepted).to_contain_text("گیرنده: سارا محمدی — ۰۹۳۵۱۱۱۲۲۳۳")
     await expect(accepted).to_contain_text("نشانی: تهران، خیابان انقلاب")
-    await expect(accepted.locator(".ib", has_text="📦 ارسال کردم")).to_be_visible()
+    await expect(accepted.locator(".ib", has_text="🛵 به پیک دادم")).to_be_visible()
     await page.shot("flow-5-seller-accepted", docs=True)
     async with bot.db.session() as s:
         assert (await s.get(Order, order.id)).status == om.ACCEPTED

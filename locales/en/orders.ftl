@@ -13,7 +13,6 @@ ord-voice-note = 🎙 The seller's voice description:
 ord-ask-quantity = How many would you like? (at most { $max }) Write a number or tap a button.
 ord-err-quantity = The quantity must be a number from 1 to { $max }. Write a number or tap a button.
 ord-ask-delivery = How should the product reach you?
-ord-delivery-option = { $method } — cost: { $cost } — total: { $total }
 ord-ask-name = Write the receiver's name.
 ord-ask-address = Write the full address (city, street, alley, number, postcode if you have one).
 ord-err-address-short = The address is too short; write at least { $min } characters so the parcel is not lost.
@@ -21,17 +20,7 @@ ord-err-address-long = This address is { $length } characters long; there is roo
 ord-ask-phone = Send the receiver's mobile number with the "{ btn-share-phone }" button, or type it. It is shown to the seller only if she accepts the order.
 ord-ask-note = If you have a note for the seller (a colour, a delivery time), write it; otherwise tap "{ btn-skip }".
 ord-err-note-long = This text is { $length } characters long; at most { $max } are allowed.
-ord-summary =
-    Your order:
-    🛍 { $title } — { $qty } × { $price }
-    🚚 { $method }: { $cost }
-    💰 Total: { $total }
-    👤 { $name } — { $phone }
-    { $address }
-    📝 { $note }
-    If this is right, tap "{ ord-btn-confirm }".
 ord-btn-confirm = ✅ Place order
-ord-placed = Order #{ $id } is placed ✅ We sent it to the seller and will tell you as soon as she answers.
 ord-cancelled-draft = The order was not placed. Tap "{ ord-btn-order }" under the product whenever you like.
 ord-err-unavailable = Sorry, this product is no longer available or its sales are paused. See the others with "{ menu-browse }".
 ord-err-own = This is your own product; you cannot order it.
@@ -40,7 +29,6 @@ ord-err-own = This is your own product; you cannot order it.
 ord-card-title = 🧾 Order #{ $id }: { $title }
 ord-card-status = 📌 { $status }
 ord-card-qty = Quantity: { $qty } × { $price }
-ord-card-delivery = Delivery: { $method } — { $cost }
 ord-card-total = Total: { $total }
 ord-card-date = Date: { $date }
 ord-card-shop = Shop: { $shop }
@@ -98,11 +86,6 @@ ord-buyer-not-paid = ⚠️ The seller says the money for order #{ $id } has not
 ord-buyer-preparing = 🧵 The seller started preparing order #{ $id }.
 ord-buyer-shipped = 📦 Order #{ $id } is on its way. When it reaches you, tap "{ ord-btn-received }".
 ord-seller-delivered = ✅ The buyer confirmed receiving order #{ $id }. Well done!
-ord-remind-seller = ⏰ Order #{ $id } has been waiting for your answer since yesterday. Please tap "{ ord-btn-accept }" or "{ ord-btn-decline }".
-ord-alert-trainers = ⏰ Order #{ $id } has had no answer for { $hours ->
-        [one] an hour
-       *[other] { $hours } hours
-    } (seller: { $seller }). Please follow it up.
 ord-ask-buyer-delivered = 📦 Order #{ $id } was shipped a week ago. If it has reached you, tap "{ ord-btn-received }".
 ord-relay-from-buyer = ✉️ A message from the buyer about order #{ $id }:
 ord-relay-from-seller = ✉️ A message from the seller about order #{ $id }:
@@ -157,3 +140,49 @@ ord-err-tracking-type = Type the tracking code, or tap "{ btn-skip }" if there i
 ord-list-button = { $icon } { $id } · { $title }
 ord-stuck-button = 📦 Order { $id }
 ord-stale-card = { $why } I updated the card: use its new buttons.
+
+## Stock held for orders (i11-stock)
+ord-placed-held = Order #{ $id } is placed ✅ We are holding this product for you and sent the order to the seller; we will tell you as soon as she answers. If she does not answer within { $hours } hours, the order is cancelled by itself.
+ord-err-sold-out-now = Sorry, this product has just sold out and your order was not placed. If it comes back in stock, we will say so in the Hamyar channel.
+ord-err-fewer-left = Only { $max } of this product are left. Tap "{ btn-back }" and choose fewer.
+ord-remind-seller-hold = ⏰ Order #{ $id } has been waiting for your answer since yesterday. If you do not answer by this time tomorrow, it is cancelled. Tap "{ ord-btn-accept }" or "{ ord-btn-decline }".
+ord-alert-trainers-expired = ⏰ The seller "{ $seller }" did not answer order #{ $id } within { $hours } hours; the order was cancelled and the buyer told. Please call the seller; she may need a hand.
+ord-buyer-expired = Sorry, the seller did not answer order #{ $id } within { $hours } hours, so it was cancelled. Nothing was taken from you. See other products in the Hamyar channel.
+ord-seller-expired = Order #{ $id } was cancelled because it had no answer for { $hours } hours; the buyer was told. The product is on sale in the channel again.
+
+## Delivery as each method says it (i11-stock)
+ord-cost-free = free
+ord-cost-on-delivery = postage paid on arrival
+ord-delivery-with-cost = { $method }: { $cost }
+ord-delivery-choice = { $delivery } — total: { $total }
+ord-card-delivery-how = Delivery: { $delivery }
+ord-sum-title = Your order:
+ord-sum-item = 🛍 { $title } — { $qty } × { $price }
+ord-sum-delivery = 🚚 { $delivery }
+ord-sum-total = 💰 Total: { $total }
+ord-sum-receiver = 👤 { $name } — { $phone }
+ord-sum-address = 📍 { $address }
+ord-sum-note = 📝 { $note }
+ord-sum-confirm = If it is right, tap "{ ord-btn-confirm }".
+ord-status-ready = ready for pickup
+ord-status-sent-courier = sent by courier
+ord-btn-ready = 🤝 Ready for pickup
+ord-btn-sent-courier = 🛵 Gave it to the courier
+ord-buyer-ready = 🤝 Order #{ $id } is ready for pickup. To agree on when and where, tap "{ ord-btn-message-seller }". When you have it, tap "{ ord-btn-received }".
+ord-buyer-sent-courier = 🛵 Order #{ $id } is on its way by courier. When it arrives, tap "{ ord-btn-received }".
+ord-err-cod-post = A parcel sent by post cannot be paid in cash on arrival; tap "{ ord-btn-card }".
+ord-ask-payment-post = How will the buyer pay? This order goes by post, so only card to card is possible.
+lst-ask-postage-collect = If the buyer pays the postage when the parcel arrives, tap "{ btn-postage-collect }".
+btn-postage-collect = 📮 Postage on arrival
+cap-delivery-collect = { $method }: postage paid by the buyer on arrival
+
+## A buyer who has ordered before; the seller told of a review (i11-stock)
+ord-btn-same-as-last = 📍 Same as last time
+ord-ask-name-or-last =
+    For the same receiver as your last order, tap "{ ord-btn-same-as-last }":
+    👤 { $name } — { $phone }{ $address }
+    Or type the name of a new receiver.
+ord-last-address = { "" }
+    📍 { $address }
+ord-seller-review-stars = 🌟 A new review of your shop: the buyer of order #{ $id } ({ $title }) gave { $stars }.
+ord-seller-review-text = 💬 The buyer of order #{ $id } ({ $title }) wrote: "{ $text }"

@@ -10,7 +10,6 @@ ord-voice-note = 🎙 توضیح صوتی فروشنده:
 ord-ask-quantity = چند عدد می‌خواهید؟ (تا { $max } عدد) عدد را بنویسید یا یکی از دکمه‌ها را بزنید.
 ord-err-quantity = تعداد باید عددی از ۱ تا { $max } باشد. عدد را بنویسید یا یکی از دکمه‌ها را بزنید.
 ord-ask-delivery = محصول چطور به دستتان برسد؟
-ord-delivery-option = { $method } — هزینه: { $cost } — جمع: { $total }
 ord-ask-name = نام گیرنده (کسی که بسته را تحویل می‌گیرد) را بنویسید.
 ord-ask-address = نشانی کامل را بنویسید (شهر، خیابان، کوچه، پلاک، کد پستی اگر دارید).
 ord-err-address-short = نشانی خیلی کوتاه است؛ دست‌کم { $min } حرف بنویسید تا بسته گم نشود.
@@ -18,17 +17,7 @@ ord-err-address-long = این نشانی { $length } حرف است و تا { $ma
 ord-ask-phone = شمارهٔ موبایل گیرنده را با دکمهٔ «{ btn-share-phone }» بفرستید یا بنویسید. این شماره فقط وقتی فروشنده سفارش را بپذیرد به او نشان داده می‌شود.
 ord-ask-note = اگر توضیحی برای فروشنده دارید بنویسید (مثلاً رنگ یا زمان تحویل)، وگرنه «{ btn-skip }» را بزنید.
 ord-err-note-long = این متن { $length } حرف است و تا { $max } حرف جا دارد. لطفاً کوتاه‌ترش کنید.
-ord-summary =
-    خلاصهٔ سفارش:
-    🛍 { $title } — { $qty } عدد × { $price }
-    🚚 { $method }: { $cost }
-    💰 جمع کل: { $total }
-    👤 { $name } — { $phone }
-    { $address }
-    📝 { $note }
-    اگر درست است «{ ord-btn-confirm }» را بزنید.
 ord-btn-confirm = ✅ ثبت سفارش
-ord-placed = سفارش شمارهٔ { $id } ثبت شد ✅ برای فروشنده فرستادیم؛ به‌محض اینکه جواب بدهد خبرتان می‌کنیم.
 ord-cancelled-draft = سفارش ثبت نشد. هر وقت خواستید دوباره دکمهٔ «{ ord-btn-order }» را زیر محصول بزنید.
 ord-err-unavailable = متأسفانه این محصول دیگر موجود نیست یا فروشش متوقف شده است. محصولات دیگر را با «{ menu-browse }» ببینید.
 ord-err-own = این محصول خودتان است و نمی‌شود آن را سفارش داد.
@@ -37,7 +26,6 @@ ord-err-own = این محصول خودتان است و نمی‌شود آن را
 ord-card-title = 🧾 سفارش شمارهٔ { $id }: { $title }
 ord-card-status = 📌 { $status }
 ord-card-qty = تعداد: { $qty } × { $price }
-ord-card-delivery = ارسال: { $method } — { $cost }
 ord-card-total = جمع کل: { $total }
 ord-card-date = تاریخ: { $date }
 ord-card-shop = فروشگاه: { $shop }
@@ -95,8 +83,6 @@ ord-buyer-not-paid = ⚠️ فروشنده می‌گوید پول سفارش ش�
 ord-buyer-preparing = 🧵 فروشنده آماده کردن سفارش شمارهٔ { $id } را شروع کرد.
 ord-buyer-shipped = 📦 سفارش شمارهٔ { $id } ارسال شد. وقتی به دستتان رسید، «{ ord-btn-received }» را بزنید.
 ord-seller-delivered = ✅ خریدار تحویل گرفتن سفارش شمارهٔ { $id } را تأیید کرد. دستتان درد نکند!
-ord-remind-seller = ⏰ سفارش شمارهٔ { $id } از دیروز منتظر جواب شماست. لطفاً «{ ord-btn-accept }» یا «{ ord-btn-decline }» را بزنید.
-ord-alert-trainers = ⏰ سفارش شمارهٔ { $id } از { $hours } ساعت پیش بی‌جواب مانده است (فروشنده: { $seller }). لطفاً پیگیری کنید.
 ord-ask-buyer-delivered = 📦 سفارش شمارهٔ { $id } یک هفته پیش ارسال شده است. اگر به دستتان رسیده، «{ ord-btn-received }» را بزنید.
 ord-relay-from-buyer = ✉️ پیام خریدار دربارهٔ سفارش شمارهٔ { $id }:
 ord-relay-from-seller = ✉️ پیام فروشنده دربارهٔ سفارش شمارهٔ { $id }:
@@ -151,3 +137,49 @@ ord-err-tracking-type = کد رهگیری را بنویسید، یا اگر کد
 ord-list-button = { $icon } { $id } · { $title }
 ord-stuck-button = 📦 سفارش { $id }
 ord-stale-card = { $why } کارت را به‌روز کردم؛ از دکمه‌های تازهٔ آن استفاده کنید.
+
+## Stock held for orders (i11-stock)
+ord-placed-held = سفارش شمارهٔ { $id } ثبت شد ✅ این محصول را برایتان نگه داشتیم و برای فروشنده فرستادیم. به‌محض اینکه جواب بدهد خبرتان می‌کنیم. اگر تا { $hours } ساعت جواب ندهد، سفارش خودبه‌خود لغو می‌شود.
+ord-err-sold-out-now = متأسفانه این محصول همین حالا تمام شد و سفارشتان ثبت نشد. اگر دوباره موجود شد، در کانال همیار خبر می‌دهیم.
+ord-err-fewer-left = فقط { $max } عدد از این محصول مانده است. «{ btn-back }» را بزنید و تعداد را کمتر کنید.
+ord-remind-seller-hold = ⏰ سفارش شمارهٔ { $id } از دیروز منتظر جواب شماست. اگر تا فردا همین ساعت جواب ندهید، سفارش لغو می‌شود. «{ ord-btn-accept }» یا «{ ord-btn-decline }» را بزنید.
+ord-alert-trainers-expired = ⏰ فروشنده «{ $seller }» در { $hours } ساعت به سفارش شمارهٔ { $id } جواب نداد؛ سفارش لغو شد و به خریدار خبر دادیم. لطفاً با فروشنده تماس بگیرید؛ شاید کمک لازم دارد.
+ord-buyer-expired = متأسفانه فروشنده در { $hours } ساعت به سفارش شمارهٔ { $id } جواب نداد و سفارش لغو شد. پولی از شما گرفته نشده است. محصولات دیگر را در کانال همیار ببینید.
+ord-seller-expired = سفارش شمارهٔ { $id } چون { $hours } ساعت بی‌جواب ماند لغو شد و به خریدار خبر دادیم. محصول دوباره برای فروش در کانال است.
+
+## Delivery as each method says it (i11-stock)
+ord-cost-free = رایگان
+ord-cost-on-delivery = پس‌کرایه
+ord-delivery-with-cost = { $method }: { $cost }
+ord-delivery-choice = { $delivery } — جمع: { $total }
+ord-card-delivery-how = روش تحویل: { $delivery }
+ord-sum-title = خلاصهٔ سفارش:
+ord-sum-item = 🛍 { $title } — { $qty } عدد × { $price }
+ord-sum-delivery = 🚚 { $delivery }
+ord-sum-total = 💰 جمع کل: { $total }
+ord-sum-receiver = 👤 { $name } — { $phone }
+ord-sum-address = 📍 { $address }
+ord-sum-note = 📝 { $note }
+ord-sum-confirm = اگر درست است «{ ord-btn-confirm }» را بزنید.
+ord-status-ready = آماده تحویل است
+ord-status-sent-courier = با پیک فرستاده شد
+ord-btn-ready = 🤝 آماده تحویل است
+ord-btn-sent-courier = 🛵 به پیک دادم
+ord-buyer-ready = 🤝 سفارش شمارهٔ { $id } آماده تحویل است. برای زمان و جای تحویل، «{ ord-btn-message-seller }» را بزنید. وقتی تحویل گرفتید، «{ ord-btn-received }» را بزنید.
+ord-buyer-sent-courier = 🛵 سفارش شمارهٔ { $id } با پیک فرستاده شد. وقتی به دستتان رسید، «{ ord-btn-received }» را بزنید.
+ord-err-cod-post = بستهٔ پستی را نمی‌شود نقدی هنگام تحویل حساب کرد؛ «{ ord-btn-card }» را بزنید.
+ord-ask-payment-post = خریدار چطور پرداخت کند؟ این سفارش با پست فرستاده می‌شود و پول را فقط کارت‌به‌کارت می‌شود گرفت.
+lst-ask-postage-collect = اگر خریدار هزینهٔ پست را هنگام تحویل بسته بپردازد، «{ btn-postage-collect }» را بزنید.
+btn-postage-collect = 📮 پس‌کرایه
+cap-delivery-collect = { $method }: پس‌کرایه (هزینهٔ پست را خریدار هنگام تحویل می‌دهد)
+
+## A buyer who has ordered before; the seller told of a review (i11-stock)
+ord-btn-same-as-last = 📍 همان نشانی قبلی
+ord-ask-name-or-last =
+    برای همان گیرندهٔ سفارش قبلی «{ ord-btn-same-as-last }» را بزنید:
+    👤 { $name } — { $phone }{ $address }
+    یا نام گیرندهٔ تازه را بنویسید.
+ord-last-address = { "" }
+    📍 { $address }
+ord-seller-review-stars = 🌟 نظر تازه برای فروشگاه شما: خریدار سفارش شمارهٔ { $id } ({ $title }) { $stars } داد.
+ord-seller-review-text = 💬 خریدار سفارش شمارهٔ { $id } ({ $title }) دربارهٔ خریدش نوشت: «{ $text }»

@@ -305,6 +305,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
     skip_f = keyboards.label_filter(i18n, "btn-skip")
     done_f = keyboards.label_filter(i18n, "btn-done")
     free_f = keyboards.label_filter(i18n, "btn-free")
+    collect_f = keyboards.label_filter(i18n, "btn-postage-collect")
     text = filters.TEXT & ~filters.COMMAND & ~back_f & ~cancel_f
     edit_link = filters.Regex("^/start " + EditLink.pattern().removeprefix("^"))
 
@@ -359,6 +360,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         ),
         "delivery_cost": state(
             MessageHandler(free_f, steps.on_delivery_free),
+            MessageHandler(collect_f, steps.on_postage_collect),
             MessageHandler(text, steps.on_delivery_cost),
         ),
         "preview": state(

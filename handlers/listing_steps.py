@@ -89,7 +89,7 @@ def _inline_nav(context: HamyarContext) -> list[tuple[str, str]]:
 
 def _delivery_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardMarkup:
     chosen = {d["method"] for d in listing.delivery or []}
-    items = [(("✅ " if meth in chosen else "") + context.t(catalogue.DELIVERY_KEYS[meth]),
+    items = [(("☑️ " if meth in chosen else "") + context.t(catalogue.DELIVERY_KEYS[meth]),
               ListingDelivery(meth).pack()) for meth in svc.DELIVERY_METHODS]
     items.append((context.t("btn-done"), ListingStep("dlv-done").pack()))
     return keyboards.grid(items, 1, _inline_nav(context))
@@ -136,9 +136,12 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
         await send(context, to, prefix + t("lst-ask-delivery"), _delivery_markup(context, listing))
     elif step == "delivery_cost":
         method = flow.cost_for(listing)
+        post = method == svc.POST  # by post the buyer may pay the postage on arrival
         await send(context, to,
-                   prefix + t("lst-ask-delivery-cost", method=t(catalogue.DELIVERY_KEYS[method])),
-                   keyboards.reply_nav(t, [t("btn-free")]))
+                   prefix + t("lst-ask-delivery-cost", method=t(catalogue.DELIVERY_KEYS[method]))
+                   + ("\n" + t("lst-ask-postage-collect") if post else ""),
+                   keyboards.reply_nav(t, [t("btn-free"), t("btn-postage-collect")] if post
+                                       else [t("btn-free")]))
     else:
         await send_preview(update, context, screen, hint)
 
@@ -385,6 +388,11 @@ async def on_delivery_cost(update: Update, context: HamyarContext) -> str:
 
 async def on_delivery_free(update: Update, context: HamyarContext) -> str:
     return await _set_cost(update, context, None)
+
+
+async def on_postage_collect(update: Update, context: HamyarContext) -> str:
+    return await _answer(update, context, "delivery_cost", lambda lst: svc.set_delivery_cost(
+        lst, flow.cost_for(lst), None, on_delivery=True))
 
 
 async def on_edit_field(update: Update, context: HamyarContext) -> str:

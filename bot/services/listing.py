@@ -35,6 +35,7 @@ EDITABLE = ("category", "photos", "title", "description", "price", "availability
 
 # What the handlers name without importing models.
 IN_STOCK, MADE_TO_ORDER, DELIVERY_METHODS = m.IN_STOCK, m.MADE_TO_ORDER, m.DELIVERY_METHODS
+POST = m.POST
 DRAFT, PENDING, NEEDS_CHANGES, PUBLISHED = m.DRAFT, m.PENDING, m.NEEDS_CHANGES, m.PUBLISHED
 SOLD_OUT, PAUSED, WITHDRAWN, REJECTED = m.SOLD_OUT, m.PAUSED, m.WITHDRAWN, m.REJECTED
 AWAITING_SELLER = m.AWAITING_SELLER
@@ -214,7 +215,12 @@ def costly_methods(listing: Listing) -> list[str]:
     return [d["method"] for d in listing.delivery or [] if d["method"] != m.PICKUP]
 
 
-def set_delivery_cost(listing: Listing, method: str, text: str | None) -> None:
+def set_delivery_cost(listing: Listing, method: str, text: str | None, *,
+                      on_delivery: bool = False) -> None:
+    """The cost of a method: typed toman, None for free, or (post only) on_delivery:
+    «پس‌کرایه», the buyer pays the postage when the parcel arrives."""
+    if on_delivery and method != m.POST:
+        raise InputError("invalid-choice")
     if text is None:
         cost = 0
     else:
@@ -225,7 +231,8 @@ def set_delivery_cost(listing: Listing, method: str, text: str | None) -> None:
         if not 0 <= cost <= DELIVERY_COST_MAX:
             raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX)
     listing.delivery = [
-        {**d, "cost": cost} if d["method"] == method else dict(d) for d in listing.delivery
+        {"method": d["method"], "cost": cost, **({"collect": True} if on_delivery else {})}
+        if d["method"] == method else dict(d) for d in listing.delivery
     ]
 
 

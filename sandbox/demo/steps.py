@@ -61,7 +61,7 @@ async def register(a: Actor, s: DemoSeller) -> None:
         await a.say(s.district, "سؤال ۶ از ۷")
     else:
         await a.tap(SKIP, "سؤال ۶ از ۷")
-    await a.tap(s.product.craft, f"✅ {s.product.craft}")
+    await a.tap(s.product.craft, f"☑️ {s.product.craft}")
     await a.tap(DONE, "سؤال ۷ از ۷")
     await a.tap(SKIP, "اطلاعاتتان را یک بار دیگر ببینید")
     await a.tap("✅ تأیید و ثبت", "ثبت‌نامتان انجام شد")
@@ -84,24 +84,24 @@ async def list_product(a: Actor, s: DemoSeller) -> None:
         await a.expect("قیمت محصول", before)
     else:
         await a.say(p.description, "قیمت محصول")
-    await a.say(p.price, "آماده است")
+    await a.say(p.price, "موجود است")
     if p.stock is not None:
-        await a.tap("📦 آماده است", "چند عدد آماده دارید")
+        await a.tap("📦 موجود است", "چند عدد موجود دارید")
         await a.say(p.stock, "چطور به دست خریدار")
     else:
         await a.tap("🧵 سفارشی می‌سازم", "چند روز طول می‌کشد")
         await a.say(p.prep_days, "چطور به دست خریدار")
     for method in p.delivery:
-        await a.tap(method, f"✅ {method}")
+        await a.tap(method, f"☑️ {method}")
     paid = [m for m in p.delivery if m != PICKUP]
     if paid:
         await a.tap(DONE, "برای خریدار چقدر است")
         for i, _method in enumerate(paid):
             last = i == len(paid) - 1
-            await a.say(p.post_cost, "ارسال برای بررسی" if last else "برای خریدار چقدر است")
+            await a.say(p.post_cost, "فرستادن برای بررسی" if last else "برای خریدار چقدر است")
     else:
-        await a.tap(DONE, "ارسال برای بررسی")
-    await a.tap("📤 ارسال برای بررسی", "برای بررسی فرستاده شد")
+        await a.tap(DONE, "فرستادن برای بررسی")
+    await a.tap("📤 فرستادن برای بررسی", "برای بررسی فرستاده شد")
 
 
 async def approve(sb: Sandbox, trainer: Actor, s: DemoSeller, group: int, channel: int) -> dict:

@@ -8,6 +8,7 @@ import asyncio
 from .client import Actor, DemoError, Sandbox, buttons_of, text_of
 from .data import (
     BUYERS,
+    CARD,
     DONE,
     ORDERS,
     PICKUP,
@@ -173,9 +174,18 @@ async def order_flow(sb: Sandbox, o: DemoOrder, posts: dict[str, dict]) -> None:
     fa_id = str(order_id).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     await seller.expect(f"سفارش تازه! (سفارش شمارهٔ {fa_id})", before)
     if o.state != "new":
+        # By post the buyer pays card to card: the seller's card number, then the receipt.
         await seller.tap("✅ می‌پذیرم", "خریدار چطور پرداخت کند")
-        await seller.tap("💵 نقدی هنگام تحویل", "وضعیت: پذیرفته شد")
+        await seller.tap("💳 کارت‌به‌کارت", "شمارهٔ کارت ۱۶ رقمی")
+        before = await buyer.last_id()
+        await seller.say(CARD, BUYERS[o.buyer][2])  # accepted: the buyer's phone is shown
+        await buyer.expect(f"فروشنده سفارش شمارهٔ {fa_id} را پذیرفت", before)
     if o.state in ("shipped", "completed"):
+        await buyer.tap("📎 فرستادن عکس رسید", "عکس رسید کارت به کارت را بفرستید")
+        before = await seller.last_id()
+        await sb.media(buyer.id, "photo", [SAMPLES / s.product.photo])
+        await seller.expect(f"رسید سفارش شمارهٔ {fa_id}", before)
+        await seller.tap("✅ پول رسید", "📦 ارسال کردم")
         await seller.tap("📦 ارسال کردم", "کد رهگیری")
         before = await buyer.last_id()
         await seller.say(f"RR{482900 + order_id:09d}IR", "انجام شد")

@@ -1,22 +1,22 @@
-"""The user side of the stand-in: Python methods for tests and thin JSON endpoints /control/..."""
+"""The user side of the stand-in, as Python methods for tests: people and chats, the messages
+users send, the buttons they press, and reads of what the bot answered.
+
+Its HTTP face is in :mod:`sandbox.control_http` (the JSON endpoints /control/...) and the web chat
+page's in :mod:`sandbox.webchat`; :class:`ControlMixin` gathers the three for the server.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import base64
 import copy
-import dataclasses
-import json
-import re
-import struct
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
-
+from .control_http import ControlRoutesMixin
 from .objects import command_entities, media_obj, now, user_obj
-from .state import ChatState, Faults, FloodLimits, Record, UserState
+from .state import ChatState, Record, UserState
+from .webchat import WebChatMixin
 
 if TYPE_CHECKING:
     from .server import StandIn
@@ -32,45 +32,8 @@ TINY_PNG = base64.b64decode(
 UserRef = dict | int
 MessageRef = dict | Record | int
 
-WEB_DIR = Path(__file__).resolve().parent / "web"
-SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
-ROLES = ("seller", "buyer", "trainer")
-ADMIN_GROUP_TITLE = "مربیان همیار"
-CATALOGUE_TITLE = "کاتالوگ همیار"
-CATALOGUE_USERNAME = "hamyar_catalogue"
-_CONTENT_TYPES = {
-    ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
-    ".woff2": "font/woff2", ".txt": "text/plain", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-    ".png": "image/png", ".svg": "image/svg+xml", ".ogg": "audio/ogg", ".wav": "audio/wav",
-}
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
-
-def normalize_phone(phone: str) -> str:
-    """A phone as Telegram shares it: international digits without "+" (0912… → 98912…)."""
-    digits = re.sub(r"\D", "", str(phone).translate(_DIGITS))
-    if digits.startswith("00"):
-        digits = digits[2:]
-    elif digits.startswith("0"):
-        digits = "98" + digits[1:]
-    if not 7 <= len(digits) <= 15:
-        raise ValueError(f"not a phone number: {phone!r}")
-    return digits
-
-
-def ogg_duration(data: bytes) -> int | None:
-    """Seconds of an OGG/Opus (or Vorbis) file from its last page's granule position."""
-    at = data.rfind(b"OggS")
-    if at < 0 or len(data) < at + 14:
-        return None
-    granule = struct.unpack_from("<q", data, at + 6)[0]
-    rate = 48000 if b"OpusHead" in data[:200] else None
-    if rate is None and (v := data.find(b"\x01vorbis")) >= 0 and len(data) >= v + 16:
-        rate = struct.unpack_from("<I", data, v + 12)[0]
-    return max(1, round(granule / rate)) if rate and granule > 0 else None
-
-
-class ControlMixin(_Base):
+class ControlMixin(ControlRoutesMixin, WebChatMixin, _Base):
     # ------------------------------------------------------------------ users and chats
 
     def _user(self, user: UserRef) -> UserState:
@@ -122,93 +85,6 @@ class ControlMixin(_Base):
         self.chats[chat_id] = ChatState(chat=chat, bot_is_admin=bot_is_admin)
         await self._changed({"type": "chat", "chat_id": chat_id})
         return dict(chat)
-
-    # ------------------------------------------------------------------ the web page's people
-
-    @property
-    def admin_chat_id(self) -> int | None:
-        """The trainers' group made by ``setup_chats`` (ADMIN_CHAT_ID for the bot)."""
-        return self.sandbox_chats.get("admin")
-
-    @property
-    def catalogue_channel_id(self) -> int | None:
-        """The catalogue channel made by ``setup_chats`` (CATALOGUE_CHANNEL_ID for the bot)."""
-        return self.sandbox_chats.get("catalogue")
-
-    async def ensure_sandbox_chats(self) -> dict[str, int]:
-        """The trainers' group «مربیان همیار» and the channel «کاتالوگ همیار» (@hamyar_catalogue),
-        with the bot as administrator; created once, kept in the saved state."""
-        if self.sandbox_chats.get("admin") not in self.chats:
-            trainers = [uid for uid, role in self.roles.items() if role == "trainer"]
-            chat = await self.create_group(ADMIN_GROUP_TITLE, trainers, bot_is_admin=True)
-            self.sandbox_chats["admin"] = chat["id"]
-        if self.sandbox_chats.get("catalogue") not in self.chats:
-            chat = await self.create_channel(CATALOGUE_TITLE, CATALOGUE_USERNAME, bot_is_admin=True)
-            self.sandbox_chats["catalogue"] = chat["id"]
-        return dict(self.sandbox_chats)
-
-    async def create_person(self, first_name: str, role: str = "seller",
-                            last_name: str | None = None, phone: str | None = None,
-                            language_code: str | None = "fa") -> dict:
-        """A user for the web page, labelled with a role; trainers join the trainers' group."""
-        first_name = (first_name or "").strip()
-        if not first_name:
-            raise ValueError("first_name is required")
-        if role not in ROLES:
-            raise ValueError(f"role must be one of {', '.join(ROLES)}")
-        user = await self.create_user(first_name[:64], (last_name or "").strip()[:64] or None,
-                                      language_code=language_code)
-        uid = user["id"]
-        self.roles[uid] = role
-        if phone:
-            self.users[uid].phone_number = normalize_phone(phone)
-        group = self.chats.get(self.admin_chat_id) if self.admin_chat_id is not None else None
-        if role == "trainer" and group is not None:
-            group.members.add(uid)
-            # Telegram tells the group (and the bot in it) with a service message.
-            await self._user_message(uid, {"new_chat_members": [dict(user)]}, group.id)
-        await self._changed({"type": "person", "user_id": uid})
-        return {"user": user, "role": role, "phone_number": self.users[uid].phone_number}
-
-    async def set_phone(self, user: UserRef, phone: str) -> str:
-        us = self._user(user)
-        us.phone_number = normalize_phone(phone)
-        await self._changed({"type": "user", "user_id": us.user["id"]})
-        return us.phone_number
-
-    async def share_contact(self, user: UserRef, chat_id: int | None = None) -> dict:
-        """The user shares their own contact, as Telegram's "share my phone number" does."""
-        us = self._user(user)
-        if not us.phone_number:
-            raise ValueError("the person has no phone number yet")
-        return await self.send_contact(user, us.phone_number, us.user["first_name"],
-                                       user_id=us.user["id"], last_name=us.user.get("last_name"),
-                                       chat_id=chat_id)
-
-    async def send_files(self, user: UserRef, kind: str, files: list[tuple[bytes, str | None, str | None]],
-                         caption: str | None = None, chat_id: int | None = None,
-                         duration: int | None = None) -> list[dict]:
-        """Photos (several: an album of up to 10 each), a voice note or documents as the user."""
-        if kind not in ("photo", "voice", "document", "audio"):
-            raise ValueError("kind must be photo, voice, document or audio")
-        if not files:
-            raise ValueError("no file")
-        out = []
-        for start in range(0, len(files), 10):
-            chunk = files[start:start + 10]
-            group_id = (f"{14000000000000000 + len(self.events)}"
-                        if kind in ("photo", "document") and len(chunk) > 1 else None)
-            for i, (data, name, mime) in enumerate(chunk):
-                content: dict[str, Any] = {"media_group_id": group_id}
-                if caption and start == 0 and i == 0:
-                    content["caption"] = caption
-                extra = None
-                if kind in ("voice", "audio"):
-                    extra = {"duration": duration or ogg_duration(data) or 1}
-                mime = mime or {"photo": "image/jpeg", "voice": "audio/ogg"}.get(kind)
-                out.append(await self._send_file(user, kind, data, content, name, mime,
-                                                 extra=extra, chat_id=chat_id))
-        return out
 
     async def block_bot(self, user: UserRef) -> None:
         self._user(user).blocked = True
@@ -435,208 +311,3 @@ class ControlMixin(_Base):
             raise TimeoutError(
                 f"no bot message in chat {chat_id} after #{cutoff} within {timeout}s;"
                 f" transcript:\n{transcript}") from None
-
-    # ------------------------------------------------------------------ HTTP /control
-
-    def add_control_routes(self, app: web.Application) -> None:
-        r = app.router
-        r.add_get("/control/state", self._c_state)
-        r.add_post("/control/users", self._c_users)
-        r.add_post("/control/chats", self._c_chats)
-        r.add_post("/control/send", self._c_send)
-        r.add_post("/control/press", self._c_press)
-        r.add_post("/control/block", self._c_block)
-        r.add_get("/control/chats/{chat_id}/messages", self._c_messages)
-        r.add_get("/control/updates-since", self._c_updates_since)
-        r.add_get("/control/requests", self._c_requests)
-        r.add_put("/control/flood", self._c_flood)
-        r.add_put("/control/faults", self._c_faults)
-        # used by the web page (sandbox/web/)
-        r.add_post("/control/people", self._c_people)
-        r.add_post("/control/phone", self._c_phone)
-        r.add_post("/control/contact", self._c_contact)
-        r.add_post("/control/media", self._c_media)
-        r.add_get("/control/files/{file_id}", self._c_file)
-        r.add_get("/control/callback-answers", self._c_callback_answers)
-
-    def add_web_routes(self, app: web.Application) -> None:
-        """The web chat page at / and its assets (/web/...), the sample files (/samples/...)."""
-        app.router.add_get("/", self._w_index)
-        app.router.add_get("/web/{name:.+}", self._w_asset)
-        app.router.add_get("/samples/{name:.+}", self._w_sample)
-
-    @staticmethod
-    def _static(base: Path, name: str, cache: str) -> web.StreamResponse:
-        path = (base / name).resolve()
-        if not path.is_relative_to(base) or not path.is_file() or path.name.startswith("."):
-            raise web.HTTPNotFound()
-        ctype = _CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
-        return web.FileResponse(path, headers={"Content-Type": ctype, "Cache-Control": cache})
-
-    async def _w_index(self, request: web.Request) -> web.StreamResponse:
-        return self._static(WEB_DIR, "index.html", "no-cache")
-
-    async def _w_asset(self, request: web.Request) -> web.StreamResponse:
-        name = request.match_info["name"]
-        return self._static(WEB_DIR, name, "max-age=86400" if name.startswith("fonts/")
-                            else "no-cache")
-
-    async def _w_sample(self, request: web.Request) -> web.StreamResponse:
-        return self._static(SAMPLES_DIR, request.match_info["name"], "no-cache")
-
-    @staticmethod
-    def _json(data: Any, status: int = 200) -> web.Response:
-        return web.json_response(data, status=status,
-                                 dumps=lambda o: json.dumps(o, ensure_ascii=False, default=str))
-
-    @staticmethod
-    async def _body(request: web.Request) -> dict:
-        try:
-            body = await request.json() if request.can_read_body else {}
-        except ValueError:
-            raise web.HTTPBadRequest(text="body must be JSON") from None
-        return body if isinstance(body, dict) else {}
-
-    async def _guard(self, coro: Any) -> web.Response:
-        try:
-            return self._json({"ok": True, "result": await coro})
-        except (KeyError, ValueError, TypeError) as err:
-            return self._json({"ok": False, "description": str(err)}, status=400)
-
-    def _chat_summary(self, cs: ChatState) -> dict:
-        live = [r for r in cs.records if not r.deleted]
-        last = live[-1] if live else None
-        return {
-            "chat": cs.chat, "members": sorted(cs.members), "admins": sorted(cs.admins),
-            "bot_is_admin": cs.bot_is_admin,
-            "last": {"message": last.message, "from_bot": last.from_bot,
-                     "sender_id": last.sender_id} if last else None,
-            "recent": [[r.message_id, r.sender_id] for r in live[-100:]],
-        }
-
-    async def _c_state(self, request: web.Request) -> web.Response:
-        return self._json({
-            "bot": self.bot,
-            "users": [{**dataclasses.asdict(u), "role": self.roles.get(u.user["id"])}
-                      for u in self.users.values()],
-            "chats": [self._chat_summary(c) for c in self.chats.values()],
-            "sandbox": {"admin_chat_id": self.admin_chat_id,
-                        "catalogue_channel_id": self.catalogue_channel_id},
-            "seq": len(self.events),
-        })
-
-    async def _c_people(self, request: web.Request) -> web.Response:
-        return await self._guard(self.create_person(**await self._body(request)))
-
-    async def _c_phone(self, request: web.Request) -> web.Response:
-        b = await self._body(request)
-        return await self._guard(self.set_phone(b.get("user_id"), b.get("phone", "")))
-
-    async def _c_contact(self, request: web.Request) -> web.Response:
-        b = await self._body(request)
-
-        async def share() -> dict:
-            if b.get("phone"):
-                await self.set_phone(b["user_id"], b["phone"])
-            return await self.share_contact(b.get("user_id"), b.get("chat_id"))
-
-        return await self._guard(share())
-
-    async def _c_media(self, request: web.Request) -> web.Response:
-        """multipart/form-data: user_id, chat_id?, kind (photo|voice|document), caption?,
-        duration?, and one or more ``file`` parts (several photos make an album)."""
-        try:
-            form = await request.post()
-        except ValueError:
-            return self._json({"ok": False, "description": "body must be multipart"}, status=400)
-        files = [(f.file.read(), f.filename, f.content_type) for f in form.getall("file", [])
-                 if isinstance(f, web.FileField)]
-
-        def opt_int(key: str) -> int | None:
-            value = form.get(key)
-            return int(value) if isinstance(value, str) and value.strip() else None
-
-        async def send() -> list[dict]:
-            return await self.send_files(
-                opt_int("user_id"), str(form.get("kind") or "photo"), files,
-                str(form.get("caption") or "") or None, opt_int("chat_id"), opt_int("duration"))
-
-        return await self._guard(send())
-
-    async def _c_file(self, request: web.Request) -> web.Response:
-        fr = self.files.get(request.match_info["file_id"])
-        if fr is None:
-            return self._json({"ok": False, "description": "no such file"}, status=404)
-        return web.Response(body=fr.data, content_type=fr.mime_type or "application/octet-stream",
-                            headers={"Cache-Control": "max-age=31536000, immutable"})
-
-    async def _c_callback_answers(self, request: web.Request) -> web.Response:
-        qid = request.query.get("id")
-        uid = request.query.get("user_id")
-        return self._json([a for a in self.answered_callbacks
-                           if (qid is None or a["callback_query_id"] == qid)
-                           and (uid is None or str(a["user_id"]) == uid)])
-
-    async def _c_users(self, request: web.Request) -> web.Response:
-        return await self._guard(self.create_user(**await self._body(request)))
-
-    async def _c_chats(self, request: web.Request) -> web.Response:
-        body = await self._body(request)
-        if body.get("kind") == "channel":
-            body.pop("kind")
-            return await self._guard(self.create_channel(**body))
-        return await self._guard(self.create_group(**body))
-
-    async def _c_send(self, request: web.Request) -> web.Response:
-        b = await self._body(request)
-        reply_to = b.get("reply_to")
-        return await self._guard(self.send_text(
-            b.get("user_id"), b.get("text", ""), b.get("chat_id"),
-            self._record(reply_to, b.get("chat_id") or b.get("user_id")) if reply_to else None))
-
-    async def _c_press(self, request: web.Request) -> web.Response:
-        b = await self._body(request)
-
-        async def press() -> dict:
-            rec = self._record(b["message_id"], b.get("chat_id") or b["user_id"]) \
-                if b.get("message_id") else None
-            if b.get("data") is not None and rec is not None:
-                return await self.press_callback(b["user_id"], rec, b["data"])
-            return await self.press(b["user_id"], rec, b["button"])
-
-        return await self._guard(press())
-
-    async def _c_block(self, request: web.Request) -> web.Response:
-        b = await self._body(request)
-        action = self.block_bot if b.get("blocked", True) else self.unblock_bot
-        return await self._guard(action(b["user_id"]))
-
-    async def _c_messages(self, request: web.Request) -> web.Response:
-        chat_id = int(request.match_info["chat_id"])
-        include = request.query.get("include_deleted", "") in ("1", "true")
-        return self._json([r.to_dict() for r in self.records(chat_id, include)])
-
-    async def _c_updates_since(self, request: web.Request) -> web.Response:
-        seq = int(request.query.get("seq", "0"))
-        timeout = min(float(request.query.get("timeout", "0")), 60.0)
-        try:
-            await self.wait_until(lambda: len(self.events) > seq or self._closing, timeout)
-        except TimeoutError:
-            pass
-        return self._json({"seq": len(self.events), "events": self.events[seq:]})
-
-    async def _c_requests(self, request: web.Request) -> web.Response:
-        return self._json([dataclasses.asdict(r) for r in self.requests])
-
-    async def _c_flood(self, request: web.Request) -> web.Response:
-        self.flood = FloodLimits(**await self._body(request))
-        return self._json({"ok": True, "result": dataclasses.asdict(self.flood)})
-
-    async def _c_faults(self, request: web.Request) -> web.Response:
-        body = await self._body(request)
-        if isinstance(body.get("latency_ms"), list):
-            body["latency_ms"] = tuple(body["latency_ms"])
-        if body.get("methods") is not None:
-            body["methods"] = frozenset(body["methods"])
-        self.faults = Faults(**body)
-        return self._json({"ok": True})

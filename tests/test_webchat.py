@@ -16,7 +16,7 @@ import telegram
 from webchat_helpers import CHOICE, GREETING_BUTTON, TAP_ANSWER, TOKEN, running_bot
 
 from sandbox import FloodLimits, StandIn
-from sandbox.control import normalize_phone, ogg_duration
+from sandbox.webchat import normalize_phone, ogg_duration
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sandbox" / "samples"

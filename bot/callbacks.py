@@ -227,6 +227,14 @@ class RegCraft(Button, prefix="reg:craft"):
     code: Code
 
 
+@frozen
+class RegEdit(Button, prefix="reg:edit"):
+    """Change one answer: on the registration summary, or on her profile card afterwards."""
+
+    field: Literal["name", "phone", "city", "district", "crafts", "group"]
+    src: Literal["s", "p"]  # the summary (her answers so far) or her profile card (a fresh copy)
+
+
 REG_ANY = any_button("reg")
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from telegram import (
@@ -16,6 +17,27 @@ from telegram.ext import filters
 from bot.i18n import SUPPORTED, I18n
 
 T = Callable[..., str]
+LABEL_MAX = 24  # what a phone shows of a button, in letters (COPY.md rule 8)
+_JOINERS = {"\u200c", "\u200d", "\ufe0f", "\ufe0e", "\u2066", "\u2067", "\u2068", "\u2069"}
+
+
+def label_length(text: str) -> int:
+    """About how many letters a button shows: marks, joiners and variation selectors take no
+    room of their own."""
+    return sum(1 for ch in text if ch not in _JOINERS and unicodedata.category(ch) != "Mn")
+
+
+def short(text: str, limit: int = LABEL_MAX) -> str:
+    """`text` cut to `limit` letters with «…» (names and titles inside a button label)."""
+    if label_length(text) <= limit:
+        return text
+    out, n = "", 0
+    for ch in text:
+        n += 0 if ch in _JOINERS or unicodedata.category(ch) == "Mn" else 1
+        if n > limit - 1:
+            break
+        out += ch
+    return out.rstrip() + "…"
 
 
 def labels(i18n: I18n, *keys: str) -> list[str]:

@@ -131,7 +131,8 @@ async def on_reject_menu(update: Update, context: HamyarContext) -> None:
     assert ref is not None
     if await _guarded(update, context, ref.listing_id) is None:
         return
-    rows = [[InlineKeyboardButton(decisions.reason_text(code),
+    # Short labels (a phone cuts long ones); the seller is told the whole reason.
+    rows = [[InlineKeyboardButton(context.t(f"mod-reason-btn-{code}"),
                                   callback_data=RejectReason(ref.listing_id, ref.round, code).pack())]
             for code in REJECT_REASONS]
     rows.append([InlineKeyboardButton(context.t("mod-btn-reason-typed"),

@@ -119,11 +119,13 @@ def _filter_rows(context: HamyarContext, view: View, my_city: str | None) -> Row
     else:
         mine = button(t("btn-br-mine-off"),
                       BrProvince("m", cat, view.city or ANY, view.sort).pack())  # type: ignore[arg-type]
+    # One filter a row: two to a row cut their labels on a phone.
     return [
-        [button(t(SORT_KEYS[view.sort]), sort.page(0)),
-         button(city_label,
+        [button(t(SORT_KEYS[view.sort]), sort.page(0))],
+        [button(keyboards.short(city_label),
                 BrProvince("f", cat, "1" if view.mine else "0", view.sort).pack())],  # type: ignore[arg-type]
-        [mine, button(t("btn-br-categories"), BrHome().pack())],
+        [mine],
+        [button(t("btn-br-categories"), BrHome().pack())],
     ]
 
 
@@ -176,7 +178,7 @@ async def ask_province(update: Update, context: HamyarContext, p: BrProvince) ->
                     BrCityChosen("f", ANY, p.cat, p.x, p.sort).pack()))  # type: ignore[arg-type]
     key = "br-ask-province-mine" if p.mode == "m" else "br-ask-province-filter"
     await answer(update)
-    await send(context, chat_of(update), context.t(key), keyboards.grid(items, 3, nav))
+    await send(context, chat_of(update), context.t(key), keyboards.grid(items, 2, nav))
 
 
 async def ask_city(update: Update, context: HamyarContext, c: BrCity,
@@ -184,7 +186,7 @@ async def ask_city(update: Update, context: HamyarContext, c: BrCity,
     items = [(place(context, city), BrCityChosen(c.mode, city.code, c.cat, c.x, c.sort).pack())  # type: ignore[arg-type]
              for city in province.cities]
     back = BrProvince(c.mode, c.cat, c.x, c.sort).pack()
-    markup = keyboards.grid(items, 3, [(context.t("btn-back"), back)])
+    markup = keyboards.grid(items, 2, [(context.t("btn-back"), back)])
     await answer(update)
     try:
         await update.callback_query.edit_message_text(  # type: ignore[union-attr]

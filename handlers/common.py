@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Message, ReplyKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram._utils.types import ReplyMarkup
+from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
 from bot import keyboards
@@ -23,7 +24,36 @@ async def send(
     context: HamyarContext, chat_id: int, text: str, markup: ReplyMarkup | None = None
 ) -> Message:
     """A reply to the user who caused the update (messages to others go through the outbox)."""
-    return await context.bot.send_message(chat_id=chat_id, text=text, reply_markup=markup)
+    message = await context.bot.send_message(chat_id=chat_id, text=text, reply_markup=markup)
+    if isinstance(markup, ReplyKeyboardMarkup | ReplyKeyboardRemove):
+        _reply_keyboards(context)[chat_id] = isinstance(markup, ReplyKeyboardMarkup)
+    return message
+
+
+def _reply_keyboards(context: HamyarContext) -> dict[int, bool]:
+    """Per chat: whether the last keyboard this process set under the typing field is still
+    there (unknown after a restart: assumed there)."""
+    shown: dict[int, bool] = context.bot_data.setdefault("reply_keyboard_shown", {})
+    return shown
+
+
+async def ask_inline(
+    context: HamyarContext, chat_id: int, text: str, markup: InlineKeyboardMarkup, *,
+    lead: str | None = None,
+) -> Message:
+    """A question answered by its inline buttons only. A message carries one keyboard, so when
+    a reply keyboard from an earlier step may still be under the typing field, the question
+    is sent removing it and then given its buttons by an edit: no stale button stays there."""
+    if lead:
+        text = f"{lead}\n\n{text}"
+    if not _reply_keyboards(context).get(chat_id, True):
+        return await send(context, chat_id, text, markup)
+    message = await send(context, chat_id, text, ReplyKeyboardRemove())
+    try:
+        edited = await message.edit_reply_markup(markup)
+    except BadRequest:
+        return await send(context, chat_id, text, markup)
+    return edited if isinstance(edited, Message) else message
 
 
 def main_menu(context: HamyarContext) -> ReplyKeyboardMarkup:

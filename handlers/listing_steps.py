@@ -31,7 +31,7 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
-from handlers.common import send
+from handlers.common import ask_inline, send
 
 NAME = "listing"
 END = ConversationHandler.END
@@ -102,8 +102,8 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
     prefix = f"{hint}\n\n" if hint else ""
     if step == "category":
         items = [(_craft_name(context, c.code), ListingCategory(c.code).pack()) for c in geo.CRAFTS]
-        await send(context, to, prefix + t("lst-ask-category"),
-                   keyboards.grid(items, 2, _inline_nav(context)))
+        await ask_inline(context, to, t("lst-ask-category"),
+                         keyboards.grid(items, 2, _inline_nav(context)), lead=hint)
     elif step == "photos":
         k = "lst-ask-photos-replace" if (listing.flow or {}).get("replace_photos") else "lst-ask-photos"
         await send(context, to, prefix + t(k, max=svc.PHOTOS_MAX),
@@ -121,8 +121,8 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
     elif step == "availability":
         items = [(t("btn-in-stock"), ListingAvailability(svc.IN_STOCK).pack()),
                  (t("btn-made-to-order"), ListingAvailability(svc.MADE_TO_ORDER).pack())]
-        await send(context, to, prefix + t("lst-ask-availability"),
-                   keyboards.grid(items, 1, _inline_nav(context)))
+        await ask_inline(context, to, t("lst-ask-availability"),
+                         keyboards.grid(items, 1, _inline_nav(context)), lead=hint)
     elif step == "stock":
         row = [_num(context, n) for n in STOCK_BUTTONS]
         extra = [_num(context, listing.stock)] if listing.stock and listing.stock not in STOCK_BUTTONS else []
@@ -133,7 +133,8 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
         extra = [t("btn-prep-days", days=days)] if days and days not in PREP_DAY_BUTTONS else []
         await send(context, to, prefix + t("lst-ask-prep-days-buttons"), keyboards.reply_nav(t, row, extra))
     elif step == "delivery":
-        await send(context, to, prefix + t("lst-ask-delivery"), _delivery_markup(context, listing))
+        await ask_inline(context, to, t("lst-ask-delivery"), _delivery_markup(context, listing),
+                         lead=hint)
     elif step == "delivery_cost":
         method = flow.cost_for(listing)
         post = method == svc.POST  # by post the buyer may pay the postage on arrival

@@ -109,10 +109,15 @@ async def show_list(update: Update, context: HamyarContext) -> None:
     if not listings:
         await send(context, _chat(update), context.t("my-empty"))
         return
+    # A short button per listing (its icon and title); the status words are in the text.
     rows = [[InlineKeyboardButton(
-        f"{STATUS_ICONS[lst.status]} {lst.title} · {context.t(STATUS_KEYS[lst.status])}",
+        keyboards.short(f"{STATUS_ICONS[lst.status]} {lst.title or context.t('lst-untitled')}"),
         callback_data=MyListing("open", lst.id).pack())] for lst in listings]
-    await send(context, _chat(update), context.t("my-title", count=len(listings)), InlineKeyboardMarkup(rows))
+    lines = [context.t("my-title", count=len(listings))] + [
+        context.t("my-list-line", icon=STATUS_ICONS[lst.status],
+                  title=lst.title or context.t("lst-untitled"), status=context.t(STATUS_KEYS[lst.status]))
+        for lst in listings]
+    await send(context, _chat(update), "\n".join(lines), InlineKeyboardMarkup(rows))
 
 
 async def _parsed(update: Update, context: HamyarContext) -> MyListing | None:
@@ -150,6 +155,19 @@ async def _refresh_card(update: Update, context: HamyarContext, listing: svc.Lis
         pass
 
 
+async def _stale(update: Update, context: HamyarContext, listing_id: int, why: str) -> None:
+    """A button of an older card (the listing has changed since): said at once, before anything
+    is asked, and the pressed card is redrawn with the buttons that work now."""
+    await update.callback_query.answer(  # type: ignore[union-attr]
+        context.t("my-stale-card", why=context.t(why)), show_alert=True)
+    try:
+        async with context.session() as s:
+            listing = await my_svc.own(s, listing_id, _uid(update))
+    except svc.ListingNotFound:
+        return
+    await _refresh_card(update, context, listing)
+
+
 async def simple_action(update: Update, context: HamyarContext) -> None:
     """pause, resume, sold out, withdraw (after its confirmation)."""
     query = update.callback_query
@@ -166,8 +184,7 @@ async def simple_action(update: Update, context: HamyarContext) -> None:
     except svc.ListingNotFound:
         return await _not_yours(update, context)
     except InputError as err:
-        await query.answer(context.t(err.key), show_alert=True)
-        return
+        return await _stale(update, context, data.listing_id, err.key)
     await query.answer(context.t(SIMPLE_ACTIONS[data.action]))
     await _refresh_card(update, context, listing)
 
@@ -184,8 +201,7 @@ async def confirm_withdraw(update: Update, context: HamyarContext) -> None:
     except svc.ListingNotFound:
         return await _not_yours(update, context)
     if "withdraw" not in svc.allowed_actions(listing):
-        await query.answer(context.t("my-not-allowed"), show_alert=True)
-        return
+        return await _stale(update, context, listing.id, "my-not-allowed")
     await query.answer()
     markup = keyboards.grid([(context.t("btn-yes-withdraw"), MyListing("withdraw-yes", listing.id).pack()),
                              (context.t("btn-back"), MyListing("open", listing.id).pack())], 2)
@@ -209,7 +225,7 @@ async def ask_amount(update: Update, context: HamyarContext) -> str | int:
         await _not_yours(update, context)
         return END
     except InputError as err:
-        await query.answer(context.t(err.key), show_alert=True)
+        await _stale(update, context, data.listing_id, err.key)
         return END
     await query.answer()
     if field == "price":

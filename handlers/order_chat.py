@@ -175,17 +175,18 @@ async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str 
             await _close(s, update)
     except InputError as err:
         if skipped:
-            await send(context, _chat(update), context.t(err.key, **err.args_))
+            await send(context, _chat(update), context.t(err.key, **err.args_), main_menu(context))
+            return await _finish(update, context, None, order_id=data["order_id"])
+        if err.key in ("ord-err-state", "ord-err-stock"):  # nothing is awaited any more: the menu
+            await send(context, _chat(update), context.t(err.key, **err.args_), main_menu(context))
             return await _finish(update, context, None, order_id=data["order_id"])
         await send(context, _chat(update), context.t(err.key, **err.args_),
                    keyboards.reply_nav(context.t, [context.t("btn-skip")] if mode in SKIPPABLE else []))
-        if err.key in ("ord-err-state", "ord-err-stock"):
-            return await _finish(update, context, None, order_id=data["order_id"])
         return mode  # type: ignore[return-value]
     except svc.NotYours:
         return await _finish(update, context, "ord-err-not-yours")
     if role is None:
-        await send(context, _chat(update), context.t("ord-err-not-yours"))
+        await send(context, _chat(update), context.t("ord-err-not-yours"), main_menu(context))
         return END
     await send(context, _chat(update), context.t(NOTES.get(mode or "", "ord-done")), main_menu(context))
     if card:

@@ -34,7 +34,7 @@ from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import main_menu, send
+from handlers.common import ask_inline, main_menu, send
 from handlers.deeplinks import leave_for_link
 from handlers.order_listing import show_listing as show_listing  # the /start l_<code> link
 
@@ -110,9 +110,12 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
         row = [_num(context, n) for n in range(1, min(maximum, 5) + 1)]
         await send(context, chat, prefix + t("ord-ask-quantity", max=maximum), keyboards.reply_nav(t, row))
     elif step == "delivery":
-        items = [(order_cards.delivery_choice(context.locale, listing, d, int(data["quantity"])),
-                  OrderDelivery(d["method"]).pack()) for d in listing.delivery or []]
-        await send(context, chat, prefix + t("ord-ask-delivery"), keyboards.grid(items, 1, nav))
+        # The button says the way only (short on a phone); cost and total are in the text.
+        items, lines = [], [t("ord-ask-delivery")]
+        for d in listing.delivery or []:
+            lines.append(order_cards.delivery_choice(context.locale, listing, d, int(data["quantity"])))
+            items.append((t(order_cards.DELIVERY_KEYS[d["method"]]), OrderDelivery(d["method"]).pack()))
+        await ask_inline(context, chat, "\n".join(lines), keyboards.grid(items, 1, nav), lead=hint)
     elif step == "name":
         last = data.get("last")
         if last:  # she has ordered before: the same receiver in one tap, or new ones typed
@@ -135,8 +138,8 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
     else:
         option = form.delivery_option(listing, data["delivery"])
         text = order_cards.form_summary(context.locale, listing, option, data)
-        await send(context, chat, prefix + text, keyboards.grid(
-            [(t("ord-btn-confirm"), OrderStep("confirm").pack())], 1, nav))
+        await ask_inline(context, chat, text, keyboards.grid(
+            [(t("ord-btn-confirm"), OrderStep("confirm").pack())], 1, nav), lead=hint)
     return step
 
 

@@ -115,6 +115,10 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
         async with context.session() as s:
             done = await _act(s, update, context, pressed)
     except InputError as err:
+        if err.key == "ord-err-state":  # an older card: say so at once, and bring it up to date
+            await query.answer(context.t("ord-stale-card", why=context.t(err.key)), show_alert=True)
+            await _refresh_pressed(update, context, pressed.order_id)
+            return END
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
         return END
     except svc.NotYours:
@@ -146,6 +150,27 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
     return END
 
 
+async def _refresh_pressed(update: Update, context: HamyarContext, order_id: int) -> None:
+    """The pressed card redrawn with the order as it is now (its buttons are the ones that
+    still work)."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        async with context.session() as s:
+            role = await svc.for_user(s, order_id, _uid(update))
+            text, markup = await order_cards.card(s, role.order, role.role, context.locale)
+    except (svc.NotYours, InputError):
+        return await _drop_buttons(query)
+    try:
+        if query.message is not None and getattr(query.message, "text", None):
+            await query.edit_message_text(
+                text, reply_markup=InlineKeyboardMarkup.de_json(markup, None) if markup else None)
+        else:
+            await _drop_buttons(query)
+    except BadRequest:
+        pass
+
+
 async def _ask_payment(update: Update, context: HamyarContext, order_id: int, saved: str | None,
                        cod: bool = True) -> None:
     items = [(context.t("ord-btn-cod"), OrderPay("cod", order_id).pack())] if cod else []
@@ -172,14 +197,16 @@ async def my_orders(update: Update, context: HamyarContext) -> None:
     if not rows:
         await send(context, _chat(update), context.t("ord-list-empty"), main_menu(context))
         return
-    buttons = []
+    # A row is a short button (its number and title); status and date are in the text.
+    buttons, lines = [], [context.t("ord-list-title")]
     for row in rows:
-        title = row.title if len(row.title) <= 22 else row.title[:21] + "…"
-        label = context.t("ord-list-item", icon=context.t(LIST_ICONS[row.role]), id=row.order.id,
-                          title=title, status=context.t(order_cards.status_key(row.order)),
-                          date=_date(context, row.order.created_at))
+        icon = context.t(LIST_ICONS[row.role])
+        lines.append(context.t("ord-list-item", icon=icon, id=row.order.id, title=row.title,
+                               status=context.t(order_cards.status_key(row.order)),
+                               date=_date(context, row.order.created_at)))
+        label = keyboards.short(context.t("ord-list-button", icon=icon, id=row.order.id, title=row.title))
         buttons.append([InlineKeyboardButton(label, callback_data=OrderAction("view", row.order.id).pack())])
-    await send(context, _chat(update), context.t("ord-list-title"), InlineKeyboardMarkup(buttons))
+    await send(context, _chat(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
 
 
 async def stuck_cmd(update: Update, context: HamyarContext) -> None:
@@ -192,11 +219,12 @@ async def stuck_cmd(update: Update, context: HamyarContext) -> None:
     if not rows:
         await send(context, _chat(update), context.t("ord-stuck-empty"))
         return
-    buttons = [[InlineKeyboardButton(
+    lines = [context.t("ord-stuck-title")] + [
         context.t("ord-stuck-item", id=o.id, status=context.t(order_cards.status_key(o)),
-                  date=_date(context, o.created_at)),
-        callback_data=OrderAction("view", o.id).pack())] for o in rows]
-    await send(context, _chat(update), context.t("ord-stuck-title"), InlineKeyboardMarkup(buttons))
+                  date=_date(context, o.created_at)) for o in rows]
+    buttons = [[InlineKeyboardButton(context.t("ord-stuck-button", id=o.id),
+                                     callback_data=OrderAction("view", o.id).pack())] for o in rows]
+    await send(context, _chat(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
 
 
 # -- wiring ----------------------------------------------------------------------------------

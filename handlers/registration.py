@@ -21,8 +21,8 @@ from telegram.ext import (
 )
 
 from bot import keyboards
-from bot.callbacks import REG_ANY, RegCity, RegCraft, RegProvince, RegStep
-from bot.context import HamyarContext
+from bot.callbacks import REG_ANY, RegCity, RegCraft, RegEdit, RegProvince, RegStep
+from bot.context import HamyarContext, Session
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
 from bot.i18n import I18n
@@ -47,6 +47,7 @@ from handlers.registration_steps import (
     on_craft_toggle,
     on_crafts_done,
     on_district,
+    on_edit,
     on_group,
     on_name,
     on_phone_text,
@@ -118,12 +119,14 @@ async def back(update: Update, context: HamyarContext) -> str | int:
     async with context.session() as s:
         data = await reg.load_draft(s, uid(update)) or {}
         current = data.get("step", "name")
+        editing = False
         if current == "name":
             await write_state(s, NAME, key(update), None)
+            editing = await _drop_if_editing(s, update)
         else:
             await save(s, update, data, reg.previous_step(current) or "name")
     if current == "name":
-        return await _said_goodbye(update, context)
+        return await _said_goodbye(update, context, editing)
     return await ask(update, context, data["step"], data)
 
 
@@ -133,11 +136,21 @@ async def cancel(update: Update, context: HamyarContext) -> int:
         await drop_buttons(update)
     async with context.session() as s:
         await write_state(s, NAME, key(update), None)
-    return await _said_goodbye(update, context)
+        editing = await _drop_if_editing(s, update)
+    return await _said_goodbye(update, context, editing)
 
 
-async def _said_goodbye(update: Update, context: HamyarContext) -> int:
-    await send(context, update.effective_chat.id, context.t("reg-cancelled"),  # type: ignore[union-attr]
+async def _drop_if_editing(s: Session, update: Update) -> bool:
+    """Leaving a change of her profile: the copy goes, her profile stays as it was."""
+    data = await reg.load_draft(s, uid(update)) or {}
+    if data.get("editing"):
+        await reg.delete_draft(s, uid(update))
+    return bool(data.get("editing"))
+
+
+async def _said_goodbye(update: Update, context: HamyarContext, editing: bool = False) -> int:
+    key_ = "profile-edit-cancelled" if editing or context.is_seller else "reg-cancelled"
+    await send(context, update.effective_chat.id, context.t(key_),  # type: ignore[union-attr]
                keyboards.main_menu(context.t, is_seller=context.is_seller))
     return END
 
@@ -190,13 +203,15 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
                    CallbackQueryHandler(on_crafts_done,
                                         pattern=RegStep.pattern(action="crafts-done"))],
         "group": [MessageHandler(skip_f, skip_group), MessageHandler(text, on_group)],
-        "confirm": [CallbackQueryHandler(on_confirm, pattern=RegStep.pattern(action="confirm"))],
+        "confirm": [CallbackQueryHandler(on_confirm, pattern=RegStep.pattern(action="confirm")),
+                    CallbackQueryHandler(on_edit, pattern=RegEdit.pattern())],
     }
     assert set(steps) == set(FLOW.states) == set(reg.STEPS), "FLOW and the handlers agree"
     return ConversationHandler(
         entry_points=[
             MessageHandler(private & keyboards.label_filter(i18n, "menu-register"), start),
             CommandHandler("register", start, filters=private),
+            CallbackQueryHandler(on_edit, pattern=RegEdit.pattern()),  # her profile card
         ],
         states={state: [*head, *steps[state]] for state in FLOW.states},
         fallbacks=[

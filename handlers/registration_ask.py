@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, KeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Update
 from telegram.error import BadRequest
 
 from bot import geo, keyboards, persian
-from bot.callbacks import RegCity, RegCraft, RegProvince, RegStep
+from bot.callbacks import RegCity, RegCraft, RegEdit, RegProvince, RegStep
 from bot.context import HamyarContext
 from bot.i18n import OMIT
 from bot.services import registration as reg
-from handlers.common import send
+from handlers.common import ask_inline, send
 
 NAV_BACK, NAV_CANCEL = RegStep("back").pack(), RegStep("cancel").pack()
 
@@ -80,6 +80,20 @@ def crafts_markup(context: HamyarContext, chosen: list[str]) -> InlineKeyboardMa
     return InlineKeyboardMarkup(rows)
 
 
+EDIT_KEYS = {"name": "btn-reg-edit-name", "phone": "btn-reg-edit-phone", "city": "btn-reg-edit-city",
+             "district": "btn-reg-edit-district", "crafts": "btn-reg-edit-crafts",
+             "group": "btn-reg-edit-group"}
+
+
+def edit_rows(context: HamyarContext, *, profile: bool = False,
+              ) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
+    """A button per answer she can change (the summary, and her profile card later)."""
+    src = "p" if profile else "s"
+    items = [(context.t(label), RegEdit(field, src).pack())  # type: ignore[arg-type]
+             for field, label in EDIT_KEYS.items()]
+    return keyboards.grid(items, 3).inline_keyboard
+
+
 async def ask(
     update: Update, context: HamyarContext, step: str, data: dict[str, Any], hint: str | None = None
 ) -> str:
@@ -98,32 +112,33 @@ async def ask(
     elif step == "province":
         items = [(place_name(context, p), RegProvince(p.code).pack())  # type: ignore[arg-type]
                  for p in geo.PROVINCES]
-        await send(context, chat_id, prefix + t("reg-ask-province"),
-                   keyboards.grid(items, 3, _inline_nav(context)))
+        await ask_inline(context, chat_id, t("reg-ask-province"),
+                         keyboards.grid(items, 2, _inline_nav(context)), lead=hint)
     elif step == "city":
         province = geo.province(data.get("province") or "")
         if province is None:
             return await ask(update, context, "province", data, hint)
         items = [(place_name(context, c), RegCity(c.code).pack())  # type: ignore[arg-type]
                  for c in province.cities]
-        await send(context, chat_id,
-                   prefix + t("reg-ask-city", province=place_name(context, province)),
-                   keyboards.grid(items, 3, _inline_nav(context)))
+        await ask_inline(context, chat_id, t("reg-ask-city", province=place_name(context, province)),
+                         keyboards.grid(items, 2, _inline_nav(context)), lead=hint)
     elif step == "district":
         current = _num(context, data["district"]) if data.get("district") else None
         await send(context, chat_id, prefix + t("reg-ask-district"),
                    keyboards.reply_nav(t, _current_row(current), [t("btn-skip")]))
     elif step == "crafts":
-        await send(context, chat_id, prefix + t("reg-ask-crafts"),
-                   crafts_markup(context, data.get("crafts") or []))
+        await ask_inline(context, chat_id, t("reg-ask-crafts"),
+                         crafts_markup(context, data.get("crafts") or []), lead=hint)
     elif step == "group":
         await send(context, chat_id, prefix + t("reg-ask-group"),
                    keyboards.reply_nav(t, _current_row(data.get("group")), [t("btn-skip")]))
     elif step == "confirm":
-        markup = keyboards.grid([(t("btn-confirm"), RegStep("confirm").pack())], 1,
-                                _inline_nav(context))
-        await send(context, chat_id, prefix + t("reg-summary", **summary_args(context, data)),
-                   markup)
+        confirm = keyboards.grid([(t("btn-confirm"), RegStep("confirm").pack())], 1,
+                                 _inline_nav(context)).inline_keyboard
+        rows = [confirm[0], *edit_rows(context), *confirm[1:]]
+        markup = InlineKeyboardMarkup(rows)
+        await ask_inline(context, chat_id, t("reg-summary", **summary_args(context, data)),
+                         markup, lead=hint)
     return step
 
 

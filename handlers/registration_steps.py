@@ -11,7 +11,7 @@ from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot import geo, keyboards, persian
-from bot.callbacks import RegCity, RegCraft, RegProvince
+from bot.callbacks import RegCity, RegCraft, RegEdit, RegProvince
 from bot.context import HamyarContext, Session
 from bot.persistence import write_state
 from bot.services import registration as reg
@@ -58,7 +58,7 @@ async def answer(update: Update, context: HamyarContext, step: str,
     async with context.session() as s:
         data = await reg.load_draft(s, uid(update)) or {}
         data.update(changes)
-        await save(s, update, data, step)
+        step = await save(s, update, data, reg.after(data, step))
     return await ask(update, context, step, data)
 
 
@@ -126,7 +126,7 @@ async def on_province_text(update: Update, context: HamyarContext) -> str:
         data = await reg.load_draft(s, uid(update)) or {}
         if isinstance(place, geo.City):
             data["province"], data["city"] = place.province_code, place.code
-            step = await save(s, update, data, "district")
+            step = await save(s, update, data, reg.after(data, "district"))
         elif isinstance(place, geo.Province):
             if data.get("province") != place.code:
                 data.pop("city", None)
@@ -148,15 +148,16 @@ async def on_city_button(update: Update, context: HamyarContext) -> str:
     async with context.session() as s:
         data = await reg.load_draft(s, uid(update)) or {}
         ok = city is not None and city.province_code == data.get("province")
+        step = "city"
         if city is not None and ok:
             data["city"] = city.code
-            await save(s, update, data, "district")
+            step = await save(s, update, data, reg.after(data, "district"))
     if city is None or not ok:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return "city"
     await query.answer()
     await mark_chosen(update, context, place_name(context, city))
-    return await ask(update, context, "district", data)
+    return await ask(update, context, step, data)
 
 
 async def on_city_text(update: Update, context: HamyarContext) -> str:
@@ -166,9 +167,9 @@ async def on_city_text(update: Update, context: HamyarContext) -> str:
         place = reg.resolve_place(text, data.get("province"))
         if isinstance(place, geo.City):
             data["city"] = place.code
-            await save(s, update, data, "district")
+            step = await save(s, update, data, reg.after(data, "district"))
     if isinstance(place, geo.City):
-        return await ask(update, context, "district", data)
+        return await ask(update, context, step, data)
     hint = context.t(
         "reg-err-city-unknown",
         text=persian.clean_input(text)[:40],
@@ -215,14 +216,15 @@ async def on_crafts_done(update: Update, context: HamyarContext) -> str:
     assert query is not None
     async with context.session() as s:
         data = await reg.load_draft(s, uid(update)) or {}
+        step = "crafts"
         if data.get("crafts"):
-            await save(s, update, data, "group")
+            step = await save(s, update, data, reg.after(data, "group"))
     if not data.get("crafts"):
         await query.answer(context.t("reg-err-crafts-empty"), show_alert=True)
         return "crafts"
     await query.answer()
     await mark_chosen(update, context, crafts_list(context, data["crafts"]))
-    return await ask(update, context, "group", data)
+    return await ask(update, context, step, data)
 
 
 async def on_group(update: Update, context: HamyarContext) -> str:
@@ -255,8 +257,31 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     await query.answer()
     await drop_buttons(update)
     context.is_seller = True
-    await send(context, update.effective_chat.id, context.t("reg-done"),  # type: ignore[union-attr]
+    if data.get("editing"):  # she changed her profile: nothing more to learn
+        done = context.t("profile-saved")
+    else:  # a new seller: what to do first, quoting the button
+        done = context.t("reg-done")  # it quotes «menu-new-listing»
+    await send(context, update.effective_chat.id, done,  # type: ignore[union-attr]
                keyboards.main_menu(context.t, is_seller=True))
     return END
+
+
+async def on_edit(update: Update, context: HamyarContext) -> str | int:
+    """A field's button on the summary or on her profile card: that question, then back to
+    the summary (`reg.after`)."""
+    query = update.callback_query
+    assert query is not None
+    chosen = RegEdit.parse(query.data)
+    try:
+        async with context.session() as s:
+            data = await reg.begin_fix(s, uid(update), chosen.field if chosen else "",
+                                       from_profile=chosen is not None and chosen.src == "p")
+            step = await save(s, update, data, data["step"])
+    except InputError as err:
+        await query.answer(context.t(err.key), show_alert=True)
+        return END
+    await query.answer()
+    await drop_buttons(update)
+    return await ask(update, context, step, data)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot import keyboards, persian
@@ -11,7 +11,7 @@ from bot.context import HamyarContext
 from bot.i18n import SUPPORTED
 from bot.services import registration, users
 from handlers.common import main_menu, send, show_main_menu
-from handlers.registration_ask import display_phone, summary_args
+from handlers.registration_ask import display_phone, edit_rows, summary_args
 
 LANGUAGE_KEYS = {"fa": "language-fa", "en": "language-en"}
 
@@ -59,7 +59,10 @@ async def profile(update: Update, context: HamyarContext) -> None:
     args = summary_args(context, data)
     args["phone"] = display_phone(context, data["phone"])
     args["since"] = persian.format_jalali_date(data["since"], latin=context.locale != "fa")
-    await send(context, update.effective_chat.id, context.t("profile-card", **args), main_menu(context))  # type: ignore[union-attr]
+    # Her details with a button per field (handlers/registration.py takes the press).
+    text = context.t("profile-card", **args) + "\n\n" + context.t("profile-edit-hint")
+    await send(context, update.effective_chat.id, text,  # type: ignore[union-attr]
+               InlineKeyboardMarkup(edit_rows(context, profile=True)))
 
 
 def _language_markup(context: HamyarContext):  # type: ignore[no-untyped-def]

@@ -207,6 +207,25 @@ class Person:
         kb = self.sb.current_keyboard(self.id) or {}
         return [b["text"] if isinstance(b, dict) else b for row in kb.get("keyboard", []) for b in row]
 
+    def visible_keyboard(self) -> list[list[str]]:
+        """The rows of the reply keyboard this person sees under the typing field now (the
+        last one the bot set and did not remove; [] when there is none)."""
+        kb = self.sb.current_keyboard(self.id) or {}
+        return [[b["text"] if isinstance(b, dict) else b for b in row] for row in kb.get("keyboard", [])]
+
+    def all_labels(self) -> list[str]:
+        """Every button label the bot has shown in this chat: inline ones (also those since
+        edited away) and reply keyboards."""
+        out: list[str] = []
+        for rec in self.sb.records(self.id, include_deleted=True):
+            if not rec.from_bot:
+                continue
+            for markup in [rec.message.get("reply_markup"), rec.keyboard,
+                           *(e["message"].get("reply_markup") for e in rec.edits)]:
+                rows = (markup or {}).get("inline_keyboard") or (markup or {}).get("keyboard") or []
+                out += [b["text"] if isinstance(b, dict) else str(b) for row in rows for b in row]
+        return out
+
     def answers(self) -> list[str]:
         """Texts of callback answers (toasts and alerts) this person received."""
         return [a.get("text") or "" for a in self.sb.answered_callbacks

@@ -477,7 +477,8 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
 
     (lst,) = await p.tap(MY)
     assert "محصولات شما (۱)" in lst.text
-    assert lst.buttons == ["🟢 گلیم دستباف زنجان · منتشر شده"]
+    # issue 11 item 5: the status words moved from the button into the text
+    assert lst.buttons == ["🟢 گلیم دستباف زنجان"] and "🟢 گلیم دستباف زنجان: منتشر شده" in lst.text
     (card,) = await p.tap(lst.buttons[0], lst)
     assert "📌 منتشر شده" in card.text and "۱۲۰٬۰۰۰ تومان" in card.text
     assert card.buttons[:5] == ["💰 تغییر قیمت", "📦 تغییر موجودی", "⏸ توقف فروش",
@@ -495,7 +496,9 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
     assert p.answers()[-1].startswith("فروش این محصول متوقف شد")
     assert "▶️ ادامهٔ فروش" in p.sb.records(p.id)[-1].buttons
     await p.tap("⏸ توقف فروش", card)  # the old card's pause, pressed again
-    assert p.answers()[-1] == "این کار الان برای این محصول ممکن نیست. «↩️ فهرست محصولات» را بزنید تا ببینید الان چه کاری می‌شود کرد."
+    # the why and what to do, as before; then that the card is redrawn (issue 11 item 4)
+    assert p.answers()[-1].startswith("این کار الان برای این محصول ممکن نیست. «↩️ فهرست محصولات» را بزنید تا ببینید الان چه کاری می‌شود کرد.")
+    assert "▶️ ادامهٔ فروش" in card.buttons
     await p.tap("▶️ ادامهٔ فروش", new_card)
     await p.tap("⛔️ دیگر موجود ندارم", new_card)
     async with bot.db.session() as s:

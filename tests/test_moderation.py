@@ -119,8 +119,8 @@ async def test_reject_with_reason_fix_resubmit_approve(world: World) -> None:
     card = await w.card(listing.id)
     await w.press_in_group(w.trainer, card, REJECT)
     card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
-    assert "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد" in card_now.buttons
-    await w.press_in_group(w.trainer, card_now, "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد")
+    assert "📷 عکس‌ها واضح نیست" in card_now.buttons  # a short label (issue 11 item 5)
+    await w.press_in_group(w.trainer, card_now, "📷 عکس‌ها واضح نیست")
     told = await w.sb.wait_for_bot_message(seller.id, lambda r: "این بار منتشر نشد" in (r.text or ""))
     assert "دلیل: عکس‌ها واضح نیست" in told.text
     async with w.bot.db.session() as s:

@@ -44,7 +44,7 @@ async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> Non
     (hint,) = await buyer.send("sticker")
     assert "از ۱ تا ۳" in hint.text
     (q,) = await buyer.say("۲")
-    assert "۲۷۰٬۰۰۰ تومان" in " ".join(q.buttons)  # 2 × 120,000 + 30,000 post
+    assert "۲۷۰٬۰۰۰ تومان" in q.text  # 2 × 120,000 + 30,000 post (figures in the text, issue 11 item 5)
     await buyer.tap(next(b for b in q.buttons if "پست" in b), q)
     await buyer.say("سارا محمدی")
     (hint,) = await buyer.say("تهران")
@@ -147,7 +147,7 @@ async def test_buyer_cancels_before_acceptance(bot: BotHarness, person) -> None:
     (lst,) = await buyer.say("/orders")
     async with bot.db.session() as s:
         month, year = jalali_month_and_year((await s.get(Order, order_id)).created_at)
-    assert ("منتظر جواب فروشنده" in lst.buttons[0] and month in lst.buttons[0]) or year in lst.buttons[0]
+    assert ("منتظر جواب فروشنده" in lst.text and month in lst.text) or year in lst.text  # issue 11 item 5: status and date in the text
     (card,) = await buyer.tap(lst.buttons[0], lst)
     await buyer.tap("✖️ لغو سفارش", card)
     await wait_text(seller, "خریدار سفارش شمارهٔ")

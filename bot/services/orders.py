@@ -90,8 +90,10 @@ def may_answer(role: Role, mode: str) -> None:
             raise InputError("ord-err-not-paid-yet")
     elif mode == "receipt":
         require(role, "buyer", (om.ACCEPTED,))
-    elif mode in ("message", "cancel_reason") and order.status not in om.OPEN:
+    elif mode == "message" and order.status not in om.OPEN:
         raise InputError("ord-err-state")
+    elif mode == "cancel_reason" and order.status not in CANCELLABLE.get(role.role, ()):
+        raise InputError("ord-err-state")  # told at the press, not after the reason is typed
 
 
 async def saved_card(session: AsyncSession, seller_id: int) -> str | None:

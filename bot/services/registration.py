@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import geo, persian
-from bot.services import drafts, groups
+from bot.services import drafts, events, groups
 from bot.services.errors import InputError
+from models import listing as lm
 from models.base import utcnow
+from models.listing import Listing
 from models.user import Seller
 
 KIND = "registration"
@@ -19,6 +22,14 @@ NAME_MIN, NAME_MAX = 2, 60
 GROUP_MAX = 80
 DISTRICT_MAX = 30
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+# A field of her registration she can change (a button per field on the summary and on her
+# profile card) -> the step that asks it (a city is chosen through its province).
+FIELDS = {"name": "name", "phone": "phone", "city": "province", "district": "district",
+          "crafts": "crafts", "group": "group"}
+# What the channel posts and the search index show of her: a change reaches her listings.
+_PUBLIC = ("name", "province_code", "city_code", "district")
 
 
 def previous_step(step: str) -> str | None:
@@ -55,6 +66,33 @@ async def profile(session: AsyncSession, user_id: int) -> dict[str, Any] | None:
         "group": seller.group_name,
         "since": seller.registered_at,
     }
+
+
+def after(data: dict[str, Any], step: str) -> str:
+    """The step after an answer: `step`, or straight back to the summary when she is fixing
+    one answer (from the summary or her profile) and nothing else is missing."""
+    if data.get("fix") and is_complete(data):
+        return "confirm"
+    return step
+
+
+async def begin_fix(session: AsyncSession, user_id: int, field: str, *,
+                    from_profile: bool = False) -> dict[str, Any]:
+    """She taps a field's button on the summary or on her profile card: the draft (her
+    answers so far, or a fresh copy of her profile) at that field's step, back to the summary
+    after. The caller stores the conversation state at the returned draft's step."""
+    if field not in FIELDS:
+        raise InputError("invalid-choice")
+    data = None if from_profile else await load_draft(session, user_id)
+    if data is None:
+        current = await profile(session, user_id)
+        if current is None:
+            raise InputError("invalid-choice")
+        current.pop("since", None)
+        data = {**current, "editing": True}
+    data.update(fix=True, step=FIELDS[field])
+    await save_draft(session, user_id, data)
+    return data
 
 
 def validate_name(text: str) -> str:
@@ -144,14 +182,21 @@ async def complete(session: AsyncSession, user_id: int, data: dict[str, Any]) ->
         crafts=[c for c in data["crafts"] if geo.craft(c) is not None],
         group_name=data.get("group"),
     )
+    changed = False
     if seller is None:
         seller = Seller(user_id=user_id, registered_at=utcnow(), **fields)
         session.add(seller)
     else:
+        changed = any(getattr(seller, k) != fields[k] for k in _PUBLIC)
         for k, v in fields.items():
             setattr(seller, k, v)
     await delete_draft(session, user_id)
     await session.flush()
+    if changed:  # her name or place is on her posts and in the search index: both follow
+        listings = (await session.scalars(select(Listing).where(
+            Listing.seller_id == user_id, Listing.status.in_(lm.PUBLIC)))).all()
+        for listing in listings:
+            await events.emit(session, "listing.public_changed", listing=listing, what="seller")
     # a join link she opened before registering, or the group whose name and city she typed
     await groups.after_registration(session, user_id)
     return seller

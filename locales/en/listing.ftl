@@ -155,3 +155,6 @@ btn-prep-days = { $days ->
    *[other] { $days } days
 }
 lst-description-keeps-voice = Your voice note stays; the text goes beside it. "{ btn-skip }" removes both.
+# i11-screens: a button of an older «My products» card
+my-stale-card = { $why } I updated the card: use its new buttons.
+my-list-line = { $icon } { $title }: { $status }

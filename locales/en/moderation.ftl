@@ -123,3 +123,9 @@ tr-undelivered-item = #{ $id } to { $who } — { $when } — { $reason }
 tr-undelivered-blocked = has blocked the bot
 tr-undelivered-retry = 🔁 Send again #{ $id }
 tr-undelivered-queued = Queued to be sent again.
+# i11-screens: short labels of the reject reasons (the seller is told the whole reason)
+mod-reason-btn-photos = 📷 Photos unclear
+mod-reason-btn-price = 💰 Price or text unclear
+mod-reason-btn-not_handmade = ✋ Not handmade
+mod-reason-btn-not_allowed = 🚫 Not sold on Hamyar
+mod-reason-btn-duplicate = 🔁 A duplicate

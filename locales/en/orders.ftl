@@ -136,6 +136,10 @@ ord-stuck-empty = No orders need a hand.
 ord-stuck-title = Orders to follow up:
 ord-stuck-item = #{ $id } — { $status } — { $date }
 ord-err-tracking-type = Type the tracking code, or tap "{ btn-skip }" if there is none.
+# i11-screens: short buttons of the order lists (status and date are in the text), a stale card
+ord-list-button = { $icon } { $id } · { $title }
+ord-stuck-button = 📦 Order { $id }
+ord-stale-card = { $why } I updated the card: use its new buttons.
 
 ## Stock held for orders (i11-stock)
 ord-placed-held = Order #{ $id } is placed ✅ We are holding this product for you and sent the order to the seller; we will tell you as soon as she answers. If she does not answer within { $hours } hours, the order is cancelled by itself.

@@ -69,3 +69,13 @@ profile-card =
     👥 Group or cooperative: { $group }
     🗓 Member since { $since }
 profile-not-registered = You have not registered yet. Tap "{ menu-register }" to set up your shop.
+# i11-screens: changing one answer (summary and profile card), and after registering
+btn-reg-edit-name = ✏️ Name
+btn-reg-edit-phone = ✏️ Phone
+btn-reg-edit-city = ✏️ City
+btn-reg-edit-district = ✏️ District
+btn-reg-edit-crafts = ✏️ Crafts
+btn-reg-edit-group = ✏️ Group
+profile-edit-hint = To change any of them, tap its button.
+profile-saved = Your details are updated ✅ Your products in the channel and in search show them too.
+profile-edit-cancelled = Nothing changed. Your details are as they were.

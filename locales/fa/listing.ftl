@@ -143,3 +143,6 @@ lst-ask-stock-buttons = چند عدد موجود دارید؟ یکی از دکم
 lst-ask-prep-days-buttons = آماده کردن هر سفارش چند روز طول می‌کشد؟ یکی از دکمه‌ها را بزنید، یا بنویسید؛ مثلاً «یک هفته».
 btn-prep-days = { $days } روز
 lst-description-keeps-voice = صدای ضبط‌شده‌تان می‌ماند؛ نوشته کنار آن می‌آید. با «{ btn-skip }» هر دو پاک می‌شوند.
+# i11-screens: a button of an older «محصولات من» card
+my-stale-card = { $why } کارت را به‌روز کردم؛ از دکمه‌های تازهٔ آن استفاده کنید.
+my-list-line = { $icon } { $title }: { $status }

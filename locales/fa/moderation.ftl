@@ -120,3 +120,9 @@ tr-undelivered-item = #{ $id } به { $who } — { $when } — { $reason }
 tr-undelivered-blocked = ربات را مسدود کرده است
 tr-undelivered-retry = 🔁 دوباره بفرست #{ $id }
 tr-undelivered-queued = دوباره در صف فرستادن گذاشته شد.
+# i11-screens: short labels of the reject reasons (the seller is told the whole reason)
+mod-reason-btn-photos = 📷 عکس‌ها واضح نیست
+mod-reason-btn-price = 💰 قیمت یا توضیح روشن نیست
+mod-reason-btn-not_handmade = ✋ دست‌ساز یا خانگی نیست
+mod-reason-btn-not_allowed = 🚫 در همیار فروخته نمی‌شود
+mod-reason-btn-duplicate = 🔁 تکراری است

@@ -133,6 +133,10 @@ ord-stuck-empty = سفارش گیرکرده‌ای نیست.
 ord-stuck-title = سفارش‌هایی که پیگیری می‌خواهند:
 ord-stuck-item = سفارش شمارهٔ { $id } — { $status } — { $date }
 ord-err-tracking-type = کد رهگیری را بنویسید، یا اگر کدی ندارید «{ btn-skip }» را بزنید.
+# i11-screens: short buttons of the order lists (status and date are in the text), a stale card
+ord-list-button = { $icon } { $id } · { $title }
+ord-stuck-button = 📦 سفارش { $id }
+ord-stale-card = { $why } کارت را به‌روز کردم؛ از دکمه‌های تازهٔ آن استفاده کنید.
 
 ## Stock held for orders (i11-stock)
 ord-placed-held = سفارش شمارهٔ { $id } ثبت شد ✅ این محصول را برایتان نگه داشتیم و برای فروشنده فرستادیم. به‌محض اینکه جواب بدهد خبرتان می‌کنیم. اگر تا { $hours } ساعت جواب ندهد، سفارش خودبه‌خود لغو می‌شود.

@@ -69,3 +69,13 @@ profile-card =
     👥 گروه یا تعاونی: { $group }
     🗓 عضو از { $since }
 profile-not-registered = هنوز ثبت‌نام نکرده‌اید. برای ساختن فروشگاهتان دکمهٔ «{ menu-register }» را بزنید.
+# i11-screens: changing one answer (summary and profile card), and after registering
+btn-reg-edit-name = ✏️ نام
+btn-reg-edit-phone = ✏️ شماره
+btn-reg-edit-city = ✏️ شهر
+btn-reg-edit-district = ✏️ منطقه
+btn-reg-edit-crafts = ✏️ رشته‌ها
+btn-reg-edit-group = ✏️ گروه
+profile-edit-hint = برای تغییر هر کدام، دکمه‌اش را بزنید.
+profile-saved = اطلاعاتتان به‌روز شد ✅ محصول‌هایتان در کانال و در جست‌وجو هم با همین اطلاعات نشان داده می‌شوند.
+profile-edit-cancelled = چیزی تغییر نکرد. اطلاعاتتان همان قبلی است.

@@ -550,6 +550,7 @@ async function showAnswer(qid) {
 
 function selectPerson(id) {
   S.me = id;
+  document.body.classList.remove('no-person');  // on a phone: the chat, not the list
   localStorage.setItem(LS.person, String(id));
   S.kbHidden = false;
   const saved = Number(localStorage.getItem(LS.chat(id)));
@@ -822,6 +823,7 @@ async function boot() {
   const saved = Number(localStorage.getItem(LS.person));
   if (saved && user(saved)) selectPerson(saved);
   else {
+    document.body.classList.add('no-person');  // on a phone the list of people is the page
     renderHeader(); renderBottom();
     const empty = $('empty');
     empty.hidden = false;

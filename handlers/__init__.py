@@ -27,6 +27,7 @@ from bot.services import users
 from handlers import (
     browse,
     browse_shops,
+    codes,
     common,
     deeplinks,
     listing,
@@ -67,6 +68,9 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-favourites"),
                                    browse_shops.favourites_command), group=0)
     app.add_handler(CallbackQueryHandler(browse.on_callback, pattern=BROWSE_ANY), group=0)
+    # A listing's or shop's number («۴۸۲۱», «کد ۴۸۲۱») opens it; other free text is a search.
+    app.add_handler(MessageHandler(private & browse.free_text(i18n) & codes.CODE, codes.open_code),
+                    group=0)
     app.add_handler(MessageHandler(private & browse.free_text(i18n), browse.search_text),
                     group=0)
     # -- end of buyers ------------------------------------------------------------------------

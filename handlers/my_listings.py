@@ -23,6 +23,7 @@ from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
 from bot.i18n import I18n
 from bot.persistence import write_state
+from bot.services import codes
 from bot.services import listing as svc
 from bot.services import my_listings as my_svc
 from bot.services.errors import InputError
@@ -79,9 +80,13 @@ def card_text(context: HamyarContext, listing: svc.Listing) -> str:
         availability = context.t("cap-made-to-order", days=listing.prep_days or 0)
     else:
         availability = ""
-    return context.t("my-card", title=listing.title or context.t("lst-untitled"),
+    text = context.t("my-card", title=listing.title or context.t("lst-untitled"),
                      status=context.t(STATUS_KEYS[listing.status]),
                      price=_money(context, listing.price), availability=availability)
+    if listing.short_code:  # its number, for buyers to type (bot/services/codes.py)
+        text += "\n" + context.t("my-code", code=codes.shown(listing.short_code,
+                                                             latin=context.locale != "fa"))
+    return text
 
 
 def card_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardMarkup:

@@ -101,6 +101,11 @@ async def show_listing(update: Update, context: HamyarContext) -> None:
     link = ListingLink.parse((context.args or [""])[0])
     async with context.session() as s:
         page = await form.listing_page(s, link.code if link else "")
+    await render_listing(update, context, page)
+
+
+async def render_listing(update: Update, context: HamyarContext, page: form.ListingPage | None) -> None:
+    """The listing as a buyer sees it, with «سفارش می‌دهم» (a link, or its number typed)."""
     chat = _chat(update)
     if page is None:
         await send(context, chat, context.t("ord-listing-gone"))

@@ -128,3 +128,23 @@ btn-revise-listing = ✏️ Change name, photos or description
 my-revise-intro = Change whatever you need, then tap "Send for review". Until a trainer approves the changes, the current post stays in the channel.
 my-finish-draft-first = You have an unfinished product; finish or delete it first.
 status-awaiting_seller = waiting for your confirmation
+
+## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)
+cap-code = 🔢 Product code: { $code } (send this number in the bot)
+my-code = 🔢 Product code: { $code }. A buyer who sends this number in the bot opens this product.
+btn-share = 📤 Share with others
+btn-share-shop = 📤 Share my shop
+share-listing =
+    🛍 { $title }
+    💰 { $price }
+    🔢 Product code: { $code }
+    To see it and order, send this number in the Hamyar bot:
+    { $link }
+share-shop =
+    🏠 { $name }'s shop
+    🔢 Shop code: { $code }
+    To see the products, send this number in the Hamyar bot:
+    { $link }
+share-hint = The message above is ready to share: forward it to friends and groups, or copy its text into another app.
+share-not-published = Only a product that is published in the channel can be shared.
+share-no-shop = Your shop has no published product yet; you can share it once your first product is published.

@@ -1,0 +1,131 @@
+"""Listing and shop numbers (bot/services/codes.py): given at publish time, on the channel
+post and in «محصولات من»; a buyer who types one opens the listing and can order."""
+
+from __future__ import annotations
+
+import pytest
+from harness import BotHarness, Person, World
+from listing_helpers import MY, make_seller, walk
+from order_helpers import published_listing
+from sqlalchemy import select
+
+from bot import persian
+from bot.services import codes, search_index
+from models import listing as m
+from models.listing import Listing
+
+SUBMIT = "📤 ارسال برای بررسی"
+APPROVE = "✅ تأیید و انتشار"
+ORDER = "🛒 سفارش می‌دهم"
+ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+async def approved_listing(w: World, name: str = "مریم") -> tuple[Person, Listing]:
+    seller = Person(w.bot, await w.sb.create_user(name, language_code="fa"))
+    await make_seller(w.bot, seller, name=f"{name} رضایی")
+    await walk(seller, "preview")
+    await seller.tap(SUBMIT)
+    async with w.bot.db.session() as s:
+        listing = await s.scalar(select(Listing).where(Listing.seller_id == seller.id))
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, APPROVE)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        listing = await s.get(Listing, listing.id)
+    return seller, listing
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("4821", 4821), ("۴۸۲۱", 4821), ("٤٨٢١", 4821), ("کد ۴۸۲۱", 4821), ("#4821", 4821),
+    ("كد: 4821", 4821), ("کد محصول ۴۸۲۱", 4821), (" 48-21 ", 4821), ("code 123456", 123456),
+    ("۴۸۲", None), ("0482", None), ("گلیم ۴۸۲۱", None), ("۱۲۰ هزار", None), ("", None),
+    ("4821 4822", None),
+])
+def test_a_typed_code_in_any_form(text: str, number: int | None) -> None:
+    assert codes.parse(text) == number
+
+
+async def test_published_listing_has_a_code_on_its_post_and_a_buyer_opens_it_by_typing_it(
+        world: World) -> None:
+    w = world
+    seller, listing = await approved_listing(w)
+    assert listing.status == m.PUBLISHED and listing.short_code is not None
+    assert 1000 <= listing.short_code <= 9999, "four digits while there is room"
+    code_fa = persian.to_persian_digits(listing.short_code)
+    post = w.channel_msgs()[-1]
+    assert f"🔢 کد محصول: {code_fa}" in post.text, "the channel post carries the code"
+
+    (mine,) = await seller.say(MY)
+    await seller.tap(mine.buttons[0], mine)
+    assert f"کد محصول: {code_fa}" in seller.last.text, "«محصولات من» shows it too"
+
+    buyer = await w.person("سارا")
+    for typed in (code_fa, f"کد {code_fa}", f"#{listing.short_code}", str(listing.short_code),
+                  str(listing.short_code).translate(ARABIC)):
+        replies = await buyer.say(typed)
+        assert len([r for r in replies if "photo" in r.message]) == 3, typed  # the album
+        page = next(r for r in replies if r.buttons)
+        assert "گلیم دستباف زنجان" in page.text and page.buttons == [ORDER], typed
+    (question,) = await buyer.tap(ORDER, page)
+    assert "حداکثر ۳ عدد" in question.text, "the typed code leads to the order form"
+
+
+async def test_paused_withdrawn_and_unknown_codes_say_what_to_do(bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    listing = await published_listing(bot, seller)
+    async with bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+        await codes.give_listing_code(s, got)
+        number = got.short_code
+    await buyer.say("/start")
+    replies = await buyer.say(str(number))
+    assert any("photo" in r.message for r in replies)
+
+    async with bot.db.session() as s:
+        (await s.get(Listing, listing.id)).status = m.PAUSED
+    (r,) = await buyer.say(str(number))
+    assert "موقتاً متوقف" in r.text and "گلیم دستباف زنجان" in r.text
+
+    async with bot.db.session() as s:
+        (await s.get(Listing, listing.id)).status = m.WITHDRAWN
+    (r,) = await buyer.say(persian.to_persian_digits(number))
+    assert "دیگر فروخته نمی‌شود" in r.text and "«🔎" in r.text
+
+    unknown = 1000 if number != 1000 else 1001
+    (r,) = await buyer.say(f"کد {persian.to_persian_digits(unknown)}")
+    assert "پیدا نکردیم" in r.text and persian.to_persian_digits(unknown) in r.text
+
+    replies = await buyer.say("گلیم")
+    assert not any("پیدا نکردیم" in (r.text or "") for r in replies), "words are still a search"
+
+
+async def test_codes_are_unique_never_reused_and_grow_when_half_taken(bot: BotHarness, person,
+                                                                      monkeypatch) -> None:
+    seller = await person("مریم")
+    await make_seller(bot, seller)
+    monkeypatch.setattr(codes, "MIN_DIGITS", 1)  # a width of 9 numbers fills up quickly
+    seen: set[int] = set()
+    async with bot.db.session() as s:
+        for i in range(12):
+            listing = Listing(seller_id=seller.id, status=m.PUBLISHED, title=f"x{i}",
+                              public_code=f"Code{i:06d}", delivery=[], flow={})
+            s.add(listing)
+            await s.flush()
+            seen.add(await codes.give_listing_code(s, listing))
+            assert await codes.give_listing_code(s, listing) in seen, "kept once given"
+    assert len(seen) == 12
+    assert max(seen) >= 10, "past half of the one-digit numbers, two digits"
+    assert len([c for c in seen if c < 10]) <= 5
+
+
+async def test_a_shop_number_opens_the_shop(bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    listing = await published_listing(bot, seller)
+    async with bot.db.session() as s:
+        await search_index.reindex(s, await s.get(Listing, listing.id))
+        number = await codes.shop_number_of(s, seller.id)
+        assert await codes.shop_number_of(s, seller.id) == number
+    await buyer.say("/start")
+    replies = await buyer.say(f"کد {persian.to_persian_digits(number)}")
+    assert any("🏠 فروشگاه مریم رضایی" in (r.text or "") for r in replies)
+    assert any("photo" in r.message for r in replies), "and her products"

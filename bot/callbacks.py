@@ -545,3 +545,17 @@ BROWSE_ANY = any_button("br")
 
 
 # ==== Groups and reports ======================================================================
+
+
+# ==== Sharing and codes (handlers/sharing.py, my_listings; numbers in bot/services/codes.py) ====
+
+@frozen
+class ShareListing(Button, prefix="shr:l"):
+    """«📤 معرفی به دیگران» on one of her published listings: a ready message to forward."""
+
+    listing_id: int
+
+
+@frozen
+class ShareShop(Button, prefix="shr:s"):
+    """«📤 معرفی فروشگاه» under «محصولات من»: a ready message about her shop."""

@@ -1,4 +1,5 @@
-"""A listing's or a shop's number typed in the bot («۴۸۲۱», «کد ۴۸۲۱», «#4821»): opens it.
+"""A listing's or a shop's number typed in the bot («۴۸۲۱», «کد ۴۸۲۱», «#4821»), or a
+channel post or share message forwarded to it: opens the listing or the shop.
 
 Registered just before the free-text search (handlers/__init__.py): a message that is only a
 number (and the words that may stand around it, bot/services/codes.py) is a code, anything
@@ -24,11 +25,30 @@ class _CodeFilter(filters.MessageFilter):
         return codes.parse(message.text) is not None
 
 
+class _ForwardedFilter(filters.MessageFilter):
+    """A forwarded channel post or share message: its «🔢» line holds the number."""
+
+    def filter(self, message: Message) -> bool:
+        return message.forward_origin is not None and \
+            codes.in_message(message.caption or message.text) is not None
+
+
 CODE = _CodeFilter(name="listing-code")
+FORWARDED = _ForwardedFilter(name="forwarded-code")
+
+
+def _number(message: Message | None) -> int | None:
+    if message is None:
+        return None
+    if message.forward_origin is not None:
+        number = codes.in_message(message.caption or message.text)
+        if number is not None:
+            return number
+    return codes.parse(message.text)
 
 
 async def open_code(update: Update, context: HamyarContext) -> None:
-    number = codes.parse(update.message.text if update.message else None)
+    number = _number(update.message)
     if number is None:  # pragma: no cover - the filter let it through
         return
     async with context.session() as s:

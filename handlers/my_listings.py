@@ -17,7 +17,7 @@ from telegram.ext import (
 )
 
 from bot import keyboards, persian
-from bot.callbacks import MyListing, MyListingsList, loose_pattern
+from bot.callbacks import MyListing, MyListingsList, ShareListing, ShareShop, loose_pattern
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
@@ -93,6 +93,9 @@ def card_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardM
     rows = [[InlineKeyboardButton(context.t(ACTION_BUTTONS[a][0]),
                                   callback_data=MyListing(ACTION_BUTTONS[a][1], listing.id).pack())]  # type: ignore[arg-type]
             for a in svc.allowed_actions(listing)]
+    if listing.status == svc.PUBLISHED:  # a ready message to forward (handlers/sharing.py)
+        rows.append([InlineKeyboardButton(context.t("btn-share"),
+                                          callback_data=ShareListing(listing.id).pack())])
     rows.append([InlineKeyboardButton(context.t("btn-back-to-list"),
                                       callback_data=MyListingsList().pack())])
     return InlineKeyboardMarkup(rows)
@@ -113,6 +116,9 @@ async def show_list(update: Update, context: HamyarContext) -> None:
     rows = [[InlineKeyboardButton(
         f"{STATUS_ICONS[lst.status]} {lst.title} · {context.t(STATUS_KEYS[lst.status])}",
         callback_data=MyListing("open", lst.id).pack())] for lst in listings]
+    if any(lst.status == svc.PUBLISHED for lst in listings):
+        rows.append([InlineKeyboardButton(context.t("btn-share-shop"),
+                                          callback_data=ShareShop().pack())])
     await send(context, _chat(update), context.t("my-title", count=len(listings)), InlineKeyboardMarkup(rows))
 
 

@@ -129,3 +129,61 @@ async def test_a_shop_number_opens_the_shop(bot: BotHarness, person) -> None:
     replies = await buyer.say(f"کد {persian.to_persian_digits(number)}")
     assert any("🏠 فروشگاه مریم رضایی" in (r.text or "") for r in replies)
     assert any("photo" in r.message for r in replies), "and her products"
+
+
+SHARE, SHARE_SHOP = "📤 معرفی به دیگران", "📤 معرفی فروشگاه"
+
+
+async def test_share_message_forwarded_to_the_bot_or_its_code_typed_opens_the_listing(
+        bot: BotHarness, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    listing = await published_listing(bot, seller)
+    async with bot.db.session() as s:
+        await search_index.reindex(s, await s.get(Listing, listing.id))
+    (mine,) = await seller.say(MY)
+    assert SHARE_SHOP in mine.buttons
+    (card,) = await seller.tap(mine.buttons[0], mine)
+    assert SHARE in card.buttons
+    share, hint = await seller.tap(SHARE, card)
+    assert "photo" in share.message, "the photo, ready to forward"
+    async with bot.db.session() as s:
+        number = (await s.get(Listing, listing.id)).short_code
+    code_fa = persian.to_persian_digits(number)
+    assert "گلیم دستباف زنجان" in share.text and "۱۲۰٬۰۰۰ تومان" in share.text
+    assert f"کد محصول: {code_fa}" in share.text
+    assert "https://t.me/hamyar_test_bot?start=l_Kilim12345" in share.text
+    assert not share.reply_markup, "no buttons: the caption alone works when copied"
+    assert "هدایت" in hint.text
+
+    # The bot's forwardMessage (the stand-in has it) carries it to another chat unchanged ...
+    await buyer.say("/start")
+    forwarded = await bot.app.bot.forward_message(buyer.id, seller.id, share.message_id)
+    assert f"کد محصول: {code_fa}" in forwarded.caption
+    # ... and a buyer who forwards it to the bot, or types its code, opens the listing.
+    msg = await bot.sb.forward_to_bot(buyer.user, seller.id, share.message_id)
+    await bot.wait_processed(("msg", buyer.id, msg["message_id"]))
+    page = buyer.last
+    assert "گلیم دستباف زنجان" in page.text and page.buttons == [ORDER]
+    replies = await buyer.say(code_fa)
+    assert any(r.buttons == [ORDER] for r in replies)
+
+
+async def test_shop_share_and_not_published_listings_are_not_shared(bot: BotHarness,
+                                                                    person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    listing = await published_listing(bot, seller)
+    async with bot.db.session() as s:
+        await search_index.reindex(s, await s.get(Listing, listing.id))
+    (mine,) = await seller.say(MY)
+    share, _hint = await seller.tap(SHARE_SHOP, mine)
+    assert "🏠 فروشگاه مریم رضایی" in share.text and "کد فروشگاه:" in share.text
+    number = codes.in_message(share.caption if hasattr(share, "caption") else share.text)
+    assert number is not None
+    replies = await buyer.say(str(number))
+    assert any("🏠 فروشگاه مریم رضایی" in (r.text or "") for r in replies)
+
+    (card,) = await seller.tap(mine.buttons[0], mine)
+    async with bot.db.session() as s:
+        (await s.get(Listing, listing.id)).status = m.PAUSED
+    await seller.tap(SHARE, card)
+    assert "منتشر شده" in seller.answers()[-1], "a paused listing is not shared"

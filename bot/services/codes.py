@@ -24,10 +24,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import persian
+from bot.callbacks import ListingLink, ShopCode, ShopLink
 from bot.services import shops
+from bot.services.runtime import current as runtime
 from models import listing as lm
 from models.listing import Listing
-from models.search import ShopLink
+from models.search import ShopLink as ShopRow
 from models.user import Seller
 
 MIN_DIGITS, MAX_DIGITS = 4, 9
@@ -53,6 +55,15 @@ def parse(text: str | None) -> int | None:
     return int(digits)
 
 
+_MARKED = re.compile(r"🔢[^\d\n]*(\d{" + f"{MIN_DIGITS},{MAX_DIGITS}" + "})")
+
+
+def in_message(text: str | None) -> int | None:
+    """The number on a forwarded channel post or share message (its «🔢 …: ۴۸۲۱» line)."""
+    m = _MARKED.search(persian.to_ascii_digits(text or ""))
+    return int(m.group(1)) if m and not m.group(1).startswith("0") else None
+
+
 def shown(code: int | None, *, latin: bool = False) -> str:
     """The number as written in a message: Persian digits unless `latin`."""
     if code is None:
@@ -63,15 +74,15 @@ def shown(code: int | None, *, latin: bool = False) -> str:
 async def _taken(session: AsyncSession, lo: int, hi: int) -> int:
     listings = await session.scalar(select(func.count()).select_from(Listing)
                                      .where(Listing.short_code.between(lo, hi)))
-    shops = await session.scalar(select(func.count()).select_from(ShopLink)
-                                 .where(ShopLink.short_code.between(lo, hi)))
-    return int(listings or 0) + int(shops or 0)
+    shop_rows = await session.scalar(select(func.count()).select_from(ShopRow)
+                                 .where(ShopRow.short_code.between(lo, hi)))
+    return int(listings or 0) + int(shop_rows or 0)
 
 
 async def _is_free(session: AsyncSession, code: int) -> bool:
     if await session.scalar(select(Listing.id).where(Listing.short_code == code)) is not None:
         return False
-    return await session.scalar(select(ShopLink.seller_id).where(ShopLink.short_code == code)) is None
+    return await session.scalar(select(ShopRow.seller_id).where(ShopRow.short_code == code)) is None
 
 
 async def new_code(session: AsyncSession) -> int:
@@ -95,7 +106,7 @@ async def give_listing_code(session: AsyncSession, listing: Listing) -> int:
     return listing.short_code
 
 
-async def shop_number(session: AsyncSession, link: ShopLink) -> int:
+async def shop_number(session: AsyncSession, link: ShopRow) -> int:
     """Her shop's number (given on first use, like its link code)."""
     if link.short_code is None:
         link.short_code = await new_code(session)
@@ -123,7 +134,7 @@ async def lookup(session: AsyncSession, code: int) -> Found:
         if listing.status == lm.PAUSED:
             return Found("paused", None, title)
         return Found("gone", None, title)
-    link = await session.scalar(select(ShopLink).where(ShopLink.short_code == code))
+    link = await session.scalar(select(ShopRow).where(ShopRow.short_code == code))
     if link is not None and await session.get(Seller, link.seller_id) is not None:
         return Found("shop", shop_code=link.code)
     return Found("unknown")
@@ -132,6 +143,47 @@ async def lookup(session: AsyncSession, code: int) -> Found:
 async def shop_number_of(session: AsyncSession, seller_id: int) -> int:
     """Her shop's number by her id (makes her shop link first, as sharing it does)."""
     await shops.shop_code(session, seller_id)
-    link = await session.get(ShopLink, seller_id)
+    link = await session.get(ShopRow, seller_id)
     assert link is not None
     return await shop_number(session, link)
+
+
+# -- sharing: a ready message the seller forwards or copies elsewhere ------------------------------
+
+@dataclass(frozen=True)
+class Share:
+    """What the seller's ready message says: a photo, and the facts of its caption."""
+
+    photo: str | None
+    code: int
+    link: str
+    title: str = ""
+    price: int | None = None
+    name: str = ""
+
+
+async def listing_share(session: AsyncSession, listing_id: int, seller_id: int) -> Share | None:
+    """Her published listing's share card, or None (not hers, or not on sale now)."""
+    listing = await session.get(Listing, listing_id)
+    if listing is None or listing.seller_id != seller_id or listing.status != lm.PUBLISHED \
+            or not listing.public_code:
+        return None
+    code = await give_listing_code(session, listing)
+    photo = listing.photos[0].file_id if listing.photos else None
+    return Share(photo, code, runtime.deep_link(ListingLink(listing.public_code).pack()),
+                 title=listing.title or "", price=listing.price)
+
+
+async def shop_share(session: AsyncSession, seller_id: int) -> Share | None:
+    """Her shop's share card, or None while no listing of hers is published."""
+    seller = await session.get(Seller, seller_id)
+    newest = await session.scalar(
+        select(Listing).where(Listing.seller_id == seller_id, Listing.status == lm.PUBLISHED)
+        .order_by(Listing.id.desc()).limit(1))
+    if seller is None or newest is None:
+        return None
+    link_code = await shops.shop_code(session, seller_id)
+    number = await shop_number_of(session, seller_id)
+    photo = newest.photos[0].file_id if newest.photos else None
+    return Share(photo, number, runtime.deep_link(ShopLink(ShopCode(link_code)).pack()),
+                 name=seller.name)

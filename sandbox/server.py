@@ -234,9 +234,10 @@ class StandIn(ProfileMixin, MethodsMixin, ControlMixin):
                 params[key] = up
         entry.params = {k: (f"<file {v.filename} {len(v.data)} bytes>" if isinstance(v, Upload) else v)
                         for k, v in params.items()}
-        self.check_profile(name, params)
+        self.check_profile(name, {})  # a method the platform lacks: before anything else
         await self._inject_faults(name)
         p = spec.coerce(name, params, attachments)
+        self.check_profile(name, p)
         if self._counts_for_flood(name):
             self._check_flood(bot_id, name, p)
         handler = getattr(self, f"m_{name.lower()}", None)

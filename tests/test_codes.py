@@ -187,3 +187,62 @@ async def test_shop_share_and_not_published_listings_are_not_shared(bot: BotHarn
         (await s.get(Listing, listing.id)).status = m.PAUSED
     await seller.tap(SHARE, card)
     assert "منتشر شده" in seller.answers()[-1], "a paused listing is not shared"
+
+
+async def test_migration_backfills_numbers_for_listings_already_published(db_url) -> None:
+    from sqlalchemy import text
+
+    from bot.db import Database
+    from bot.ops import migrate
+
+    db = Database(db_url)
+    try:
+        await migrate.upgrade(db, target="0007")
+        async with db.engine.begin() as conn:
+            await conn.execute(text(
+                "INSERT INTO users (id, first_name, created_at, updated_at) "
+                "VALUES (7, 'م', '2025-03-01', '2025-03-01')"))
+            await conn.execute(text(
+                "INSERT INTO sellers (user_id, name, phone, province_code, city_code, crafts, "
+                "registered_at, created_at, updated_at) VALUES (7, 'مریم', '+989121234567', "
+                "'zanjan', 'zanjan.abhar', '[]', '2025-03-01', '2025-03-01', '2025-03-01')"))
+            for i, (status, code) in enumerate([("published", "Pub0000001"), ("paused", "Pau0000001"),
+                                                ("draft", None), ("pending", None)]):
+                await conn.execute(text(
+                    "INSERT INTO listings (seller_id, status, title, delivery, flow, review_round, "
+                    "public_code, channel_message_ids, created_at, updated_at) VALUES (7, :s, :t, "
+                    "'[]', '{}', 0, :c, '[]', '2025-03-01', '2025-03-01')"),
+                    {"s": status, "t": f"t{i}", "c": code})
+            await conn.execute(text(
+                "INSERT INTO shop_links (seller_id, code, created_at) VALUES (7, 'abcdEF12', '2025-03-01')"))
+        await migrate.upgrade(db)
+        async with db.engine.connect() as conn:
+            rows = dict((await conn.execute(text("SELECT status, short_code FROM listings"))).all())
+            shop = await conn.scalar(text("SELECT short_code FROM shop_links"))
+    finally:
+        await db.dispose()
+    assert rows["draft"] is None and rows["pending"] is None
+    numbers = {rows["published"], rows["paused"], shop}
+    assert len(numbers) == 3 and all(1000 <= n <= 9999 for n in numbers)
+
+
+async def test_two_publishers_drawing_the_same_number_both_get_one(bot: BotHarness, person,
+                                                                   monkeypatch) -> None:
+    seller = await person("مریم")
+    await make_seller(bot, seller)
+    async with bot.db.session() as s:
+        first = Listing(seller_id=seller.id, status=m.PUBLISHED, title="a", public_code="CodeA0001",
+                        delivery=[], flow={})
+        second = Listing(seller_id=seller.id, status=m.PUBLISHED, title="b",
+                         public_code="CodeB0001", delivery=[], flow={})
+        s.add_all([first, second])
+        await s.flush()
+        taken = await codes.give_listing_code(s, first)
+        draws = iter([taken, taken + 1 if taken < 9999 else taken - 1])
+
+        async def racing(session) -> int:  # the check saw it free: another transaction won
+            return next(draws)
+
+        monkeypatch.setattr(codes, "new_code", racing)
+        got = await codes.give_listing_code(s, second)
+        assert got != taken and second.title == "b" and second.status == m.PUBLISHED

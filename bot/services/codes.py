@@ -21,6 +21,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import persian
@@ -98,19 +99,33 @@ async def new_code(session: AsyncSession) -> int:
     raise RuntimeError("no free listing code")  # pragma: no cover - 10^9 listings
 
 
+async def _claim(session: AsyncSession, row: Listing | ShopRow) -> int:
+    """Give `row` a free number. Two transactions may draw the same one at once: the unique
+    constraint refuses the second, whose savepoint is rolled back and which draws again."""
+    await session.flush()  # only the number itself inside the savepoint
+    for _ in range(TRIES):
+        code = await new_code(session)
+        try:
+            async with session.begin_nested():
+                row.short_code = code
+                await session.flush()
+            return code
+        except IntegrityError:
+            await session.refresh(row)
+    raise RuntimeError("no free code after several tries")  # pragma: no cover
+
+
 async def give_listing_code(session: AsyncSession, listing: Listing) -> int:
     """The listing's number, given the first time it is published (kept after that)."""
     if listing.short_code is None:
-        listing.short_code = await new_code(session)
-        await session.flush()
+        return await _claim(session, listing)
     return listing.short_code
 
 
 async def shop_number(session: AsyncSession, link: ShopRow) -> int:
     """Her shop's number (given on first use, like its link code)."""
     if link.short_code is None:
-        link.short_code = await new_code(session)
-        await session.flush()
+        return await _claim(session, link)
     return link.short_code
 
 

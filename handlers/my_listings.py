@@ -93,9 +93,11 @@ def card_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardM
     rows = [[InlineKeyboardButton(context.t(ACTION_BUTTONS[a][0]),
                                   callback_data=MyListing(ACTION_BUTTONS[a][1], listing.id).pack())]  # type: ignore[arg-type]
             for a in svc.allowed_actions(listing)]
-    if listing.status == svc.PUBLISHED:  # a ready message to forward (handlers/sharing.py)
+    if listing.status == svc.PUBLISHED:  # ready messages to forward (handlers/sharing.py)
         rows.append([InlineKeyboardButton(context.t("btn-share"),
-                                          callback_data=ShareListing(listing.id).pack())])
+                                          callback_data=ShareListing(listing.id).pack()),
+                     InlineKeyboardButton(context.t("btn-share-shop"),
+                                          callback_data=ShareShop().pack())])
     rows.append([InlineKeyboardButton(context.t("btn-back-to-list"),
                                       callback_data=MyListingsList().pack())])
     return InlineKeyboardMarkup(rows)
@@ -116,9 +118,6 @@ async def show_list(update: Update, context: HamyarContext) -> None:
     rows = [[InlineKeyboardButton(
         f"{STATUS_ICONS[lst.status]} {lst.title} · {context.t(STATUS_KEYS[lst.status])}",
         callback_data=MyListing("open", lst.id).pack())] for lst in listings]
-    if any(lst.status == svc.PUBLISHED for lst in listings):
-        rows.append([InlineKeyboardButton(context.t("btn-share-shop"),
-                                          callback_data=ShareShop().pack())])
     await send(context, _chat(update), context.t("my-title", count=len(listings)), InlineKeyboardMarkup(rows))
 
 

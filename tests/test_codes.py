@@ -141,9 +141,8 @@ async def test_share_message_forwarded_to_the_bot_or_its_code_typed_opens_the_li
     async with bot.db.session() as s:
         await search_index.reindex(s, await s.get(Listing, listing.id))
     (mine,) = await seller.say(MY)
-    assert SHARE_SHOP in mine.buttons
     (card,) = await seller.tap(mine.buttons[0], mine)
-    assert SHARE in card.buttons
+    assert SHARE in card.buttons and SHARE_SHOP in card.buttons
     share, hint = await seller.tap(SHARE, card)
     assert "photo" in share.message, "the photo, ready to forward"
     async with bot.db.session() as s:
@@ -175,14 +174,14 @@ async def test_shop_share_and_not_published_listings_are_not_shared(bot: BotHarn
     async with bot.db.session() as s:
         await search_index.reindex(s, await s.get(Listing, listing.id))
     (mine,) = await seller.say(MY)
-    share, _hint = await seller.tap(SHARE_SHOP, mine)
+    (card,) = await seller.tap(mine.buttons[0], mine)
+    share, _hint = await seller.tap(SHARE_SHOP, card)
     assert "🏠 فروشگاه مریم رضایی" in share.text and "کد فروشگاه:" in share.text
     number = codes.in_message(share.caption if hasattr(share, "caption") else share.text)
     assert number is not None
     replies = await buyer.say(str(number))
     assert any("🏠 فروشگاه مریم رضایی" in (r.text or "") for r in replies)
 
-    (card,) = await seller.tap(mine.buttons[0], mine)
     async with bot.db.session() as s:
         (await s.get(Listing, listing.id)).status = m.PAUSED
     await seller.tap(SHARE, card)

@@ -204,6 +204,32 @@ async def test_search_finds_persian_variants(bot, shop, typed, found) -> None:
     assert all("در انتظار" not in t for t in titles(replies))
 
 
+@pytest.mark.parametrize(("joined", "spaced"), [
+    ("گلیمهای", "گلیم‌های"),
+    ("جورابها", "جوراب‌ها"),
+    ("عروسکهایی", "عروسک‌هایی"),
+    ("گلیمها", "گلیم ها"),
+])
+async def test_search_plurals_typed_without_a_half_space(bot, shop, joined, spaced) -> None:
+    """Issue 11 item 15: a plural typed without its half-space finds what it finds with one."""
+    buyer, fid, seller = shop
+    await add_listing(bot, seller, fid, "گلیم دستباف قشقایی", category="sewing")
+    await add_listing(bot, seller, fid, "جوراب‌های پشمی بافتنی")
+    await add_listing(bot, seller, fid, "عروسک نمدی", category="sewing")
+    await add_listing(bot, seller, fid, "تنها یک گلدان", category="sewing")
+    with_space = titles(await buyer.say(spaced))
+    without = titles(await buyer.say(joined))
+    assert with_space and without == with_space
+    assert "تنها یک گلدان" not in without
+
+
+def test_plural_endings_keep_short_words_whole() -> None:
+    assert search.parse_query("گلیمهای قدیمی").words == ("گلیم", "قدیمی")
+    assert search.parse_query("عروسکهایی").words == ("عروسک",)
+    assert search.parse_query("تنها").words == ("تنها",)
+    assert search.parse_query("بها").words == ("بها",)
+
+
 async def test_search_ranking_paging_and_nothing_found(bot, shop) -> None:
     buyer, fid, _ = shop
     seller = await add_seller(bot, "نسرین", city="tehran.tehran")  # «زنجان» only in titles

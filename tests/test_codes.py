@@ -196,7 +196,7 @@ async def test_migration_backfills_numbers_for_listings_already_published(db_url
 
     db = Database(db_url)
     try:
-        await migrate.upgrade(db, target="0007")
+        await migrate.upgrade(db, target="0008")
         async with db.engine.begin() as conn:
             await conn.execute(text(
                 "INSERT INTO users (id, first_name, created_at, updated_at) "

@@ -7,11 +7,17 @@ from listing_helpers import BACK, DONE, MY, NEW, SKIP, album, make_seller, walk
 from sqlalchemy import select
 
 from bot import geo
+from bot.callbacks import PriceConfirm
 from bot.services import catalogue, events
 from bot.services import listing as svc
 from models import listing as m
 from models.listing import Listing
 from models.user import Seller
+
+
+def _now(p, rec):
+    """The message as it is now (after edits)."""
+    return next(r for r in p.sb.records(p.id) if r.message_id == rec.message_id)
 
 
 async def draft(bot, user_id: int) -> Listing | None:
@@ -109,6 +115,9 @@ async def test_full_listing_with_album_and_voice(bot, person, submitted) -> None
 @pytest.mark.parametrize(("text", "price"), [
     ("۱۲۰۰۰۰", 120_000), ("۱۲۰٬۰۰۰", 120_000), ("120,000", 120_000), ("١٢٠ هزار", 120_000),
     ("۱.۵ میلیون", 1_500_000), ("۲ میلیون و ۳۰۰ هزار", 2_300_000), ("۸۵ هزار تومان", 85_000),
+    ("یک میلیون و دویست", 1_200_000), ("یه میلیون و دویست", 1_200_000),
+    ("دو میلیون و پونصد", 2_500_000), ("یک و نیم میلیون", 1_500_000), ("120k", 120_000),
+    ("۱.۲ میلیون", 1_200_000), ("1,200,000", 1_200_000),
 ])
 async def test_price_forms_are_understood_and_read_back(bot, person, text, price) -> None:
     p = await person()
@@ -125,8 +134,6 @@ async def test_price_forms_are_understood_and_read_back(bot, person, text, price
     ("ارزون", "این قیمت را متوجه نشدم"),
     ("۱۲۰۰۰۰ ریال", "به تومان بنویسید، نه ریال"),
     ("۱۲.۵", "عدد درست به تومان"),
-    ("۵۰۰", "اگر منظورتان ۵۰۰٬۰۰۰ تومان است، بنویسید «۵۰۰ هزار»"),
-    ("صد و بیست", "اگر منظورتان ۱۲۰٬۰۰۰ تومان است"),
     ("۵۰۰۰ میلیون", "بین ۱٬۰۰۰ و ۲٬۰۰۰٬۰۰۰٬۰۰۰ تومان"),
     ("-۵۰ هزار", "این قیمت را متوجه نشدم"),
 ])
@@ -140,6 +147,96 @@ async def test_bad_prices_get_hints_and_keep_earlier_answers(bot, person, text, 
     assert d.price is None and d.title == "گلیم دستباف زنجان" and len(d.photos) == 3
     (reply,) = await p.send("sticker")
     assert "این قیمت را متوجه نشدم" in reply.text
+
+
+@pytest.mark.parametrize(("text", "said_back"), [
+    ("۵۰۰", "۵۰۰٬۰۰۰ تومان"),          # was: «اگر منظورتان ۵۰۰٬۰۰۰ تومان است…» and typed again
+    ("صد و بیست", "۱۲۰٬۰۰۰ تومان"),    # was: «اگر منظورتان ۱۲۰٬۰۰۰ تومان است»
+    ("۱۲۰ تومن", "۱۲۰٬۰۰۰ تومان"),
+    ("دویست تومن", "۲۰۰٬۰۰۰ تومان"),
+    ("۲۰۰ میلیون", "۲۰۰٬۰۰۰٬۰۰۰ تومان"),
+])
+async def test_a_doubtful_price_is_said_back_before_it_is_kept(bot, person, text, said_back) -> None:
+    """Issue 11 item 1: under 1 000 toman (read as thousands) or over 100 million, the bot says
+    the amount back with yes/no buttons; «نه» asks again, «بله» keeps it and goes on."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "price")
+    (question,) = await p.say(text)
+    assert f"قیمت را {said_back} فهمیدم. درست است؟" in question.text
+    assert question.buttons == ["✅ بله، درست است", "✏️ نه، دوباره می‌نویسم"]
+    assert (await draft(bot, p.id)).price is None
+    (again,) = await p.tap("✏️ نه، دوباره می‌نویسم", question)
+    assert "قیمت محصول را به تومان" in again.text
+    assert _now(p, question).buttons == [], "the answered question keeps no buttons"
+    (question,) = await p.say(text)
+    replies = await p.tap("✅ بله، درست است", question)
+    assert replies[-1].buttons[0] == "📦 آماده است"
+    assert (await draft(bot, p.id)).price == int(said_back.split()[0].translate(
+        str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")).replace("٬", ""))
+    assert _now(p, question).text == f"قیمت: {said_back}"
+    await p.forge(question, PriceConfirm("no", 1000).pack())
+    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."  # «نه» afterwards: nothing changes
+    assert (await draft(bot, p.id)).price is not None
+
+
+async def test_a_certain_price_typed_instead_of_yes_or_no_is_kept(bot, person) -> None:
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "price")
+    (question,) = await p.say("صد و بیست")
+    saved, nxt = await p.say("صد و پنجاه هزار")
+    assert saved.text == "قیمت: ۱۵۰٬۰۰۰ تومان" and "📦 آماده است" in nxt.buttons
+    assert (await draft(bot, p.id)).price == 150_000
+    await p.forge(question, PriceConfirm("yes", 120_000).pack())  # the old «بله»: the price stays
+    assert (await draft(bot, p.id)).price == 150_000
+
+
+async def test_stock_and_days_in_words_and_their_buttons(bot, person) -> None:
+    """Issue 11 item 2: «دوتا», «یک هفته», «دو هفته», «ده روز»; buttons for small numbers."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "stock")
+    assert p.keyboard()[:5] == ["۱", "۲", "۳", "۴", "۵"]
+    (q,) = await p.say("دوتا")
+    assert "چطور به دست خریدار" in q.text
+    assert (await draft(bot, p.id)).stock == 2
+    await p.say(BACK)
+    await p.say(BACK)
+    await p.tap("🧵 سفارشی می‌سازم")
+    assert p.keyboard()[:5] == ["۱ روز", "۲ روز", "۳ روز", "۵ روز", "۷ روز"]
+    for typed, days in (("یک هفته", 7), ("دو هفته", 14), ("ده روز", 10), ("۵ روز", 5)):
+        (q,) = await p.say(typed)
+        assert "چطور به دست خریدار" in q.text, typed
+        assert (await draft(bot, p.id)).prep_days == days
+        await p.say(BACK)
+    (hint,) = await p.say("یک هفته و نیم")
+    assert "تعداد روزها باید عددی از ۱ تا ۹۰" in hint.text
+
+
+async def test_a_typed_description_keeps_the_voice(bot, person) -> None:
+    """Issue 11 item 9: fixing the description in writing keeps the voice note (both show)."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "preview")
+    (ask,) = await p.tap("توضیح")
+    assert "صدای ضبط‌شده‌تان می‌ماند" in ask.text
+    replies = await p.say("گلیم پشمی با رنگ گیاهی")
+    caption = next(r for r in replies if "photo" in r.message).message["caption"]
+    assert "گلیم پشمی با رنگ گیاهی" in caption and "🎙 توضیح صوتی در ربات" in caption
+    assert [r for r in replies if "voice" in r.message], "the voice still comes with the preview"
+    d = await draft(bot, p.id)
+    assert d.description == "گلیم پشمی با رنگ گیاهی" and d.voice_file_id and d.voice_duration == 12
+    # a new voice replaces the old voice and keeps the text
+    await p.tap("توضیح")
+    await p.send("voice", b"OggS-voice-2", 20)
+    d = await draft(bot, p.id)
+    assert d.description == "گلیم پشمی با رنگ گیاهی" and d.voice_duration == 20
+    # «رد شدن» removes both
+    await p.tap("توضیح")
+    await p.tap(SKIP)
+    d = await draft(bot, p.id)
+    assert d.description is None and d.voice_file_id is None
 
 
 async def test_photo_step_bad_input_and_the_eleventh_photo(bot, person) -> None:
@@ -218,7 +315,7 @@ EDITS = [
     ("دسته", lambda p: p.tap("عروسک‌سازی"), lambda c: "#عروسک‌سازی" in c),
     ("نام", lambda p: p.say("گلیم کوچک"), lambda c: c.startswith("گلیم کوچک")),
     ("توضیح", lambda p: p.say("پشم طبیعی و رنگ گیاهی"),
-     lambda c: "پشم طبیعی" in c and "توضیح صوتی" not in c),
+     lambda c: "پشم طبیعی" in c and "توضیح صوتی" in c),  # issue 11 item 9: the voice stays
     ("قیمت", lambda p: p.say("۹۵ هزار"), lambda c: "۹۵٬۰۰۰ تومان" in c),
     ("موجودی", None, lambda c: "آماده‌سازی ۷ روز" in c),
     ("روش ارسال", None, lambda c: "پیک درون‌شهری: ۲۰٬۰۰۰" in c and "پست" not in c),
@@ -428,6 +525,38 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
     await p.tap("بله، کنار بگذار", confirm)
     async with bot.db.session() as s:
         assert (await s.get(Listing, listing.id)).status == m.WITHDRAWN
+
+
+async def test_my_products_price_said_back_and_stock_in_words(bot, person) -> None:
+    """Issue 11 items 1 and 2 in «محصولات من»: «دویست تومن» is said back, «سه تا» is 3."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "preview")
+    await p.tap("📤 ارسال برای بررسی")
+    listing = await only_listing(bot, p.id)
+    async with bot.db.session() as s:
+        (await s.get(Listing, listing.id)).status = m.PUBLISHED
+    (lst,) = await p.tap(MY)
+    (card,) = await p.tap(lst.buttons[0], lst)
+    await p.tap("💰 تغییر قیمت", card)
+    (question,) = await p.say("دویست تومن")
+    assert "قیمت را ۲۰۰٬۰۰۰ تومان فهمیدم" in question.text
+    assert question.buttons == ["✅ بله، درست است", "✏️ نه، دوباره می‌نویسم"]
+    (again,) = await p.tap("✏️ نه، دوباره می‌نویسم", question)
+    assert "قیمت را دوباره بنویسید" in again.text
+    async with bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).price == 120_000
+    (question,) = await p.say("دویست")
+    done, new_card = await p.tap("✅ بله، درست است", question)
+    assert done.text == "قیمت به ۲۰۰٬۰۰۰ تومان تغییر کرد."
+    (question,) = await p.tap("💰 تغییر قیمت", new_card)
+    done, new_card = await p.say("یک میلیون و دویست")
+    assert done.text == "قیمت به ۱٬۲۰۰٬۰۰۰ تومان تغییر کرد."
+    await p.tap("📦 تغییر موجودی", new_card)
+    await p.say("سه تا")
+    async with bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+        assert (got.price, got.stock) == (1_200_000, 3)
 
 
 # -- the transition tables and the button kinds of this area -----------------------------------

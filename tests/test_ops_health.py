@@ -88,6 +88,18 @@ async def test_stuck_outbox_is_unhealthy_until_it_is_delivered(bot: BotHarness, 
     assert status == 200, body
 
 
+async def healthy_again(health, within: float = 10.0):
+    """/healthz until it answers 200 (a connection that failed while the file was away may
+    fail once more on a busy machine), or its last answer after `within` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        status, body = await healthz(health)
+        if status == 200 or loop.time() > deadline:
+            return status, body
+        await asyncio.sleep(0.2)
+
+
 def take_away(path: Path) -> None:
     for x in ("", "-wal", "-shm"):
         if Path(f"{path}{x}").exists():
@@ -112,7 +124,7 @@ async def test_database_gone_is_unhealthy_and_recovers(bot: BotHarness, health):
         assert status == 503 and {"database", "outbox"} <= failing(body), body
     finally:
         put_back(path)
-    status, body = await healthz(health)
+    status, body = await healthy_again(health)
     assert status == 200, body
 
 

@@ -37,15 +37,12 @@ lst-err-price = I could not read that price. Write it in toman with digits, e.g.
 lst-err-price-rial = Please write the price in toman, not rial.
 lst-err-price-fraction = The price must be a whole number of toman, e.g. 120 thousand.
 lst-err-price-range = The price must be between { $min } and { $max } toman.
-lst-err-price-small = I read the price as { $price } toman, which is very little. If you mean { $thousand } toman, write "{ $price } thousand".
 lst-price-saved = Price: { $price }
 
 lst-ask-availability = Is this product ready, or do you make it to order?
 btn-in-stock = 📦 Ready in stock
 btn-made-to-order = 🧵 Made to order
-lst-ask-stock = How many do you have ready? Write a number, e.g. 3.
 lst-err-stock = The quantity must be a number from 1 to { $max }, e.g. 3.
-lst-ask-prep-days = How many days does it take to prepare an order? Write a number, e.g. 5.
 lst-err-prep-days = The number of days must be from 1 to { $max }, e.g. 5.
 
 lst-ask-delivery = How does the product reach the buyer? Choose one or more ways, then tap "Done".
@@ -148,3 +145,16 @@ share-shop =
 share-hint = The message above is ready to share: forward it to friends and groups, or copy its text into another app.
 share-not-published = Only a product that is published in the channel can be shared.
 share-no-shop = Your shop has no published product yet; you can share it once your first product is published.
+## i11-numbers: amounts said back, number buttons, voice and text together
+btn-amount-yes = ✅ Yes, that's right
+btn-amount-no = ✏️ No, I'll write it again
+lst-price-confirm = I read the price as { $price }. Is that right?
+    Tap "{ btn-amount-yes }" or "{ btn-amount-no }".
+lst-price-again = Write the price again, e.g. 120 thousand or 1.5 million.
+lst-ask-stock-buttons = How many do you have ready? Tap a number, or write it, e.g. "two".
+lst-ask-prep-days-buttons = How many days does it take to prepare an order? Tap a button, or write it, e.g. "one week".
+btn-prep-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+lst-description-keeps-voice = Your voice note stays; the text goes beside it. "{ btn-skip }" removes both.

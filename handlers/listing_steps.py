@@ -89,7 +89,7 @@ def _inline_nav(context: HamyarContext) -> list[tuple[str, str]]:
 
 def _delivery_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardMarkup:
     chosen = {d["method"] for d in listing.delivery or []}
-    items = [(("✅ " if meth in chosen else "") + context.t(catalogue.DELIVERY_KEYS[meth]),
+    items = [(("☑️ " if meth in chosen else "") + context.t(catalogue.DELIVERY_KEYS[meth]),
               ListingDelivery(meth).pack()) for meth in svc.DELIVERY_METHODS]
     items.append((context.t("btn-done"), ListingStep("dlv-done").pack()))
     return keyboards.grid(items, 1, _inline_nav(context))

@@ -28,7 +28,7 @@ from bot.callbacks import (
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
-from bot.i18n import I18n
+from bot.i18n import OMIT, I18n
 from bot.persistence import write_state
 from bot.services import codes
 from bot.services import listing as svc
@@ -44,7 +44,7 @@ STATUS_KEYS = {
     svc.WITHDRAWN: "status-withdrawn", svc.REJECTED: "status-rejected",
     svc.AWAITING_SELLER: "status-awaiting_seller",
 }
-STATUS_ICONS = {svc.PENDING: "⏳", svc.NEEDS_CHANGES: "✏️", svc.PUBLISHED: "✅", svc.SOLD_OUT: "⛔️",
+STATUS_ICONS = {svc.PENDING: "⏳", svc.NEEDS_CHANGES: "✏️", svc.PUBLISHED: "🟢", svc.SOLD_OUT: "⛔️",
                 svc.PAUSED: "⏸", svc.WITHDRAWN: "🗑", svc.REJECTED: "✖️", svc.DRAFT: "📝",
                 svc.AWAITING_SELLER: "✍️"}
 # allowed action -> (its label, the action of its button)
@@ -90,7 +90,7 @@ def card_text(context: HamyarContext, listing: svc.Listing) -> str:
     elif listing.availability == svc.MADE_TO_ORDER:
         availability = context.t("cap-made-to-order", days=listing.prep_days or 0)
     else:
-        availability = ""
+        availability = OMIT
     text = context.t("my-card", title=listing.title or context.t("lst-untitled"),
                      status=context.t(STATUS_KEYS[listing.status]),
                      price=_money(context, listing.price), availability=availability)

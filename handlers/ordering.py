@@ -28,7 +28,7 @@ from bot.callbacks import ORDER_FORM_KINDS, ListingLink, OrderDelivery, OrderNew
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
-from bot.i18n import I18n
+from bot.i18n import OMIT, I18n
 from bot.persistence import write_state
 from bot.services import catalogue, drafts
 from bot.services import order_form as form
@@ -173,7 +173,7 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
                  cost=_money(context, option["cost"]), total=_money(context, total),
                  name=data["name"],
                  phone=persian.to_persian_digits(phone) if context.locale == "fa" else phone,
-                 address=data.get("address") or "", note=data.get("note") or t("reg-none"))
+                 address=data.get("address") or OMIT, note=data.get("note") or OMIT)
         await send(context, chat, prefix + text, keyboards.grid(
             [(t("ord-btn-confirm"), OrderStep("confirm").pack())], 1, nav))
     return step

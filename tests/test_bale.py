@@ -64,7 +64,7 @@ async def test_bale_profile_publish_and_a_buyer_orders_by_the_number(world: Worl
     page = next(r for r in replies if r.buttons)
     assert page.buttons == [ORDER]
     (q,) = await buyer.tap(ORDER, page)
-    assert "حداکثر ۳ عدد" in q.text
+    assert "تا ۳ عدد" in q.text
     (q,) = await buyer.say("۱")
     await buyer.tap(next(b for b in q.buttons if "پست" in b), q)
     await buyer.say("سارا محمدی")
@@ -100,7 +100,7 @@ async def test_share_and_search_cards_on_bale_need_no_payload(bot: BotHarness, p
     order = next(b for row in found.reply_markup["inline_keyboard"] for b in row
                  if "callback_data" in b and b["callback_data"].startswith("ord:new"))
     (q,) = await buyer.tap(order["text"], found)
-    assert "حداکثر ۳ عدد" in q.text, "the search card's order button starts the order here"
+    assert "تا ۳ عدد" in q.text, "the search card's order button starts the order here"
 
 
 async def test_bale_profile_refuses_what_bale_does_not_have(bot: BotHarness) -> None:

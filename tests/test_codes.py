@@ -14,7 +14,7 @@ from bot.services import codes, search_index
 from models import listing as m
 from models.listing import Listing
 
-SUBMIT = "📤 ارسال برای بررسی"
+SUBMIT = "📤 فرستادن برای بررسی"
 APPROVE = "✅ تأیید و انتشار"
 ORDER = "🛒 سفارش می‌دهم"
 ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -67,7 +67,7 @@ async def test_published_listing_has_a_code_on_its_post_and_a_buyer_opens_it_by_
         page = next(r for r in replies if r.buttons)
         assert "گلیم دستباف زنجان" in page.text and page.buttons == [ORDER], typed
     (question,) = await buyer.tap(ORDER, page)
-    assert "حداکثر ۳ عدد" in question.text, "the typed code leads to the order form"
+    assert "تا ۳ عدد" in question.text, "the typed code leads to the order form"
 
 
 async def test_paused_withdrawn_and_unknown_codes_say_what_to_do(bot: BotHarness, person) -> None:

@@ -52,7 +52,7 @@ async def test_trainer_creates_a_group_and_women_join_by_link_or_code(world) -> 
     code = await _code(bot)
     assert code in created[-1].text and f"start={GroupJoinLink(code).pack()}" in created[-1].text
     bad = await trainer.say("/newgroup")
-    assert "نفهمیدم" in bad[-1].text
+    assert "نفهمیدیم" in bad[-1].text
 
     seller = Person(bot, await bot.sb.create_user("مریم", language_code="fa"))
     await make_seller(bot, seller)

@@ -16,7 +16,7 @@ from models.moderation import Decision
 from models.order import Order
 from models.user import User
 
-SUBMIT = "📤 ارسال برای بررسی"
+SUBMIT = "📤 فرستادن برای بررسی"
 APPROVE = "✅ تأیید و انتشار"
 NOT_YOURS = "این سفارش را نمی‌توانید ببینید."
 

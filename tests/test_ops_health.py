@@ -101,17 +101,19 @@ async def healthy_again(health, within: float = 10.0):
 
 
 def take_away(path: Path) -> None:
-    for x in ("", "-wal", "-shm"):
-        if Path(f"{path}{x}").exists():
-            Path(f"{path}{x}").rename(f"{path}{x}.aside")
-    path.mkdir()  # nothing can open it now: as good as a stopped database server
+    """Swap the database file for a link to a directory in one atomic step: nothing can open
+    it or create an empty database in its place, as good as a stopped database server."""
+    os.link(path, f"{path}.aside")
+    link = Path(f"{path}.link")
+    link.symlink_to(path.parent / "not-a-database", target_is_directory=True)
+    (path.parent / "not-a-database").mkdir(exist_ok=True)
+    os.replace(link, path)
 
 
 def put_back(path: Path) -> None:
-    path.rmdir()
-    for x in ("", "-wal", "-shm"):
-        if Path(f"{path}{x}.aside").exists():
-            Path(f"{path}{x}.aside").rename(f"{path}{x}")
+    """The file back in one atomic step (a connection opened in between would otherwise
+    create an empty database there and keep it)."""
+    os.replace(f"{path}.aside", path)
 
 
 @pytest.mark.skipif(not SQLITE, reason="takes the SQLite file away")

@@ -39,7 +39,7 @@ async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> Non
     assert any("voice" in r.message for r in replies), "the spoken description is offered"
 
     (q,) = await buyer.tap("🛒 سفارش می‌دهم", card)
-    assert "حداکثر ۳ عدد" in q.text
+    assert "تا ۳ عدد" in q.text
     (hint,) = await buyer.say("۵")
     assert "از ۱ تا ۳" in hint.text
     (hint,) = await buyer.send("sticker")
@@ -137,7 +137,7 @@ async def test_decline_path_and_forged_order_ids(bot: BotHarness, person) -> Non
         got = await s.get(Order, order_id)
         assert (got.status, got.reason) == (om.DECLINED, "این رنگ دیگر تمام شده")
     await seller.forge(new, f"o:pay:cod:{order_id}")  # accepting it later
-    assert seller.answers()[-1].startswith("این کار برای این سفارش")
+    assert seller.answers()[-1].startswith("این کار الان برای این سفارش")
 
 
 async def test_buyer_cancels_before_acceptance(bot: BotHarness, person) -> None:
@@ -215,7 +215,7 @@ async def test_twenty_buyers_three_items_exactly_three_accepted_and_sold_out(
         assert sum(1 for a in answers if a and a.startswith("موجودی این محصول")) == 17
         post = await standin.wait_until(
             lambda: next((r for r in standin.records(channel["id"]) if r.edits), None), timeout=10)
-        assert "⛔️ ناموجود" in post.text and not post.reply_markup
+        assert "⛔️ تمام شد" in post.text and not post.reply_markup
     finally:
         await bot.stop()
     _ = group
@@ -326,7 +326,7 @@ async def test_cancel_after_acceptance_returns_stock_and_trainer_steps_in(standi
         for p in (buyer, seller):
             got = await wait_text(p, "پیام مربی همیار")
             assert "رسید را دوباره" in got.text and "زهرا" not in str(got.message)
-        await trainer.tap("✖️ لغو با ذکر دلیل", card)
+        await trainer.tap("✖️ لغو و نوشتن دلیل", card)
         await trainer.say("خریدار و فروشنده توافق کردند")
         for p in (buyer, seller):
             await wait_text(p, "مربی همیار سفارش شمارهٔ")
@@ -384,7 +384,7 @@ async def test_back_and_cancel_walk_the_order_form(bot: BotHarness, person) -> N
     (q,) = await buyer.say("↩️ بازگشت")
     assert q.text.startswith("محصول چطور به دستتان برسد")
     (q,) = await buyer.tap("↩️ بازگشت", q)
-    assert "حداکثر ۳ عدد" in q.text
+    assert "تا ۳ عدد" in q.text
     (q,) = await buyer.say("↩️ بازگشت")
     assert q.text.startswith("سفارش ثبت نشد")
     async with bot.db.session() as s:

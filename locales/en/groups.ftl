@@ -11,7 +11,7 @@ grp-list-line = • { $name } — { $members } { $members ->
     } — code { $code }
     { $link }
 grp-list-empty = You have no group yet. To make one, write: /newgroup Abhar Yas hamyar group
-grp-err-create-format = I did not understand. Write the city (and the district number if needed), then the group's name, e.g.: /newgroup Tabriz:3 Narges hamyar group
+grp-err-create-format = We did not understand. Write the city (and the district number if needed), then the group's name, e.g.: /newgroup Tabriz:3 Narges hamyar group
 grp-err-name-long = Please make the group's name shorter (up to { $max } letters).
 grp-err-code = We could not find this group code. Ask your trainer for the code again.
 grp-ask-code = Write the group code after /join, e.g.: /join ABC234

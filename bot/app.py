@@ -17,6 +17,7 @@ from bot.context import HamyarContext, Services
 from bot.db import Database
 from bot.i18n import FALLBACK, SUPPORTED, I18n
 from bot.ops.metrics import CountingRequest, InstrumentedUpdateProcessor, instrument_handlers
+from bot.ops.updates import SafeUpdatesRequest
 from bot.outbox.budget import PaceLimits, SendBudget, limits_from
 from bot.outbox.limiter import BudgetRateLimiter
 from bot.outbox.worker import OutboxWorker, make_bot
@@ -55,6 +56,7 @@ def build_application(
     outbox.install()
     wiring.install()  # event listeners and outbox hooks, from one table
     runtime.configure(
+        platform=runtime.PLATFORMS[settings.platform],
         admin_chat_id=settings.admin_chat_id,
         catalogue_channel_id=settings.catalogue_channel_id,
         managers=tuple(settings.admin_ids),
@@ -71,8 +73,10 @@ def build_application(
         .rate_limiter(BudgetRateLimiter(budget, max_retries=5))
         .request(CountingRequest(connection_pool_size=64, connect_timeout=10, read_timeout=15,
                               write_timeout=20, pool_timeout=10))
-        .get_updates_request(CountingRequest(connection_pool_size=2, connect_timeout=10,
-                                          read_timeout=settings.poll_timeout + 10))
+        # getUpdates through SafeUpdatesRequest: an update PTB cannot parse is skipped
+        # (one log line), not retried for ever with every later update behind it.
+        .get_updates_request(SafeUpdatesRequest(connection_pool_size=2, connect_timeout=10,
+                                                read_timeout=settings.poll_timeout + 10))
     )
     app: HamyarApp = builder.build()
     app.bot_data["services"] = services
@@ -112,6 +116,8 @@ async def start_services(app: HamyarApp) -> None:
 
     schedule_jobs(app)
     for lang in SUPPORTED:
+        if runtime.current.lacks("setMyCommands"):  # Bale: no command menu to set
+            break
         try:
             await app.bot.set_my_commands(
                 menu_commands(services.i18n, lang),

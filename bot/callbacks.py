@@ -586,3 +586,17 @@ class GroupConfirm(Button, prefix="gc"):
 
     seller_id: int
     group_id: int
+
+
+# ==== Sharing and codes (handlers/sharing.py, my_listings; numbers in bot/services/codes.py) ====
+
+@frozen
+class ShareListing(Button, prefix="shr:l"):
+    """«📤 معرفی به دیگران» on one of her published listings: a ready message to forward."""
+
+    listing_id: int
+
+
+@frozen
+class ShareShop(Button, prefix="shr:s"):
+    """«📤 معرفی فروشگاه» on her published listing's card: a ready message about her shop."""

@@ -20,11 +20,15 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 TELEGRAM_FILE_URL = "https://api.telegram.org/file/bot"
+# Bale (بله) serves the same Bot API shape here (README «Running on Bale»).
+BALE_API_URL = "https://tapi.bale.ai/bot"
+BALE_FILE_URL = "https://tapi.bale.ai/file/bot"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/hamyar.db"
 
 # What each variable expects, in the words used when it is missing or malformed.
@@ -57,6 +61,7 @@ EXPECTATIONS: dict[str, str] = {
     "BACKUP_DIR": "a directory for backups, like backups or /var/backups/hamyar",
     "BACKUP_KEEP": "how many backups to keep, a whole number from 1 to 1000",
     "BACKUP_TIME": "the daily backup's time in UTC as HH:MM, like 03:30, or empty for none",
+    "PLATFORM": "telegram or bale",
 }
 
 
@@ -102,6 +107,19 @@ class Settings(BaseSettings):
     backup_dir: str = "backups"
     backup_keep: int = Field(default=14, ge=1, le=1000)
     backup_time: dt_time | None = None
+    # Which messenger serves the Bot API: its link forms, start payloads and missing methods
+    # (bot/services/runtime.py PLATFORMS). With bale and no BOT_API_BASE_URL/BOT_API_FILE_URL
+    # of its own, Bale's URLs are used.
+    platform: Literal["telegram", "bale"] = "telegram"
+
+    @model_validator(mode="after")
+    def _platform_urls(self) -> Settings:
+        if self.platform == "bale":
+            if self.bot_api_base_url == TELEGRAM_API_URL:
+                self.bot_api_base_url = BALE_API_URL
+            if self.bot_api_file_url == TELEGRAM_FILE_URL:
+                self.bot_api_file_url = BALE_FILE_URL
+        return self
 
     @field_validator("bot_token", mode="before")
     @classmethod

@@ -20,13 +20,21 @@ from telegram.ext import (
 )
 
 from bot import keyboards
-from bot.callbacks import BROWSE_ANY, SET_LANGUAGE_ANY, ListingLink, ShopLink
+from bot.callbacks import (
+    BROWSE_ANY,
+    SET_LANGUAGE_ANY,
+    ListingLink,
+    ShareListing,
+    ShareShop,
+    ShopLink,
+)
 from bot.errors import on_error
 from bot.i18n import I18n
 from bot.services import users
 from handlers import (
     browse,
     browse_shops,
+    codes,
     common,
     deeplinks,
     groups,
@@ -37,6 +45,7 @@ from handlers import (
     orders,
     registration,
     reports,
+    sharing,
     start,
 )
 
@@ -71,6 +80,10 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-favourites"),
                                    browse_shops.favourites_command), group=0)
     app.add_handler(CallbackQueryHandler(browse.on_callback, pattern=BROWSE_ANY), group=0)
+    # A listing's or shop's number («۴۸۲۱», «کد ۴۸۲۱») opens it; other free text is a search.
+    app.add_handler(MessageHandler(private & browse.free_text(i18n) & codes.CODE, codes.open_code),
+                    group=0)
+    app.add_handler(MessageHandler(private & codes.FORWARDED, codes.open_code), group=0)
     app.add_handler(MessageHandler(private & browse.free_text(i18n), browse.search_text),
                     group=0)
     # -- end of buyers ------------------------------------------------------------------------
@@ -99,6 +112,9 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
                     group=0)
     app.add_handler(CallbackQueryHandler(
         my_listings.simple_action, pattern=my_listings.SIMPLE_PATTERN), group=0)
+    app.add_handler(CallbackQueryHandler(sharing.share_listing, pattern=ShareListing.pattern()),
+                    group=0)
+    app.add_handler(CallbackQueryHandler(sharing.share_shop, pattern=ShareShop.pattern()), group=0)
     app.add_handler(CallbackQueryHandler(listing.delete_draft, pattern=listing.DELETE_DRAFT_PATTERN), group=0)
     app.add_handler(CallbackQueryHandler(start.set_language, pattern=SET_LANGUAGE_ANY), group=0)
 

@@ -12,9 +12,9 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot import geo
-from bot.callbacks import BrFavourite, BrNop, BrPage, BrShop, ListingLink, ShopLink
+from bot.callbacks import BrFavourite, BrNop, BrPage, BrShop, ListingLink, OrderNew, ShopLink
 from bot.context import HamyarContext
-from bot.services import catalogue
+from bot.services import catalogue, runtime
 from bot.services import search as svc
 
 PAGE = 5  # cards per page of a category and of the favourites
@@ -73,18 +73,20 @@ def order_url(context: HamyarContext, listing: svc.Listing) -> str | None:
     code = svc.order_code(listing)
     if code is None:
         return None
-    return f"https://t.me/{context.bot.username}?start={ListingLink(code).pack()}"
+    return runtime.current.deep_link(ListingLink(code).pack())
 
 
 def shop_url(context: HamyarContext, code: str) -> str:
-    return f"https://t.me/{context.bot.username}?start={ShopLink(code).pack()}"  # type: ignore[arg-type]
+    return runtime.current.deep_link(ShopLink(code).pack())  # type: ignore[arg-type]
 
 
 def card_rows(context: HamyarContext, listing: svc.Listing, saved: bool, *,
               shop: bool = True) -> Rows:
     row = []
     url = order_url(context, listing)
-    if url:
+    if url and not runtime.current.platform.start_payloads:  # Bale: the link cannot carry it
+        row.append(button(context.t("btn-br-order"), OrderNew(listing.id).pack()))
+    elif url:
         row.append(InlineKeyboardButton(context.t("btn-br-order"), url=url))
     row.append(button(context.t("btn-br-saved" if saved else "btn-br-save"),
                       BrFavourite(listing.id).pack()))

@@ -17,12 +17,20 @@ from telegram.ext import (
 )
 
 from bot import keyboards, persian
-from bot.callbacks import MyListing, MyListingsList, MyPriceConfirm, loose_pattern
+from bot.callbacks import (
+    MyListing,
+    MyListingsList,
+    MyPriceConfirm,
+    ShareListing,
+    ShareShop,
+    loose_pattern,
+)
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
 from bot.i18n import OMIT, I18n
 from bot.persistence import write_state
+from bot.services import codes
 from bot.services import listing as svc
 from bot.services import my_listings as my_svc
 from bot.services.errors import InputError
@@ -83,15 +91,24 @@ def card_text(context: HamyarContext, listing: svc.Listing) -> str:
         availability = context.t("cap-made-to-order", days=listing.prep_days or 0)
     else:
         availability = OMIT
-    return context.t("my-card", title=listing.title or context.t("lst-untitled"),
+    text = context.t("my-card", title=listing.title or context.t("lst-untitled"),
                      status=context.t(STATUS_KEYS[listing.status]),
                      price=_money(context, listing.price), availability=availability)
+    if listing.short_code:  # its number, for buyers to type (bot/services/codes.py)
+        text += "\n" + context.t("my-code", code=codes.shown(listing.short_code,
+                                                             latin=context.locale != "fa"))
+    return text
 
 
 def card_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardMarkup:
     rows = [[InlineKeyboardButton(context.t(ACTION_BUTTONS[a][0]),
                                   callback_data=MyListing(ACTION_BUTTONS[a][1], listing.id).pack())]  # type: ignore[arg-type]
             for a in svc.allowed_actions(listing)]
+    if listing.status == svc.PUBLISHED:  # ready messages to forward (handlers/sharing.py)
+        rows.append([InlineKeyboardButton(context.t("btn-share"),
+                                          callback_data=ShareListing(listing.id).pack()),
+                     InlineKeyboardButton(context.t("btn-share-shop"),
+                                          callback_data=ShareShop().pack())])
     rows.append([InlineKeyboardButton(context.t("btn-back-to-list"),
                                       callback_data=MyListingsList().pack())])
     return InlineKeyboardMarkup(rows)

@@ -25,6 +25,12 @@ async def show_listing(update: Update, context: HamyarContext) -> None:
     link = ListingLink.parse((context.args or [""])[0])
     async with context.session() as s:
         page = await form.listing_page(s, link.code if link else "")
+    await render_listing(update, context, page)
+
+
+async def render_listing(update: Update, context: HamyarContext, page: form.ListingPage | None) -> None:
+    """The listing as a buyer sees it, with «سفارش می‌دهم» (opened by a link, or by its number
+    typed: handlers/codes.py)."""
     chat = update.effective_chat.id  # type: ignore[union-attr]
     if page is None:
         await send(context, chat, context.t("ord-listing-gone"))
@@ -46,5 +52,3 @@ async def show_listing(update: Update, context: HamyarContext) -> None:
         await context.bot.send_voice(chat, listing.voice_file_id, caption=context.t("ord-voice-note"))
     if form.sold_out(listing):
         await send(context, chat, context.t("ord-listing-sold-out"))
-
-

@@ -66,6 +66,9 @@ class Listing(TimestampMixin, Base):
     review_round: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The deep-link payload of its «سفارش» button: random, not a guessable sequence.
     public_code: Mapped[str | None] = mapped_column(String(16), unique=True)
+    # The short number a buyer types or says on the phone (bot/services/codes.py): given when
+    # first published, kept for good (never reused, shared numbering with the shops' numbers).
+    short_code: Mapped[int | None] = mapped_column(Integer, unique=True)
     # Its post in the catalogue channel: the album's messages and the card with the button.
     channel_chat_id: Mapped[str | None] = mapped_column(String(64))
     channel_message_ids: Mapped[list[int]] = mapped_column(JSON, default=list)

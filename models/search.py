@@ -93,4 +93,6 @@ class ShopLink(Base):
         BigInteger, ForeignKey("sellers.user_id", ondelete="CASCADE"), primary_key=True
     )
     code: Mapped[str] = mapped_column(String(16), unique=True)
+    # Her shop's number, typed like a listing's (bot/services/codes.py; one numbering for both).
+    short_code: Mapped[int | None] = mapped_column(Integer, unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

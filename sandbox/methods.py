@@ -146,7 +146,8 @@ class MethodsMixin(_Base):
         deadline = loop.time() + timeout
 
         def ready() -> list[dict]:
-            return [u for u in queue if not allowed or (u.keys() - {"update_id"}) & allowed][:limit]
+            return [u for u in queue if not allowed or (u.keys() - {"update_id"}) & allowed
+                    or u.get("update_id") in self._unfiltered][:limit]
 
         async with self._cond:
             while not ready() and not self._closing:

@@ -15,6 +15,7 @@ from . import spec
 from .control import ControlMixin
 from .methods import MethodsMixin
 from .objects import FileStore, bot_user
+from .profiles import PLATFORMS, ProfileMixin
 from .spec import ApiError, Upload
 from .state import ChatState, Faults, FloodControl, FloodLimits, Record, RequestLog, UserState
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 JSON_DUMPS = lambda obj: json.dumps(obj, ensure_ascii=False)  # noqa: E731
 
 
-class StandIn(MethodsMixin, ControlMixin):
+class StandIn(ProfileMixin, MethodsMixin, ControlMixin):
     """A Telegram Bot API stand-in holding every chat, user, file and update in memory."""
 
     def __init__(
@@ -37,10 +38,16 @@ class StandIn(MethodsMixin, ControlMixin):
         bot_token: str | None = None,
         state_dir: str | os.PathLike[str] | None = None,
         setup_chats: bool = False,
+        platform: str = "telegram",
     ) -> None:
         """``state_dir``: save the state there and load it at start (None: memory only).
         ``setup_chats``: create the trainers' group and the catalogue channel on first start
-        (their ids: ``admin_chat_id``, ``catalogue_channel_id``, and GET /control/state)."""
+        (their ids: ``admin_chat_id``, ``catalogue_channel_id``, and GET /control/state).
+        ``platform``: "telegram", or "bale" for Bale's profile (sandbox/profiles.py)."""
+        if platform not in PLATFORMS:
+            raise ValueError(f"platform must be one of {PLATFORMS}")
+        self.platform = platform
+        self._unfiltered: set[int] = set()  # injected updates delivered whatever was asked
         self.bot_username = bot_username
         self.bot_name = bot_name
         self.flood = flood or FloodLimits()
@@ -114,6 +121,7 @@ class StandIn(MethodsMixin, ControlMixin):
         app.router.add_route("*", "/bot{token}/{method}", self._handle_bot)
         app.router.add_get("/file/bot{token}/{file_path:.+}", self._handle_file)
         self.add_control_routes(app)
+        self.add_profile_routes(app)
         self.add_web_routes(app)
         return app
 
@@ -226,8 +234,10 @@ class StandIn(MethodsMixin, ControlMixin):
                 params[key] = up
         entry.params = {k: (f"<file {v.filename} {len(v.data)} bytes>" if isinstance(v, Upload) else v)
                         for k, v in params.items()}
+        self.check_profile(name, {})  # a method the platform lacks: before anything else
         await self._inject_faults(name)
         p = spec.coerce(name, params, attachments)
+        self.check_profile(name, p)
         if self._counts_for_flood(name):
             self._check_flood(bot_id, name, p)
         handler = getattr(self, f"m_{name.lower()}", None)

@@ -75,8 +75,12 @@ async def db_url(tmp_path) -> AsyncIterator[str]:  # type: ignore[no-untyped-def
 
 
 @pytest.fixture
-async def standin() -> AsyncIterator[StandIn]:
-    async with StandIn(bot_username="hamyar_test_bot", flood=FloodLimits(enabled=False)) as sb:
+async def standin(request: pytest.FixtureRequest) -> AsyncIterator[StandIn]:
+    """The stand-in; `parametrize("standin", ["bale"], indirect=True)` gives Bale's profile
+    (sandbox/profiles.py) and the bot runs with PLATFORM=bale (tests/test_bale.py)."""
+    platform = getattr(request, "param", "telegram")
+    async with StandIn(bot_username="hamyar_test_bot", flood=FloodLimits(enabled=False),
+                       platform=platform) as sb:
         yield sb
 
 

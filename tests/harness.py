@@ -50,6 +50,7 @@ class BotHarness:
             bot_api_file_url=self.sb.base_file_url,
             database_url=self.db_url,
             poll_timeout=1,
+            platform=getattr(self.sb, "platform", "telegram"),  # the stand-in's profile
         )
         values.update(self.overrides)
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -449,6 +449,7 @@ async def test_caption_fits_telegram_with_every_field_at_its_longest(bot) -> Non
     listing = Listing(
         title="ع" * svc.TITLE_MAX, description="ت" * svc.DESCRIPTION_MAX, price=svc.PRICE_MAX,
         availability=m.IN_STOCK, stock=svc.STOCK_MAX, category="decor", status=m.SOLD_OUT,
+        short_code=123456789,  # the longest listing number (bot/services/codes.py)
         voice_file_id="x", delivery=[{"method": d, "cost": svc.DELIVERY_COST_MAX}
                                      for d in m.DELIVERY_METHODS],
     )

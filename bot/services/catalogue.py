@@ -67,6 +67,9 @@ def caption(i18n: I18n, listing: Listing, seller: Seller, *, lang: str = CHANNEL
         lines.append(t("cap-place", city=city.en if latin else city.fa,
                        province=province.en if latin else province.fa))
     lines.append(t("cap-shop", shop=esc(seller.name)))
+    if listing.short_code:  # the number a buyer types in the bot (bot/services/codes.py)
+        lines.append(t("cap-code", code=str(listing.short_code) if latin
+                       else persian.to_persian_digits(listing.short_code)))
     if listing.voice_file_id:
         lines.append(t("cap-voice"))
     tags = []

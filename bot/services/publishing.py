@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import outbox
 from bot.callbacks import ListingLink
 from bot.i18n import I18n, default_i18n
-from bot.services import catalogue, events
+from bot.services import catalogue, codes, events
 from bot.services import listing as listing_svc
 from bot.services.runtime import current as runtime
 from bot.services.users import user_locale
@@ -42,6 +42,7 @@ def order_button(listing: Listing) -> dict[str, Any]:
 async def publish(session: AsyncSession, listing: Listing, seller: Seller) -> None:
     if not listing.public_code:
         listing.public_code = new_public_code()
+    await codes.give_listing_code(session, listing)
     await session.flush()
     await events.emit(session, "listing.published", listing=listing)
     channel = runtime.catalogue_channel_id

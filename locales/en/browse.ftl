@@ -64,3 +64,8 @@ br-shop-not-found = This shop was not found or has no products now. See the othe
 fav-price-dropped = 💰 The price of "{ $title }", which you saved, went down from { $old } to { $price }.
 fav-back-in-stock = 📦 "{ $title }", which you saved, is back in stock.
 fav-btn-view = 👀 See the product
+
+## A listing's or shop's number typed in the bot (handlers/codes.py)
+code-unknown = We found no product or shop with the code { $code }. Check the number and send it again, or tap "{ $button }".
+code-paused = Sales of "{ $title }" (code { $code }) are paused for now. Send the same number again in a few days, or tap "{ $button }" to see other products.
+code-gone = "{ $title }" (code { $code }) is no longer for sale. Tap "{ $button }" to see other products.

@@ -142,6 +142,25 @@ my-revise-intro = Change whatever you need, then tap "{ btn-submit }". Until a t
 my-finish-draft-first = You have an unfinished product. Finish it with "{ menu-new-listing }" first, or tap "{ btn-delete-draft }".
 status-awaiting_seller = waiting for your confirmation
 
+## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)
+cap-code = 🔢 Product code: { $code } (send this number in the bot)
+my-code = 🔢 Product code: { $code }. A buyer who sends this number in the bot opens this product.
+btn-share = 📤 Share with others
+btn-share-shop = 📤 Share my shop
+share-listing =
+    🛍 { $title }
+    💰 { $price }
+    🔢 Product code: { $code }
+    To see it and order, send this number in the Hamyar bot:
+    { $link }
+share-shop =
+    🏠 { $name }'s shop
+    🔢 Shop code: { $code }
+    To see the products, send this number in the Hamyar bot:
+    { $link }
+share-hint = The message above is ready to share: forward it to friends and groups, or copy its text into another app.
+share-not-published = Only a product that is published in the channel can be shared.
+share-no-shop = Your shop has no published product yet; you can share it once your first product is published.
 ## i11-numbers: amounts said back, number buttons, voice and text together
 btn-amount-yes = ✅ Yes, that's right
 btn-amount-no = ✏️ No, I'll write it again

@@ -58,3 +58,8 @@ br-shop-not-found = این فروشگاه پیدا نشد یا الان محصو
 fav-price-dropped = 💰 قیمت «{ $title }» که نشانش کرده بودید از { $old } به { $price } رسید.
 fav-back-in-stock = 📦 «{ $title }» که نشانش کرده بودید دوباره موجود شد.
 fav-btn-view = 👀 دیدن محصول
+
+## A listing's or shop's number typed in the bot (handlers/codes.py)
+code-unknown = محصول یا فروشگاهی با کد { $code } پیدا نکردیم. عدد را دوباره نگاه کنید و بفرستید، یا «{ $button }» را بزنید.
+code-paused = فروش «{ $title }» (کد { $code }) الان موقتاً متوقف است. چند روز دیگر همین عدد را دوباره بفرستید، یا «{ $button }» را بزنید و محصولات دیگر را ببینید.
+code-gone = «{ $title }» (کد { $code }) دیگر فروخته نمی‌شود. «{ $button }» را بزنید و محصولات دیگر را ببینید.

@@ -133,6 +133,25 @@ my-revise-intro = هر بخشی را که می‌خواهید تغییر دهی�
 my-finish-draft-first = یک محصول نیمه‌کاره دارید. اول آن را با «{ menu-new-listing }» تمام کنید، یا «{ btn-delete-draft }» را بزنید.
 status-awaiting_seller = منتظر تأیید شما
 
+## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)
+cap-code = 🔢 کد محصول: { $code } (این عدد را در ربات بفرستید)
+my-code = 🔢 کد محصول: { $code }؛ خریدار این عدد را در ربات بفرستد، همین محصول باز می‌شود.
+btn-share = 📤 معرفی به دیگران
+btn-share-shop = 📤 معرفی فروشگاه
+share-listing =
+    🛍 { $title }
+    💰 { $price }
+    🔢 کد محصول: { $code }
+    برای دیدن و سفارش، این عدد را در ربات همیار بفرستید:
+    { $link }
+share-shop =
+    🏠 فروشگاه { $name }
+    🔢 کد فروشگاه: { $code }
+    برای دیدن محصولات، این عدد را در ربات همیار بفرستید:
+    { $link }
+share-hint = پیام بالا برای معرفی آماده است: آن را برای دوستان و گروه‌ها بفرستید (با دکمهٔ «هدایت»)، یا متنش را کپی کنید و در برنامهٔ دیگری بگذارید.
+share-not-published = فقط محصولی را که در کانال منتشر شده می‌شود معرفی کرد.
+share-no-shop = فروشگاه شما هنوز محصول منتشرشده‌ای ندارد؛ بعد از انتشار اولین محصول می‌توانید آن را معرفی کنید.
 ## i11-numbers: amounts said back, number buttons, voice and text together
 btn-amount-yes = ✅ بله، درست است
 btn-amount-no = ✏️ نه، دوباره می‌نویسم

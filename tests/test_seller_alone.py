@@ -6,7 +6,7 @@ from an earlier one) and every price read as she meant it."""
 from __future__ import annotations
 
 from harness import Person, World
-from listing_helpers import album
+from listing_helpers import album, make_seller
 from order_helpers import place, wait_text
 from sqlalchemy import select
 from test_screens import assert_short_labels, flat
@@ -26,7 +26,9 @@ IN_STOCK, PICKUP, SUBMIT = "📦 موجود است", "🤝 تحویل حضوری
 AMOUNT_YES = "✅ بله، درست است"
 EDIT_LISTING, EDIT_PRICE = "✏️ اصلاح و فرستادن دوباره", "قیمت"
 APPROVE, CHANGES = "✅ تأیید و انتشار", "✏️ درخواست اصلاح"
-ACCEPT, COD = "✅ می‌پذیرم", "💵 نقدی هنگام تحویل"
+ACCEPT, COD, CARD = "✅ می‌پذیرم", "💵 نقدی هنگام تحویل", "💳 کارت‌به‌کارت"
+RECEIPT, PAID, SHIPPED = "📎 فرستادن عکس رسید", "✅ پول رسید", "📦 ارسال کردم"
+MADE_TO_ORDER, POST, FREE = "🧵 سفارشی می‌سازم", "📮 پست به شهرهای دیگر", "🎁 رایگان"
 NAV = [[BACK, CANCEL]]
 
 
@@ -166,4 +168,72 @@ async def test_a_seller_alone_registers_lists_fixes_and_answers(world: World) ->
         assert (await s.get(Order, order_id)).status == om.ACCEPTED
     assert NEW in sees(p), "the menu is back at the end"
     nothing_from(p, SKIP, DONE, SHARE, CANCEL)
+    assert_short_labels(p)
+
+
+async def test_made_to_order_by_post_paid_card_to_card(world: World) -> None:
+    """The other branches of the same path: made to order (days in words), a post cost in
+    words, card-to-card with the card typed in Persian digits, the receipt and the parcel."""
+    w = world
+    p = Person(w.bot, await w.sb.create_user("مریم", language_code="fa"))
+    await make_seller(w.bot, p)
+    await p.say("/start")
+    assert NEW in sees(p)
+    await p.tap(NEW)
+    await p.tap("ملیله‌کاری")
+    await album(p, 1)
+    await p.tap(DONE)
+    await p.say("دستبند ملیله")
+    assert SKIP in sees(p)
+    await p.say("نقره، دست‌ساز")  # a short typed description
+    assert p.visible_keyboard() == NAV, "price: no skip left from the description"
+    await answer_price(p, "صد و پنجاه هزار", "۱۵۰٬۰۰۰")
+    assert p.visible_keyboard() == []
+    await p.tap(MADE_TO_ORDER)
+    assert sees(p)[-2:] == [BACK, CANCEL] and len(sees(p)) > 2, "prep days: day buttons"
+    await p.say("یک هفته")
+    assert p.visible_keyboard() == [], "delivery: no day buttons left"
+    await p.tap(POST)
+    await p.tap(DONE)
+    assert FREE in sees(p), "the post's cost: «free» or typed"
+    await answer_price(p, "سی هزار", "۳۰٬۰۰۰")
+    assert p.visible_keyboard() == NAV, "preview: no «free» left"
+    await p.tap(SUBMIT)
+    assert NEW in sees(p)
+    async with w.bot.db.session() as s:
+        listing = await s.scalar(select(Listing).where(Listing.seller_id == p.id))
+        assert (listing.price, listing.availability, listing.prep_days) == (150_000, m.MADE_TO_ORDER, 7)
+        assert listing.delivery == [{"method": "post", "cost": 30_000}]
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, APPROVE)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        code = (await s.get(Listing, listing.id)).public_code
+
+    buyer = await w.person("سارا")
+    order_id = await place(buyer, code=code, via="پست")
+    new = await wait_text(p, "سفارش تازه")
+    assert "۱۵۰٬۰۰۰" in new.text
+    await p.tap(ACCEPT, new)
+    how = p.find_button(CARD)
+    assert how is not None and COD not in how.buttons, "no cash on delivery by post"
+    await p.tap(CARD, how)
+    assert p.visible_keyboard() == NAV, "the card number is typed"
+    replies = await p.say("۶۰۳۷ ۹۹۷۵ ۹۹۹۹ ۹۹۹۳")
+    assert "۱۸۰٬۰۰۰" in said(replies), "the total with the post"
+    assert NEW in sees(p) and CANCEL not in sees(p), "the menu is back"
+    async with w.bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.ACCEPTED
+
+    told = await wait_text(buyer, "فروشنده سفارش شمارهٔ")
+    await buyer.tap(RECEIPT, told)
+    await buyer.send("photo", b"receipt")
+    check = await wait_text(p, "رسید سفارش شمارهٔ")
+    await p.tap(PAID, check)
+    await p.tap(SHIPPED, p.find_button(SHIPPED))
+    assert SKIP in sees(p), "tracking code: typed or skipped"
+    await p.tap(SKIP)
+    assert NEW in sees(p) and SKIP not in sees(p), "the menu is back at the end"
+    async with w.bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.SHIPPED
     assert_short_labels(p)

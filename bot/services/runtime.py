@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # ==== Platforms: the one place that knows Telegram from Bale ===================================
-# Payloads are packed by bot/callbacks.py; the links that carry them are built here, and
+# Payloads are packed by bot/callbacks/; the links that carry them are built here, and
 # nowhere else, by the platform's rules. Sources for Bale: the notes (links are not
 # t.me, start payloads reported unsupported), Bale's Bot API documentation (docs.bale.ai: the
 # method list, chat types private/group/channel, base URL https://tapi.bale.ai/bot<token>/),

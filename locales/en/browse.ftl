@@ -58,3 +58,11 @@ br-shop-not-found = This shop was not found or has no products now.
 fav-price-dropped = 💰 The price of "{ $title }", which you saved, went down from { $old } to { $price }.
 fav-back-in-stock = 📦 "{ $title }", which you saved, is back in stock.
 fav-btn-view = 👀 See the product
+
+## A page of listings as one message (issue 13): a numbered list, a button per listing
+br-list-item = { $n }. { $title }
+br-list-hint = 👆 Tap a product's name to see its photo and order it.
+btn-br-open = { $n }. { $title }
+br-list-category = 🛍 { $name }:
+br-list-all = 🛍 All products:
+br-fav-title = ❤️ Your saved products:

@@ -58,3 +58,11 @@ br-shop-not-found = این فروشگاه پیدا نشد یا الان محصو
 fav-price-dropped = 💰 قیمت «{ $title }» که نشانش کرده بودید از { $old } به { $price } رسید.
 fav-back-in-stock = 📦 «{ $title }» که نشانش کرده بودید دوباره موجود شد.
 fav-btn-view = 👀 دیدن محصول
+
+## A page of listings as one message (issue 13): a numbered list, a button per listing
+br-list-item = { $n }. { $title }
+br-list-hint = 👆 برای دیدن عکس و سفارش، روی نام محصول بزنید.
+btn-br-open = { $n }. { $title }
+br-list-category = 🛍 { $name }:
+br-list-all = 🛍 همهٔ محصولات:
+br-fav-title = ❤️ نشان‌شده‌های شما:

@@ -19,11 +19,13 @@ Measured:
    idle RSS three seconds later (VmRSS of /proc/<pid>/status).
 2. the CPU mix, interleaved and repeated: ``--rounds`` rounds; in each, for each kind of update
    (/start, a search, /browse, a category button) a batch of ``--batch`` users at once, on one
-   bot then on the other (the order alternates by round). CPU per update = the process's
-   utime+stime (/proc/<pid>/stat) over the batch ÷ the batch. Pooled = all batches' CPU ÷ all
-   their updates; ratios Hamyar ÷ bare of the same kind.
-3. calls per action (Hamyar): Bot API calls into the user's chat plus callback answers per
-   update, from the stand-in's log.
+   bot then on the other (the order alternates by round), each batch until the bot has made no
+   call for 1.2 s (every answer out). CPU per update = the process's utime+stime
+   (/proc/<pid>/stat) over the batch, less its idle rate (getUpdates polling, timers: measured
+   for 5 s after the cold start) over the batch's time, ÷ the batch. Pooled = all batches' CPU
+   ÷ all their updates; ratios Hamyar ÷ bare of the same kind.
+3. calls per update (Hamyar): its Bot API calls but getUpdates during the batches ÷ updates,
+   from the stand-in's log (tests/test_calls.py holds the per-action counts).
 4. issue 13's scenarios against the Hamyar process: S1, 200 users at once each /start then a
    search; S2, an approval wave of 50 listings (a channel post and a message to the seller
    each, written to the outbox as moderation does) while 100 users /start and search. 429
@@ -144,6 +146,7 @@ class Bot:
         self.cpu: dict[str, float] = {k: 0.0 for k in KINDS}
         self.updates: dict[str, int] = {k: 0 for k in KINDS}
         self.calls: dict[str, list[int]] = {k: [] for k in KINDS}
+        self.idle_cpu_per_s = 0.0  # polling getUpdates and timers, measured while nobody writes
 
     async def cold_start(self, timeout: float) -> tuple[float, float]:  # noqa: ASYNC109
         """(seconds from spawn to the first answer, idle RSS in MB)."""
@@ -155,7 +158,10 @@ class Bot:
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         await self.sb.wait_for_bot_message(user["id"], timeout=timeout, after=0)
         cold = time.monotonic() - t0
-        await asyncio.sleep(3)
+        await asyncio.sleep(2)
+        c0, t1 = cpu_s(self.proc.pid), time.monotonic()
+        await asyncio.sleep(5)
+        self.idle_cpu_per_s = (cpu_s(self.proc.pid) - c0) / (time.monotonic() - t1)
         return cold, rss_kb(self.proc.pid) / 1024
 
     @property
@@ -172,39 +178,40 @@ class Bot:
                 self.proc.kill()
 
 
-def _mine(sb: Any, start: int, chat: int, query_id: str | None) -> int:
-    return sum(1 for r in sb.requests[start:]
-               if str(r.params.get("chat_id")) == str(chat) or (
-                   r.method == "answerCallbackQuery"
-                   and str(r.params.get("callback_query_id")) == str(query_id)))
-
-
-async def act(bot: Bot, user: dict, kind: str, query: str, timeout: float) -> int:  # noqa: ASYNC109
-    """One update of this kind from `user`, until its answer is in the chat; the calls."""
+async def act(bot: Bot, user: dict, kind: str, query: str, timeout: float) -> None:  # noqa: ASYNC109
+    """One update of this kind from `user`, until its (first) answer is in the chat."""
     sb = bot.sb
     chat = user["id"]
     last = max((r.message_id for r in sb.records(chat, True)), default=0)
-    start = len(sb.requests)
-    query_id = None
     if kind == "category":
         home = next(r for r in reversed(sb.records(chat)) if r.from_bot and r.reply_markup)
-        query_id = (await sb.press(user, home, home.buttons[0]))["id"]
+        await sb.press(user, home, home.buttons[0])
     else:
         await sb.send_text(user, {"start": "/start", "search": query, "browse": "/browse"}[kind])
     await sb.wait_for_bot_message(chat, timeout=timeout, after=last)
-    await asyncio.sleep(0.3)  # the handler's last calls (an edit, a menu) after the first answer
-    return _mine(sb, start, chat, query_id)
+
+
+async def quiet(sb: Any, for_s: float = 1.2, limit: float = 30.0) -> None:
+    """Until the bot has made no call but getUpdates for `for_s` seconds: every answer of the
+    batch is out (a chat's later messages wait for its one-a-second window)."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < limit:
+        busy = [r.time for r in sb.requests[-200:] if r.method != "getUpdates"]
+        if not busy or time.time() - max(busy) >= for_s:
+            return
+        await asyncio.sleep(0.1)
 
 
 async def batch(bot: Bot, users: list[dict], kind: str, queries: list[str],
                 timeout: float) -> None:  # noqa: ASYNC109
-    before = cpu_s(bot.pid)
-    calls = await asyncio.gather(*(act(bot, u, kind, random.choice(queries), timeout)
-                                   for u in users))
-    bot.cpu[kind] += cpu_s(bot.pid) - before
+    before, t0, first = cpu_s(bot.pid), time.monotonic(), len(bot.sb.requests)
+    await asyncio.gather(*(act(bot, u, kind, random.choice(queries), timeout) for u in users))
+    await quiet(bot.sb)
+    idle = bot.idle_cpu_per_s * (time.monotonic() - t0)
+    bot.cpu[kind] += max(0.0, cpu_s(bot.pid) - before - idle)
     bot.updates[kind] += len(users)
-    bot.calls[kind] += list(calls)
-    await asyncio.sleep(1.1)  # the private chats' one-a-second windows pass
+    mine = [r for r in bot.sb.requests[first:] if r.method != "getUpdates"]
+    bot.calls[kind].append(len(mine) / len(users))
 
 
 async def mix(bots: list[Bot], queries: list[str], a: argparse.Namespace) -> None:
@@ -331,8 +338,9 @@ async def main(a: argparse.Namespace) -> None:
             out["ratio"] = {k: round(out["hamyar"]["cpu_ms"][k] / out["bare"]["cpu_ms"][k], 2)
                             for k in (*KINDS, "pooled")}
             out["hamyar"]["calls_per_update"] = {
-                k: {"max": max(h.calls[k]), "mean": round(sum(h.calls[k]) / len(h.calls[k]), 2)}
-                for k in KINDS}
+                k: round(sum(h.calls[k]) / len(h.calls[k]), 2) for k in KINDS}
+            for b in bots:
+                out[b.name]["idle_cpu_ms_per_s"] = round(b.idle_cpu_per_s * 1000, 2)
             if not a.no_scenarios:
                 out["scenarios"] = [await scenario(n, h, url, queries, channel, a)
                                     for n in ("S1", "S2")]

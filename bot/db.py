@@ -42,8 +42,11 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         memory = not path or path == ":memory:" or "mode=memory" in url
+        # LIFO: the connection used last is used next, so a few stay hot and a stale one
+        # (the file swapped underneath, as the health test does) is not handed out first.
         pool: dict = {} if memory else {
-            "pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_MAX_OVERFLOW}
+            "pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_MAX_OVERFLOW,
+            "pool_use_lifo": True}
         engine = create_async_engine(
             url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **pool
         )

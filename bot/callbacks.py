@@ -303,6 +303,22 @@ class ListingDeleteDraft(Button, prefix="lst:del"):
 
 
 @frozen
+class PriceConfirm(Button, prefix="lst:amt"):
+    """A price read with doubt («۱۲۰ تومن» → ۱۲۰٬۰۰۰) said back: yes keeps `amount`, no asks again."""
+
+    answer: Literal["yes", "no"]
+    amount: int
+
+
+@frozen
+class MyPriceConfirm(Button, prefix="my:amt"):
+    """The same question when a price is changed from «محصولات من»."""
+
+    answer: Literal["yes", "no"]
+    amount: int
+
+
+@frozen
 class BehalfPick(Button, prefix="obh:pick"):
     """A trainer picks the seller she enters a listing for."""
 
@@ -545,3 +561,20 @@ BROWSE_ANY = any_button("br")
 
 
 # ==== Groups and reports ======================================================================
+
+@frozen
+class ReportView(Button, prefix="rp"):
+    """/report's buttons: a period (tw, lw, tm, lm, all or 14050801-14050830), a breakdown, and
+    what to show (the message, the spreadsheet, the CSV, the charts)."""
+
+    period: str
+    breakdown: Literal["area", "craft", "group"]
+    what: Literal["msg", "xlsx", "csv", "png"]
+
+
+@frozen
+class GroupConfirm(Button, prefix="gc"):
+    """A trainer confirms that a seller's typed group name means this group."""
+
+    seller_id: int
+    group_id: int

@@ -101,4 +101,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as `python -m bot.flows` this file is `__main__`, whose Flow class is not the one the
+    # handlers import: let the imported module do the work, or no flow would be found.
+    from bot.flows import main as _main
+
+    raise SystemExit(_main())

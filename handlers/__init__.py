@@ -29,12 +29,14 @@ from handlers import (
     browse_shops,
     common,
     deeplinks,
+    groups,
     listing,
     moderation,
     my_listings,
     ordering,
     orders,
     registration,
+    reports,
     start,
 )
 
@@ -52,6 +54,8 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     moderation.register(app)
     app.add_handler(ordering.build_order(i18n), group=0)
     orders.register(app, i18n)
+    groups.register(app, i18n)  # hamyar groups; /start g_<code> before the generic /start
+    reports.register(app, i18n)  # /report, /weekly
     app.add_handler(deeplinks.command(ListingLink, ordering.show_listing), group=0)
     # -- Buyers: browse, search, favourites, shops (handlers/browse.py) ------------------------
     # Right after the conversations: /start s_<code> must come before the generic /start, and
@@ -109,3 +113,4 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
 def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
     """The repeating jobs, started with the services (bot.app.start_services)."""
     orders.schedule_jobs(app)
+    reports.schedule_jobs(app)  # the weekly digest

@@ -35,6 +35,7 @@ from bot.callbacks import (
     ListingResume,
     ListingStep,
     MyListing,
+    PriceConfirm,
     loose_pattern,
 )
 from bot.context import HamyarContext
@@ -46,6 +47,7 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
+from handlers import listing_price as price_step
 from handlers import listing_steps as steps
 from handlers.common import send
 from handlers.deeplinks import leave_for_link
@@ -72,6 +74,12 @@ def _flow() -> Flow:
         Edge("title", "description", "a title"),
         Edge("description", "price", "text, voice or «رد شدن»"),
         Edge("price", "availability", "a price"),
+        Edge("price", "price_confirm", "a price to say back («۱۲۰ تومن»)"),
+        Edge("price_confirm", "availability", "«✅ بله», or a certain price"),
+        Edge("price_confirm", "price", "«✏️ نه»"),
+        Edge("price_confirm", "price_confirm", "another price to say back"),
+        Edge("price_confirm", "preview", "«✅ بله» while editing"),
+        Edge("price_confirm", "description", "back"),
         Edge("availability", "stock", "«موجود»"),
         Edge("availability", "prep_days", "«سفارشی»"),
         Edge("stock", "delivery", "a number"),
@@ -297,6 +305,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
     skip_f = keyboards.label_filter(i18n, "btn-skip")
     done_f = keyboards.label_filter(i18n, "btn-done")
     free_f = keyboards.label_filter(i18n, "btn-free")
+    collect_f = keyboards.label_filter(i18n, "btn-postage-collect")
     text = filters.TEXT & ~filters.COMMAND & ~back_f & ~cancel_f
     edit_link = filters.Regex("^/start " + EditLink.pattern().removeprefix("^"))
 
@@ -336,7 +345,11 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
             MessageHandler(filters.VOICE, steps.on_voice),
             MessageHandler(text, steps.on_description),
         ),
-        "price": state(MessageHandler(text, steps.on_price)),
+        "price": state(MessageHandler(text, price_step.on_price)),
+        price_step.CONFIRM: state(
+            CallbackQueryHandler(price_step.on_confirm, pattern=PriceConfirm.pattern()),
+            MessageHandler(text, price_step.on_price),
+        ),
         "availability": state(CallbackQueryHandler(steps.on_availability,
                                                    pattern=loose_pattern(ListingAvailability))),
         "stock": state(MessageHandler(text, steps.on_stock)),
@@ -347,6 +360,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         ),
         "delivery_cost": state(
             MessageHandler(free_f, steps.on_delivery_free),
+            MessageHandler(collect_f, steps.on_postage_collect),
             MessageHandler(text, steps.on_delivery_cost),
         ),
         "preview": state(
@@ -369,6 +383,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         states={s: states[s] for s in FLOW.states},
         fallbacks=[
             CallbackQueryHandler(stale_button, pattern=loose_pattern(ListingStep)),
+            CallbackQueryHandler(stale_button, pattern=loose_pattern(PriceConfirm)),
             MessageHandler(filters.ALL & private, wrong_type),
         ],
         name=NAME,

@@ -36,6 +36,8 @@ from handlers.common import send
 NAME = "listing"
 END = ConversationHandler.END
 ALBUM_ACK_DELAY = 1.0
+STOCK_BUTTONS = (1, 2, 3, 4, 5)  # the common small numbers, one tap each (typed words work too)
+PREP_DAY_BUTTONS = (1, 2, 3, 5, 7)
 FIELD_KEYS = {
     "category": "btn-edit-category", "photos": "btn-edit-photos", "title": "btn-edit-title",
     "description": "btn-edit-description", "price": "btn-edit-price",
@@ -87,7 +89,7 @@ def _inline_nav(context: HamyarContext) -> list[tuple[str, str]]:
 
 def _delivery_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardMarkup:
     chosen = {d["method"] for d in listing.delivery or []}
-    items = [(("✅ " if meth in chosen else "") + context.t(catalogue.DELIVERY_KEYS[meth]),
+    items = [(("☑️ " if meth in chosen else "") + context.t(catalogue.DELIVERY_KEYS[meth]),
               ListingDelivery(meth).pack()) for meth in svc.DELIVERY_METHODS]
     items.append((context.t("btn-done"), ListingStep("dlv-done").pack()))
     return keyboards.grid(items, 1, _inline_nav(context))
@@ -110,7 +112,8 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
         await send(context, to, prefix + t("lst-ask-title", min=svc.TITLE_MIN, max=svc.TITLE_MAX),
                    keyboards.reply_nav(t, [listing.title] if listing.title else []))
     elif step == "description":
-        await send(context, to, prefix + t("lst-ask-description", max=svc.DESCRIPTION_MAX),
+        keeps = "\n" + t("lst-description-keeps-voice") if listing.voice_file_id else ""
+        await send(context, to, prefix + t("lst-ask-description", max=svc.DESCRIPTION_MAX) + keeps,
                    keyboards.reply_nav(t, [t("btn-skip")]))
     elif step == "price":
         current = [_money(context, listing.price)] if listing.price else []
@@ -121,18 +124,24 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
         await send(context, to, prefix + t("lst-ask-availability"),
                    keyboards.grid(items, 1, _inline_nav(context)))
     elif step == "stock":
-        current = [_num(context, listing.stock)] if listing.stock else []
-        await send(context, to, prefix + t("lst-ask-stock"), keyboards.reply_nav(t, current))
+        row = [_num(context, n) for n in STOCK_BUTTONS]
+        extra = [_num(context, listing.stock)] if listing.stock and listing.stock not in STOCK_BUTTONS else []
+        await send(context, to, prefix + t("lst-ask-stock-buttons"), keyboards.reply_nav(t, row, extra))
     elif step == "prep_days":
-        current = [_num(context, listing.prep_days)] if listing.prep_days else []
-        await send(context, to, prefix + t("lst-ask-prep-days"), keyboards.reply_nav(t, current))
+        row = [t("btn-prep-days", days=n) for n in PREP_DAY_BUTTONS]
+        days = listing.prep_days
+        extra = [t("btn-prep-days", days=days)] if days and days not in PREP_DAY_BUTTONS else []
+        await send(context, to, prefix + t("lst-ask-prep-days-buttons"), keyboards.reply_nav(t, row, extra))
     elif step == "delivery":
         await send(context, to, prefix + t("lst-ask-delivery"), _delivery_markup(context, listing))
     elif step == "delivery_cost":
         method = flow.cost_for(listing)
+        post = method == svc.POST  # by post the buyer may pay the postage on arrival
         await send(context, to,
-                   prefix + t("lst-ask-delivery-cost", method=t(catalogue.DELIVERY_KEYS[method])),
-                   keyboards.reply_nav(t, [t("btn-free")]))
+                   prefix + t("lst-ask-delivery-cost", method=t(catalogue.DELIVERY_KEYS[method]))
+                   + ("\n" + t("lst-ask-postage-collect") if post else ""),
+                   keyboards.reply_nav(t, [t("btn-free"), t("btn-postage-collect")] if post
+                                       else [t("btn-free")]))
     else:
         await send_preview(update, context, screen, hint)
 
@@ -304,12 +313,6 @@ async def on_skip_description(update: Update, context: HamyarContext) -> str:
     return await _answer(update, context, "description", svc.skip_description)
 
 
-async def on_price(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
-    return await _answer(update, context, "price", lambda lst: svc.set_price(lst, text),
-                         lambda price: context.t("lst-price-saved", price=_money(context, price)))
-
-
 async def on_availability(update: Update, context: HamyarContext) -> str:
     query = update.callback_query
     assert query is not None
@@ -385,6 +388,11 @@ async def on_delivery_cost(update: Update, context: HamyarContext) -> str:
 
 async def on_delivery_free(update: Update, context: HamyarContext) -> str:
     return await _set_cost(update, context, None)
+
+
+async def on_postage_collect(update: Update, context: HamyarContext) -> str:
+    return await _answer(update, context, "delivery_cost", lambda lst: svc.set_delivery_cost(
+        lst, flow.cost_for(lst), None, on_delivery=True))
 
 
 async def on_edit_field(update: Update, context: HamyarContext) -> str:

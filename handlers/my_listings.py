@@ -21,11 +21,11 @@ from telegram.ext import (
 )
 
 from bot import keyboards, persian
-from bot.callbacks import MyListing, MyListingsList, loose_pattern
+from bot.callbacks import MyListing, MyListingsList, MyPriceConfirm, loose_pattern
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
-from bot.i18n import I18n
+from bot.i18n import OMIT, I18n
 from bot.persistence import write_state
 from bot.services import listing as svc
 from bot.services import my_listings as my_svc
@@ -40,7 +40,7 @@ STATUS_KEYS = {
     svc.WITHDRAWN: "status-withdrawn", svc.REJECTED: "status-rejected",
     svc.AWAITING_SELLER: "status-awaiting_seller",
 }
-STATUS_ICONS = {svc.PENDING: "⏳", svc.NEEDS_CHANGES: "✏️", svc.PUBLISHED: "✅", svc.SOLD_OUT: "⛔️",
+STATUS_ICONS = {svc.PENDING: "⏳", svc.NEEDS_CHANGES: "✏️", svc.PUBLISHED: "🟢", svc.SOLD_OUT: "⛔️",
                 svc.PAUSED: "⏸", svc.WITHDRAWN: "🗑", svc.REJECTED: "✖️", svc.DRAFT: "📝",
                 svc.AWAITING_SELLER: "✍️"}
 # allowed action -> (its label, the action of its button)
@@ -59,6 +59,10 @@ FLOW = Flow(NAME, (
     Edge(START, "stock", "my:stock"),
     Edge("price", "price", "a wrong amount"),
     Edge("price", FLOW_END, "a price, cancel or back"),
+    Edge("price", "price_confirm", "a price to say back («۱۲۰ تومن»)"),
+    Edge("price_confirm", FLOW_END, "«✅ بله», a certain price, cancel or back"),
+    Edge("price_confirm", "price", "«✏️ نه», or a wrong amount"),
+    Edge("price_confirm", "price_confirm", "another price to say back"),
     Edge("stock", "stock", "a wrong amount"),
     Edge("stock", FLOW_END, "a number, cancel or back"),
 ))
@@ -82,7 +86,7 @@ def card_text(context: HamyarContext, listing: svc.Listing) -> str:
     elif listing.availability == svc.MADE_TO_ORDER:
         availability = context.t("cap-made-to-order", days=listing.prep_days or 0)
     else:
-        availability = ""
+        availability = OMIT
     return context.t("my-card", title=listing.title or context.t("lst-untitled"),
                      status=context.t(STATUS_KEYS[listing.status]),
                      price=_money(context, listing.price), availability=availability)
@@ -246,17 +250,35 @@ async def ask_amount(update: Update, context: HamyarContext) -> str | int:
     return field
 
 
-async def _apply_amount(update: Update, context: HamyarContext, field: str) -> str | int:
-    text = update.message.text or ""  # type: ignore[union-attr]
+async def _apply_amount(update: Update, context: HamyarContext, field: str,
+                        confirmed: int | None = None) -> str | int:
+    """The typed amount (or the price she confirmed) applied; a price read with doubt is said
+    back with yes/no first («۱۲۰ تومن» → ۱۲۰٬۰۰۰ تومان؟)."""
+    answer: str | int = confirmed if confirmed is not None else update.message.text or ""  # type: ignore[union-attr]
+    doubt: int | None = None
+    key = (_chat(update), _uid(update))
     try:
         async with context.session() as s:
-            listing, value = await my_svc.apply_amount(s, _uid(update), field, text)
-            await write_state(s, NAME, (_chat(update), _uid(update)), None)
+            try:
+                listing, value = await my_svc.apply_amount(s, _uid(update), field, answer)
+            except svc.PriceToConfirm as question:
+                doubt = question.amount
+                await write_state(s, NAME, key, "price_confirm")
+            else:
+                await write_state(s, NAME, key, None)
     except svc.ListingNotFound:
         return await _finish(update, context, context.t("my-not-yours"))
     except InputError as err:
+        if confirmed is not None:
+            async with context.session() as s:
+                await write_state(s, NAME, key, field)
         await send(context, _chat(update), context.t(err.key, **err.args_), keyboards.reply_nav(context.t))
         return field
+    if doubt is not None:
+        markup = keyboards.grid([(context.t("btn-amount-yes"), MyPriceConfirm("yes", doubt).pack()),
+                                 (context.t("btn-amount-no"), MyPriceConfirm("no", doubt).pack())], 1)
+        await send(context, _chat(update), context.t("lst-price-confirm", price=_money(context, doubt)), markup)
+        return "price_confirm"
     if field == "price":
         done = context.t("my-price-changed", price=_money(context, value))
     else:
@@ -264,6 +286,24 @@ async def _apply_amount(update: Update, context: HamyarContext, field: str) -> s
     await send(context, _chat(update), done, keyboards.main_menu(context.t, is_seller=True))
     await send(context, _chat(update), card_text(context, listing), card_markup(context, listing))
     return END
+
+
+async def on_price_confirm(update: Update, context: HamyarContext) -> str | int:
+    """«✅ بله، درست است» keeps the price said back; «✏️ نه» asks for it again."""
+    query = update.callback_query
+    assert query is not None
+    data = MyPriceConfirm.parse(query.data)
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest:
+        pass
+    if data is not None and data.answer == "yes":
+        return await _apply_amount(update, context, "price", confirmed=data.amount)
+    async with context.session() as s:
+        await write_state(s, NAME, (_chat(update), _uid(update)), "price")
+    await send(context, _chat(update), context.t("lst-price-again"), keyboards.reply_nav(context.t))
+    return "price"
 
 
 async def on_price(update: Update, context: HamyarContext) -> str | int:
@@ -305,6 +345,8 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
     states: dict[object, list[Any]] = {
         "price": [*nav, MessageHandler(text, on_price), MessageHandler(filters.ALL, wrong_price)],
         "stock": [*nav, MessageHandler(text, on_stock), MessageHandler(filters.ALL, wrong_stock)],
+        "price_confirm": [*nav, CallbackQueryHandler(on_price_confirm, pattern=MyPriceConfirm.pattern()),
+                          MessageHandler(text, on_price), MessageHandler(filters.ALL, wrong_price)],
     }
     if set(states) != set(FLOW.states):
         raise RuntimeError(f"my_listings: states {sorted(map(str, states))} differ from FLOW's "

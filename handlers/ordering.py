@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from telegram import CallbackQuery, InputMediaPhoto, KeyboardButton, Update
-from telegram.constants import ParseMode
+from telegram import CallbackQuery, KeyboardButton, Update
 from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
@@ -24,19 +23,20 @@ from telegram.ext import (
 )
 
 from bot import keyboards, persian
-from bot.callbacks import ORDER_FORM_KINDS, ListingLink, OrderDelivery, OrderNew, OrderStep
+from bot.callbacks import ORDER_FORM_KINDS, OrderDelivery, OrderNew, OrderStep
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
 from bot.i18n import I18n
 from bot.persistence import write_state
-from bot.services import catalogue, drafts
+from bot.services import drafts, order_cards
 from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
 from handlers.common import main_menu, send
 from handlers.deeplinks import leave_for_link
+from handlers.order_listing import show_listing as show_listing  # the /start l_<code> link
 
 ORDER = "order"
 END = ConversationHandler.END
@@ -48,6 +48,8 @@ FLOW = Flow(ORDER, (
     Edge("delivery", "name", "a delivery button (ord:dlv)"),
     Edge("name", "address", "a name, courier or post"),
     Edge("name", "phone", "a name, pickup"),
+    Edge("name", "note", "«همان نشانی قبلی», her last receiver (ordered before)"),
+    Edge("name", "address", "«همان نشانی قبلی», but no address given before"),
     Edge("address", "phone", "an address"),
     Edge("phone", "note", "a phone or her contact"),
     Edge("note", "confirm", "a note or skip"),
@@ -77,10 +79,6 @@ def _key(update: Update) -> tuple[int, int]:
     return (_chat(update), _uid(update))
 
 
-def _money(context: HamyarContext, n: int) -> str:
-    return persian.format_money(n, latin=context.locale != "fa")
-
-
 def _num(context: HamyarContext, n: float | int) -> str:
     if isinstance(n, float):
         text = f"{n:.1f}"
@@ -93,35 +91,6 @@ async def _drop_buttons(query: CallbackQuery) -> None:
         await query.edit_message_reply_markup(None)
     except BadRequest:
         pass
-
-
-# -- the listing, opened from the channel --------------------------------------------------
-
-async def show_listing(update: Update, context: HamyarContext) -> None:
-    link = ListingLink.parse((context.args or [""])[0])
-    async with context.session() as s:
-        page = await form.listing_page(s, link.code if link else "")
-    chat = _chat(update)
-    if page is None:
-        await send(context, chat, context.t("ord-listing-gone"))
-        return
-    listing = page.listing
-    text = catalogue.caption(context.services.i18n, listing, page.seller)
-    text += "\n\n" + (context.t("ord-rating", avg=_num(context, round(page.rating, 1)), count=page.reviews)
-                      if page.reviews else context.t("ord-no-rating"))
-    can_order = form.orderable(listing) and listing.seller_id != _uid(update)
-    markup = keyboards.grid([(context.t("ord-btn-order"), OrderNew(listing.id).pack())], 1) if can_order else None
-    photos = [p.file_id for p in listing.photos]
-    if len(photos) > 1:
-        await context.bot.send_media_group(chat, [InputMediaPhoto(f) for f in photos])
-        await context.bot.send_message(chat, text, parse_mode=ParseMode.HTML, reply_markup=markup)
-    elif photos:
-        await context.bot.send_photo(chat, photos[0], caption=text, parse_mode=ParseMode.HTML,
-                                     reply_markup=markup)
-    if listing.voice_file_id:
-        await context.bot.send_voice(chat, listing.voice_file_id, caption=context.t("ord-voice-note"))
-    if form.sold_out(listing):
-        await send(context, chat, context.t("ord-listing-sold-out"))
 
 
 # -- the order conversation ----------------------------------------------------------------
@@ -141,16 +110,21 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
         row = [_num(context, n) for n in range(1, min(maximum, 5) + 1)]
         await send(context, chat, prefix + t("ord-ask-quantity", max=maximum), keyboards.reply_nav(t, row))
     elif step == "delivery":
-        items = []
-        for d in listing.delivery or []:
-            method = t(catalogue.DELIVERY_KEYS[d["method"]])
-            total = (listing.price or 0) * int(data["quantity"]) + d["cost"]
-            items.append((t("ord-delivery-option", method=method, cost=_money(context, d["cost"]),
-                            total=_money(context, total)), OrderDelivery(d["method"]).pack()))
+        items = [(order_cards.delivery_choice(context.locale, listing, d, int(data["quantity"])),
+                  OrderDelivery(d["method"]).pack()) for d in listing.delivery or []]
         await send(context, chat, prefix + t("ord-ask-delivery"), keyboards.grid(items, 1, nav))
     elif step == "name":
-        await send(context, chat, prefix + t("ord-ask-name"),
-                   keyboards.reply_nav(t, [data["name"]] if data.get("name") else []))
+        last = data.get("last")
+        if last:  # she has ordered before: the same receiver in one tap, or new ones typed
+            shown = order_cards.phone(context.locale, last["phone"])
+            where = t("ord-last-address", address=last["address"]) if last.get("address") else ""
+            question = t("ord-ask-name-or-last", name=last["name"], phone=shown, address=where)
+            extra = [t("ord-btn-same-as-last")]
+        else:
+            question, extra = t("ord-ask-name"), []
+        if data.get("name") and data["name"] != (last or {}).get("name"):
+            extra.append(data["name"])
+        await send(context, chat, prefix + question, keyboards.reply_nav(t, extra))
     elif step == "address":
         await send(context, chat, prefix + t("ord-ask-address"), keyboards.reply_nav(t))
     elif step == "phone":
@@ -160,15 +134,7 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
         await send(context, chat, prefix + t("ord-ask-note"), keyboards.reply_nav(t, [t("btn-skip")]))
     else:
         option = form.delivery_option(listing, data["delivery"])
-        total = (listing.price or 0) * int(data["quantity"]) + option["cost"]
-        phone = "0" + data["phone"][3:]
-        text = t("ord-summary", title=listing.title or "", qty=int(data["quantity"]),
-                 price=_money(context, listing.price or 0),
-                 method=t(catalogue.DELIVERY_KEYS[option["method"]]),
-                 cost=_money(context, option["cost"]), total=_money(context, total),
-                 name=data["name"],
-                 phone=persian.to_persian_digits(phone) if context.locale == "fa" else phone,
-                 address=data.get("address") or "", note=data.get("note") or t("reg-none"))
+        text = order_cards.form_summary(context.locale, listing, option, data)
         await send(context, chat, prefix + text, keyboards.grid(
             [(t("ord-btn-confirm"), OrderStep("confirm").pack())], 1, nav))
     return step
@@ -229,6 +195,9 @@ async def start_order(update: Update, context: HamyarContext) -> str | int:
         async with context.session() as s:
             listing = await form.start(s, _uid(update), pressed.listing_id)
             data: dict[str, Any] = {"listing_id": listing.id}
+            last = await form.last_receiver(s, _uid(update))
+            if last:
+                data["last"] = last
             await _save(s, update, data, "quantity")
     except InputError as err:
         await query.answer(context.t(err.key), show_alert=True)
@@ -261,6 +230,26 @@ async def on_delivery(update: Update, context: HamyarContext) -> str | int:
 
 async def on_name(update: Update, context: HamyarContext) -> str | int:
     return await _step(update, context, "name", lambda _: reg.validate_name(_text(update)))
+
+
+async def on_same_as_last(update: Update, context: HamyarContext) -> str | int:
+    """«همان نشانی قبلی»: name, phone (and address) of her last order in one tap."""
+    hint = None
+    async with context.session() as s:
+        data = await drafts.get(s, _uid(update), DRAFT)
+        listing = await form.draft_listing(s, data)
+        if listing is None:
+            await _end(s, update)
+        else:
+            try:
+                step = form.use_last(data)
+            except InputError as err:
+                hint, step = context.t(err.key), "name"
+            else:
+                await _save(s, update, data, step)
+    if listing is None:
+        return await _unavailable(update, context)
+    return await ask(update, context, step, data, listing, hint)
 
 
 async def on_address(update: Update, context: HamyarContext) -> str | int:
@@ -296,11 +285,26 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
             order = await svc.place(s, _uid(update), data)
             await _end(s, update)
     except InputError as err:
+        if err.key in GONE:  # nothing left to order: said at once, and the form ends
+            return await _gone(update, context, query, err)
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
-        return "confirm" if err.key == "stale-button" else END
+        return "confirm" if err.key in ("stale-button", "ord-err-fewer-left") else END
     await query.answer()
     await _drop_buttons(query)
-    await send(context, _chat(update), context.t("ord-placed", id=order.id), main_menu(context))
+    await send(context, _chat(update), context.t("ord-placed-held", id=order.id, hours=svc.HOLD_HOURS),
+               main_menu(context))
+    return END
+
+
+GONE = ("ord-err-sold-out-now", "ord-err-unavailable")
+
+
+async def _gone(update: Update, context: HamyarContext, query: CallbackQuery, err: InputError) -> int:
+    async with context.session() as s:
+        await _end(s, update)
+    await query.answer()
+    await _drop_buttons(query)
+    await send(context, _chat(update), context.t(err.key), main_menu(context))
     return END
 
 
@@ -358,6 +362,7 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
     back_f = keyboards.label_filter(i18n, "btn-back")
     cancel_f = keyboards.label_filter(i18n, "btn-cancel")
     skip_f = keyboards.label_filter(i18n, "btn-skip")
+    last_f = keyboards.label_filter(i18n, "ord-btn-same-as-last")
     text = filters.TEXT & ~filters.COMMAND & ~back_f & ~cancel_f
 
     def state(*handlers: Any) -> list[Any]:
@@ -368,7 +373,7 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
     steps = {
         "quantity": state(MessageHandler(text, on_quantity)),
         "delivery": state(CallbackQueryHandler(on_delivery, pattern=OrderDelivery.pattern())),
-        "name": state(MessageHandler(text, on_name)),
+        "name": state(MessageHandler(last_f, on_same_as_last), MessageHandler(text, on_name)),
         "address": state(MessageHandler(text, on_address)),
         "phone": state(MessageHandler(filters.CONTACT, on_contact), MessageHandler(text, on_phone_text)),
         "note": state(MessageHandler(skip_f, skip_note), MessageHandler(text, on_note)),

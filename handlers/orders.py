@@ -72,6 +72,7 @@ class Done:
     card: order_chat.Card | None = None  # the order's fresh card
     pay: bool = False  # «acc»: accepted in principle, the payment question comes next
     saved_card: str | None = None  # the seller's card from last time, offered again
+    cod: bool = True  # cash on delivery offered (not with post)
     stars: int | None = None  # «rate»: the stars given
 
 
@@ -93,7 +94,10 @@ async def _act(s: Any, update: Update, context: HamyarContext, pressed: Pressed)
             return Done()
     elif pressed.action == "acc":
         svc.may_accept(role)
-        return Done(pay=True, saved_card=await svc.saved_card(s, role.order.seller_id))
+        return Done(pay=True, saved_card=await svc.saved_card(s, role.order.seller_id),
+                    cod=svc.cod_allowed(role.order))
+    elif pressed.action == "ship" and not svc.asks_tracking(role.order):
+        await svc.shipped(s, role, None)  # by hand or by courier: no tracking code to ask
     elif pressed.action in TYPED:
         await order_chat.start_typed(s, update, role, TYPED[pressed.action])
         return Done(ask=TYPED[pressed.action])
@@ -134,7 +138,7 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
     if not view:  # the pressed card has had its say; the fresh card below has the buttons
         await _drop_buttons(query)
     if done.pay:
-        await _ask_payment(update, context, pressed.order_id, done.saved_card)
+        await _ask_payment(update, context, pressed.order_id, done.saved_card, done.cod)
     elif done.card is not None:
         await order_chat.show_card(update, context, done.card)
     else:  # received: how many stars?
@@ -142,15 +146,17 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
     return END
 
 
-async def _ask_payment(update: Update, context: HamyarContext, order_id: int, saved: str | None) -> None:
-    items = [(context.t("ord-btn-cod"), OrderPay("cod", order_id).pack())]
+async def _ask_payment(update: Update, context: HamyarContext, order_id: int, saved: str | None,
+                       cod: bool = True) -> None:
+    items = [(context.t("ord-btn-cod"), OrderPay("cod", order_id).pack())] if cod else []
     if saved:
         card = persian.to_persian_digits(saved[-4:]) if context.locale == "fa" else saved[-4:]
         items.append((context.t("ord-btn-use-card", card="…" + card), OrderPay("card", order_id).pack()))
         items.append((context.t("ord-btn-new-card"), OrderPay("newcard", order_id).pack()))
     else:
         items.append((context.t("ord-btn-card"), OrderPay("newcard", order_id).pack()))
-    await send(context, _chat(update), context.t("ord-ask-payment"), keyboards.grid(items, 1))
+    question = context.t("ord-ask-payment") if cod else context.t("ord-ask-payment-post")
+    await send(context, _chat(update), question, keyboards.grid(items, 1))
 
 
 async def _ask_rating(update: Update, context: HamyarContext, order_id: int) -> None:
@@ -170,7 +176,7 @@ async def my_orders(update: Update, context: HamyarContext) -> None:
     for row in rows:
         title = row.title if len(row.title) <= 22 else row.title[:21] + "…"
         label = context.t("ord-list-item", icon=context.t(LIST_ICONS[row.role]), id=row.order.id,
-                          title=title, status=context.t(order_cards.STATUS_KEYS[row.order.status]),
+                          title=title, status=context.t(order_cards.status_key(row.order)),
                           date=_date(context, row.order.created_at))
         buttons.append([InlineKeyboardButton(label, callback_data=OrderAction("view", row.order.id).pack())])
     await send(context, _chat(update), context.t("ord-list-title"), InlineKeyboardMarkup(buttons))
@@ -187,7 +193,7 @@ async def stuck_cmd(update: Update, context: HamyarContext) -> None:
         await send(context, _chat(update), context.t("ord-stuck-empty"))
         return
     buttons = [[InlineKeyboardButton(
-        context.t("ord-stuck-item", id=o.id, status=context.t(order_cards.STATUS_KEYS[o.status]),
+        context.t("ord-stuck-item", id=o.id, status=context.t(order_cards.status_key(o)),
                   date=_date(context, o.created_at)),
         callback_data=OrderAction("view", o.id).pack())] for o in rows]
     await send(context, _chat(update), context.t("ord-stuck-title"), InlineKeyboardMarkup(buttons))

@@ -11,6 +11,7 @@ from telegram.error import BadRequest
 from bot import geo, keyboards, persian
 from bot.callbacks import RegCity, RegCraft, RegProvince, RegStep
 from bot.context import HamyarContext
+from bot.i18n import OMIT
 from bot.services import registration as reg
 from handlers.common import send
 
@@ -59,15 +60,15 @@ def summary_args(context: HamyarContext, data: dict[str, Any]) -> dict[str, obje
         "phone": display_phone(context, data["phone"]) if data.get("phone") else none,
         "city": place_name(context, geo.city(data.get("city") or "")),
         "province": place_name(context, geo.province(data.get("province") or "")),
-        "district": _num(context, district) if district else none,
+        "district": _num(context, district) if district else OMIT,
         "crafts": crafts_list(context, data.get("crafts") or []) or none,
-        "group": data.get("group") or none,
+        "group": data.get("group") or OMIT,
     }
 
 
 def crafts_markup(context: HamyarContext, chosen: list[str]) -> InlineKeyboardMarkup:
     items = [
-        (("✅ " if c.code in chosen else "") + craft_name(context, c.code),
+        (("☑️ " if c.code in chosen else "") + craft_name(context, c.code),
          RegCraft(c.code).pack())  # type: ignore[arg-type]
         for c in geo.CRAFTS
     ]

@@ -35,7 +35,13 @@ async def start(update: Update, context: HamyarContext) -> None:
 
 
 async def help_(update: Update, context: HamyarContext) -> None:
-    text = context.t("help-text") + _trainer_note(update, context)
+    """About five short lines for each: trainers get their tools, sellers theirs, the others
+    the buyers' help."""
+    note = _trainer_note(update, context)
+    if note:
+        text = note.strip()
+    else:
+        text = context.t("help-seller" if context.is_seller else "help-text")
     await send(context, update.effective_chat.id, text, main_menu(context))  # type: ignore[union-attr]
 
 
@@ -58,7 +64,7 @@ async def profile(update: Update, context: HamyarContext) -> None:
 
 def _language_markup(context: HamyarContext):  # type: ignore[no-untyped-def]
     items = [
-        (("✅ " if lang == context.locale else "") + context.t(LANGUAGE_KEYS[lang]), SetLanguage(lang).pack())
+        (("☑️ " if lang == context.locale else "") + context.t(LANGUAGE_KEYS[lang]), SetLanguage(lang).pack())
         for lang in SUPPORTED
     ]
     return keyboards.grid(items, 2)

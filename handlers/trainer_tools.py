@@ -12,6 +12,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot import geo, persian
 from bot.callbacks import QueueCard, RetryUndelivered
 from bot.context import HamyarContext
+from bot.i18n import OMIT
 from bot.services import review_card, trainer_tools, trainers
 from bot.services.errors import InputError
 from bot.services.trainers import NotAllowed, Refused
@@ -82,9 +83,9 @@ def _seller_card(context: HamyarContext, card: trainer_tools.SellerCard) -> str:
         phone=persian.to_persian_digits(phone) if fa else phone,
         city=_city_name(context, seller.city_code),
         province=(province.fa if fa else province.en) if province else "",
-        district=seller.district or 0, group=seller.group_name or context.t("reg-none"),
+        district=seller.district or 0, group=seller.group_name or OMIT,
         published=card.published, pending=card.pending, total=card.total,
-        blocked=context.t("tr-seller-blocked-note") if card.blocked else "",
+        blocked=context.t("tr-seller-blocked-note") if card.blocked else OMIT,
     ).strip()
 
 

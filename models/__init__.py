@@ -1,6 +1,7 @@
 """All mapped classes, imported here so that `Base.metadata` knows every table."""
 
 from models.base import Base
+from models.group import GroupMember, GroupTrainer, HamyarGroup, ReportPrefs, ReportRun
 from models.listing import Listing, ListingPhoto
 from models.moderation import AdminCard, Decision, Trainer
 from models.order import Order, OrderMessage, Review
@@ -10,7 +11,7 @@ from models.state import ConversationState, Draft
 from models.user import Seller, User
 
 __all__ = [
-    "AdminCard", "Base", "BuyerPrefs", "ConversationState", "Decision", "Draft", "Favourite",
-    "Listing", "ListingPhoto", "ListingSearch", "Order", "OrderMessage", "OutboxMessage", "Review", "Seller", "ShopLink", "Trainer",
+    "AdminCard", "Base", "BuyerPrefs", "ConversationState", "Decision", "Draft", "Favourite", "GroupMember", "GroupTrainer", "HamyarGroup",
+    "Listing", "ListingPhoto", "ListingSearch", "Order", "OrderMessage", "OutboxMessage", "ReportPrefs", "ReportRun", "Review", "Seller", "ShopLink", "Trainer",
     "User",
 ]

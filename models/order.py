@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, TimestampMixin, UTCDateTime, utcnow
@@ -31,6 +31,8 @@ class Order(TimestampMixin, Base):
     unit_price: Mapped[int] = mapped_column(BigInteger)
     delivery_method: Mapped[str] = mapped_column(String(16))
     delivery_cost: Mapped[int] = mapped_column(BigInteger, default=0)
+    # «پس‌کرایه»: sent by post, the postage paid by the buyer when the parcel arrives (not in total)
+    postage_on_delivery: Mapped[bool] = mapped_column(default=False, server_default=false())
     total: Mapped[int] = mapped_column(BigInteger)
     receiver_name: Mapped[str] = mapped_column(String(80))
     address: Mapped[str | None] = mapped_column(Text)

@@ -258,3 +258,9 @@ class World:
     async def idle(self) -> None:
         """Until the outbox has delivered everything due."""
         await self.bot.idle()
+
+
+async def choose_english(p: Person) -> None:
+    """The bot speaks Persian unless the person chooses English in the settings."""
+    (menu,) = await p.say("/settings")
+    await p.tap("English", menu)

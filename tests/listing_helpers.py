@@ -53,7 +53,7 @@ async def walk(p: Person, step: str) -> None:
     await p.say("۱۲۰ هزار")
     if step == "availability":
         return
-    await p.tap("📦 آماده است")
+    await p.tap("📦 موجود است")
     if step == "stock":
         return
     await p.say("۳")

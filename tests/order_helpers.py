@@ -47,18 +47,35 @@ async def wait_text(p: Person, needle: str, within: float = 10.0):
                                            after=0)
 
 
-async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True) -> int:
+COURIER = [{"method": "courier", "cost": 50_000}, {"method": "post", "cost": 30_000}]
+
+
+async def to_summary(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True,
+                     via: str | None = None):
+    """The order form up to its summary (nothing is placed yet): the summary message.
+    `via`: a word of the delivery button (پست, حضوری, پیک); by default post or pickup."""
+    how = via or ("پست" if post else "حضوری")
     await buyer.say(f"/start l_{code}")
     await buyer.tap("🛒 سفارش می‌دهم")
     await buyer.say(qty)
-    option = next(b for b in buyer.last.buttons if ("پست" if post else "حضوری") in b)
+    option = next(b for b in buyer.last.buttons if how in b)
     await buyer.tap(option)
     await buyer.say("سارا محمدی")
-    if post:
+    if how != "حضوری":
         await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
     await buyer.say("۰۹۳۵۱۱۱۲۲۳۳")
     await buyer.tap(SKIP)
-    replies = await buyer.tap("✅ ثبت سفارش")
-    assert "ثبت شد" in replies[-1].text
+    return buyer.last
+
+
+async def latest_order(buyer: Person) -> int:
     async with buyer.h.db.session() as s:
         return await s.scalar(select(func.max(Order.id)).where(Order.buyer_id == buyer.id))
+
+
+async def place(buyer: Person, code: str = "Kilim12345", qty: str = "۱", post: bool = True,
+                via: str | None = None) -> int:
+    await to_summary(buyer, code, qty, post, via)
+    replies = await buyer.tap("✅ ثبت سفارش")
+    assert "ثبت شد" in replies[-1].text
+    return await latest_order(buyer)

@@ -6,7 +6,7 @@ import itertools
 from datetime import timedelta
 
 import pytest
-from harness import BotHarness, Person
+from harness import BotHarness, Person, choose_english
 from sqlalchemy import select
 
 from bot import geo
@@ -125,8 +125,8 @@ async def test_browse_categories_pages_and_the_order_link(bot, shop) -> None:
     await add_listing(bot, seller, fid, "گلیم کوچک", category="kilim")
     pending = await add_listing(bot, seller, fid, "جوراب در انتظار", status=m.PENDING)
 
-    (home,) = await buyer.say("🔎 مشاهدهٔ محصولات")
-    assert "کدام دسته" in home.text
+    (home,) = await buyer.say("🔎 دیدن محصولات")
+    assert "کدام رشته" in home.text
     assert "جوراب‌بافی (۷)" in home.buttons and "گلیم‌بافی (۱)" in home.buttons
     assert "🛍 همهٔ محصولات (۸)" in home.buttons
     assert not any("غذای خانگی" in b for b in home.buttons)  # empty categories are left out
@@ -140,7 +140,7 @@ async def test_browse_categories_pages_and_the_order_link(bot, shop) -> None:
     async with bot.db.session() as s:
         code = (await s.get(Listing, ids[6])).public_code
     assert urls(first) == [f"https://t.me/{BOT}?start=l_{code}"]
-    assert first.buttons == ["🛒 سفارش", "🤍 نشان کردن", "🏠 فروشگاه"]
+    assert first.buttons == ["🛒 سفارش می‌دهم", "🤍 نشان کردن", "🏠 فروشگاه"]
     last = page1[-1]
     assert "۱ از ۲" in last.buttons and "بعدی ←" in last.buttons
     assert "→ قبلی" not in last.buttons
@@ -151,8 +151,9 @@ async def test_browse_categories_pages_and_the_order_link(bot, shop) -> None:
     assert all("در انتظار" not in t for t in titles(page1) + titles(page2))
 
     # /browse is the same, in English too
-    en = await bot.sb.create_user("Sara", language_code="en")
-    reply = await Person(bot, en).say("/browse")
+    en = Person(bot, await bot.sb.create_user("Sara", language_code="en"))
+    await choose_english(en)
+    reply = await en.say("/browse")
     assert "Socks knitting" not in reply[0].buttons[0]
     assert "Sock knitting (7)" in reply[0].buttons
     # a forged page of a pending listing's category still shows only public ones
@@ -191,7 +192,7 @@ async def test_sort_by_price_city_filter_and_reaches_my_city(bot, shop) -> None:
     page = await turn(buyer, "ابهر", now(buyer, prov))
     # Tabriz still filtered: only the Tabriz listing that posts reaches Abhar
     assert titles(page) == ["گران تبریز پستی"]
-    assert "✅ 🚚 می‌رسد به ابهر" in page[-1].buttons
+    assert "☑️ 🚚 می‌رسد به ابهر" in page[-1].buttons
     async with bot.db.session() as s:
         assert (await s.get(BuyerPrefs, buyer.id)).city_code == "zanjan.abhar"
     (prov,) = await buyer.tap("📍 شهر فروشنده: تبریز", page[-1])
@@ -227,6 +228,32 @@ async def test_search_finds_persian_variants(bot, shop, typed, found) -> None:
     assert all("در انتظار" not in t for t in titles(replies))
 
 
+@pytest.mark.parametrize(("joined", "spaced"), [
+    ("گلیمهای", "گلیم‌های"),
+    ("جورابها", "جوراب‌ها"),
+    ("عروسکهایی", "عروسک‌هایی"),
+    ("گلیمها", "گلیم ها"),
+])
+async def test_search_plurals_typed_without_a_half_space(bot, shop, joined, spaced) -> None:
+    """Issue 11 item 15: a plural typed without its half-space finds what it finds with one."""
+    buyer, fid, seller = shop
+    await add_listing(bot, seller, fid, "گلیم دستباف قشقایی", category="sewing")
+    await add_listing(bot, seller, fid, "جوراب‌های پشمی بافتنی")
+    await add_listing(bot, seller, fid, "عروسک نمدی", category="sewing")
+    await add_listing(bot, seller, fid, "تنها یک گلدان", category="sewing")
+    with_space = titles(await buyer.say(spaced))
+    without = titles(await buyer.say(joined))
+    assert with_space and without == with_space
+    assert "تنها یک گلدان" not in without
+
+
+def test_plural_endings_keep_short_words_whole() -> None:
+    assert search.parse_query("گلیمهای قدیمی").words == ("گلیم", "قدیمی")
+    assert search.parse_query("عروسکهایی").words == ("عروسک",)
+    assert search.parse_query("تنها").words == ("تنها",)
+    assert search.parse_query("بها").words == ("بها",)
+
+
 async def test_search_ranking_paging_and_nothing_found(bot, shop) -> None:
     buyer, fid, _ = shop
     seller = await add_seller(bot, "نسرین", city="tehran.tehran")  # «زنجان» only in titles
@@ -251,7 +278,7 @@ async def test_search_ranking_paging_and_nothing_found(bot, shop) -> None:
     page3 = await turn(buyer, "بعدی ←", page2[-1])
     assert titles(page3) == ["گلیم زنجان"]
     sold_card = await open_card(buyer, page3, 0)
-    assert "⛔️" in sold_card.message["caption"] or "ناموجود" in sold_card.message["caption"]
+    assert "⛔️" in sold_card.message["caption"] or "تمام شد" in sold_card.message["caption"]
     assert urls(sold_card) == []  # no order button on a sold-out listing
 
     # /search too; an old search's buttons say so
@@ -260,7 +287,7 @@ async def test_search_ranking_paging_and_nothing_found(bot, shop) -> None:
     old_page = next(b["callback_data"] for row in replies[-1].reply_markup["inline_keyboard"]
                     for b in row if b.get("callback_data", "").startswith("br:q:"))
     await buyer.forge(replies[-1], old_page)
-    assert buyer.answers()[-1] == "این جست‌وجو قدیمی است؛ لطفاً دوباره بنویسید."
+    assert buyer.answers()[-1] == "این جست‌وجو قدیمی است؛ دوباره بنویسید دنبال چه محصولی هستید."
 
     (none,) = await buyer.say("قابلمه")
     assert none.text.startswith("برای «قابلمه» محصولی پیدا نشد.")
@@ -286,7 +313,7 @@ async def test_favourites_save_list_and_notifications(bot, shop, person) -> None
     other = await add_listing(bot, seller, fid, "جوراب نخی", price=80_000)
     draft = await add_listing(bot, seller, fid, "پیش‌نویس", status=m.DRAFT)
     english = Person(bot, await bot.sb.create_user("Sara", language_code="en"))
-    await english.say("/start")
+    await choose_english(english)
 
     (card, *_rest) = await buyer.say("جوراب پشمی")
     card = await open_card(buyer, [card, *_rest], 0)
@@ -312,7 +339,7 @@ async def test_favourites_save_list_and_notifications(bot, shop, person) -> None
     await buyer.forge(replies[0], "br:fav:99999999")
     assert buyer.answers()[-1].startswith("این محصول الان در دسترس نیست")
     await buyer.forge(replies[0], "br:fav:abc")
-    assert buyer.answers()[-1].startswith("این گزینه معتبر نیست")
+    assert buyer.answers()[-1].startswith("این گزینه را نفهمیدیم")
 
     # the price drops: one message per saver, in her language, through the outbox
     async with bot.db.session() as s:
@@ -384,7 +411,7 @@ async def test_shop_page_and_its_deep_link(bot, shop, person) -> None:
     replies = await friend.say("/start " + link.split("start=")[1])
     assert replies[0].text == header_text and len(results(replies)) == 4
     (bad,) = await friend.say("/start s_nosuchshop")
-    assert bad.text == "این فروشگاه پیدا نشد یا الان محصولی ندارد."
+    assert bad.text == "این فروشگاه پیدا نشد یا الان محصولی ندارد. محصولات دیگر را با «🔎 دیدن محصولات» ببینید."
     # and a plain /start still reaches the welcome
     (welcome,) = await friend.say("/start")
     assert "خوش آمدید" in welcome.text
@@ -405,9 +432,9 @@ async def test_forged_and_broken_buttons_are_refused_politely(bot, shop) -> None
                  "br:l:*:-:0:z:0", "br:l:*:-:0:n:-1", "br:c:f:nope:*:0:n", "br:k:m:-:*:-:n",
                  "br:k:x:zanjan.abhar:*:0:n", "br:s:abc:0", "br:zz", "br:o:1:2"):
         await buyer.forge(home, data)
-        assert buyer.answers()[-1].startswith("این گزینه معتبر نیست"), data
+        assert buyer.answers()[-1].startswith("این گزینه را نفهمیدیم"), data
     await buyer.forge(home, f"br:s:{buyer.id}:0")  # not a seller
-    assert buyer.answers()[-1] == "این فروشگاه پیدا نشد یا الان محصولی ندارد."
+    assert buyer.answers()[-1] == "این فروشگاه پیدا نشد یا الان محصولی ندارد. محصولات دیگر را با «🔎 دیدن محصولات» ببینید."
     async with bot.db.session() as s:
         indexed = set((await s.scalars(select(ListingSearch.listing_id))).all())
         assert indexed == {public}

@@ -71,7 +71,7 @@ async def test_a_my_listings_button_edits_the_card(bot: BotHarness, person) -> N
     (lst,) = await seller.tap("🛍 محصولات من")
     (_card,) = await seller.tap(lst.buttons[0], lst)
     before = len(seller.sb.records(seller.id))
-    for label in ("⏸ توقف فروش", "▶️ ادامهٔ فروش", "🗑 کنار گذاشتن", "↩️ بازگشت",
+    for label in ("⏸ توقف فروش", "▶️ ادامهٔ فروش", "🗑 برداشتن از فروش", "↩️ بازگشت",
                   "↩️ فهرست محصولات"):
         made = await calls(seller, seller.tap(label, seller.find_button(label)))
         assert made == ["answerCallbackQuery", "editMessageText"], label

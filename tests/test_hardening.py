@@ -5,8 +5,8 @@ Authorization first, then inputs that change an order the wrong way."""
 from __future__ import annotations
 
 from harness import BotHarness, Person, World
-from listing_helpers import SKIP, make_seller, walk
-from order_helpers import place, published_listing, wait_text
+from listing_helpers import make_seller, walk
+from order_helpers import COURIER, place, published_listing, wait_text
 from sqlalchemy import select
 
 from models import listing as m
@@ -16,17 +16,34 @@ from models.moderation import Decision
 from models.order import Order
 from models.user import User
 
-SUBMIT = "📤 ارسال برای بررسی"
+SUBMIT = "📤 فرستادن برای بررسی"
 APPROVE = "✅ تأیید و انتشار"
 NOT_YOURS = "این سفارش را نمی‌توانید ببینید."
 
 
 async def accepted_cod_order(bot: BotHarness, seller: Person, buyer: Person) -> int:
+    await published_listing(bot, seller, delivery=COURIER)  # cash on delivery: not by post
+    order_id = await place(buyer, via="پیک")
+    new = await wait_text(seller, "سفارش تازه")
+    await seller.tap("✅ می‌پذیرم", new)
+    await seller.tap("💵 نقدی هنگام تحویل")
+    return order_id
+
+
+async def paid_post_order(bot: BotHarness, seller: Person, buyer: Person) -> int:
+    """By post (no cash on delivery): accepted card to card, the receipt confirmed."""
     await published_listing(bot, seller)
     order_id = await place(buyer)
     new = await wait_text(seller, "سفارش تازه")
     await seller.tap("✅ می‌پذیرم", new)
-    await seller.tap("💵 نقدی هنگام تحویل")
+    await seller.tap("💳 کارت‌به‌کارت")
+    await seller.say("6037 9975 9999 9993")
+    told = await wait_text(buyer, "فروشنده سفارش شمارهٔ")
+    await buyer.tap("📎 فرستادن عکس رسید", told)
+    await buyer.send("photo", b"receipt")
+    check = await wait_text(seller, "رسید سفارش شمارهٔ")
+    await seller.tap("✅ پول رسید", check)
+    await wait_text(buyer, "دریافت پول سفارش")
     return order_id
 
 
@@ -62,9 +79,8 @@ async def test_buyer_cannot_cancel_an_order_already_shipped(bot: BotHarness, per
     parcel left cancels it and puts the item back in stock."""
     seller, buyer = await person("مریم"), await person("سارا")
     order_id = await accepted_cod_order(bot, seller, buyer)
-    await seller.tap("📦 ارسال کردم", seller.find_button("📦 ارسال کردم"))
-    await seller.tap(SKIP)
-    await wait_text(buyer, "ارسال شد")
+    await seller.tap("🛵 به پیک دادم", seller.find_button("🛵 به پیک دادم"))
+    await wait_text(buyer, "با پیک فرستاده شد")
     async with bot.db.session() as s:
         assert (await s.get(Order, order_id)).status == om.SHIPPED
     await buyer.forge(buyer.last, f"o:cxr:{order_id}")
@@ -131,14 +147,14 @@ async def test_a_photo_at_the_tracking_prompt_does_not_mark_the_order_shipped(
     on_typed with msg.text None → svc.shipped(role, None): the order is SHIPPED, the buyer told,
     and the photo dropped. Only the «بعدی» button should ship without a code."""
     seller, buyer = await person("مریم"), await person("سارا")
-    order_id = await accepted_cod_order(bot, seller, buyer)
+    order_id = await paid_post_order(bot, seller, buyer)  # a tracking code: by post only
     await seller.tap("📦 ارسال کردم", seller.find_button("📦 ارسال کردم"))
     # send() returns once the bot has finished handling the photo (the harness waits for the
     # update processor's "processed" hook), so the order below is read after that, not raced.
     await seller.send("photo", b"post-office-receipt")
     assert any(k[0] == "msg" and k[1] == seller.id for k in bot.processed)
     async with bot.db.session() as s:
-        assert (await s.get(Order, order_id)).status == om.ACCEPTED
+        assert (await s.get(Order, order_id)).status == om.PAID
 
 
 async def test_huge_ids_in_callback_data_are_refused_not_crashed(bot: BotHarness, person) -> None:

@@ -7,11 +7,17 @@ from listing_helpers import BACK, DONE, MY, NEW, SKIP, album, make_seller, walk
 from sqlalchemy import select
 
 from bot import geo
+from bot.callbacks import PriceConfirm
 from bot.services import catalogue, events
 from bot.services import listing as svc
 from models import listing as m
 from models.listing import Listing
 from models.user import Seller
+
+
+def _now(p, rec):
+    """The message as it is now (after edits)."""
+    return next(r for r in p.sb.records(p.id) if r.message_id == rec.message_id)
 
 
 async def draft(bot, user_id: int) -> Listing | None:
@@ -61,14 +67,14 @@ async def test_full_listing_with_album_and_voice(bot, person, submitted) -> None
     assert "قیمت محصول" in q.text
     saved, q = await p.say("۱۲۰ هزار")
     assert saved.text == "قیمت: ۱۲۰٬۰۰۰ تومان"
-    assert "آماده است" in q.buttons[0]
-    replies = await p.tap("📦 آماده است")
+    assert "موجود است" in q.buttons[0]
+    replies = await p.tap("📦 موجود است")
     assert "چند عدد" in replies[-1].text
     (q,) = await p.say("۳")
     assert "چطور به دست خریدار" in q.text
     await p.tap("🤝 تحویل حضوری", q)
     await p.tap("📮 پست به شهرهای دیگر", q)
-    assert "✅ 📮 پست به شهرهای دیگر" in p.sb.records(p.id)[-1].buttons
+    assert "☑️ 📮 پست به شهرهای دیگر" in p.sb.records(p.id)[-1].buttons
     replies = await p.tap(DONE, q)
     assert "«📮 پست به شهرهای دیگر»" in replies[-1].text
     replies = await p.say("۳۰ هزار")
@@ -88,9 +94,9 @@ async def test_full_listing_with_album_and_voice(bot, person, submitted) -> None
     (voice,) = [r for r in texts if "voice" in r.message]
     assert voice.message["voice"]["duration"] == 12, "resent by file_id, it keeps its length"
     actions = texts[-1]
-    assert "📤 ارسال برای بررسی" in actions.buttons
+    assert "📤 فرستادن برای بررسی" in actions.buttons
 
-    replies = await p.tap("📤 ارسال برای بررسی", actions)
+    replies = await p.tap("📤 فرستادن برای بررسی", actions)
     assert "برای بررسی فرستاده شد" in replies[-1].text
     listing = await only_listing(bot, p.id)
     assert listing.status == m.PENDING and listing.submitted_at is not None
@@ -102,13 +108,16 @@ async def test_full_listing_with_album_and_voice(bot, person, submitted) -> None
     assert submitted == [listing.id]
     # submit pressed again: nothing more happens
     await p.forge(actions, "lst:submit")
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert submitted == [listing.id]
 
 
 @pytest.mark.parametrize(("text", "price"), [
     ("۱۲۰۰۰۰", 120_000), ("۱۲۰٬۰۰۰", 120_000), ("120,000", 120_000), ("١٢٠ هزار", 120_000),
     ("۱.۵ میلیون", 1_500_000), ("۲ میلیون و ۳۰۰ هزار", 2_300_000), ("۸۵ هزار تومان", 85_000),
+    ("یک میلیون و دویست", 1_200_000), ("یه میلیون و دویست", 1_200_000),
+    ("دو میلیون و پونصد", 2_500_000), ("یک و نیم میلیون", 1_500_000), ("120k", 120_000),
+    ("۱.۲ میلیون", 1_200_000), ("1,200,000", 1_200_000),
 ])
 async def test_price_forms_are_understood_and_read_back(bot, person, text, price) -> None:
     p = await person()
@@ -122,13 +131,11 @@ async def test_price_forms_are_understood_and_read_back(bot, person, text, price
 
 
 @pytest.mark.parametrize(("text", "hint"), [
-    ("ارزون", "این قیمت را متوجه نشدم"),
+    ("ارزون", "این قیمت را متوجه نشدیم"),
     ("۱۲۰۰۰۰ ریال", "به تومان بنویسید، نه ریال"),
     ("۱۲.۵", "عدد درست به تومان"),
-    ("۵۰۰", "اگر منظورتان ۵۰۰٬۰۰۰ تومان است، بنویسید «۵۰۰ هزار»"),
-    ("صد و بیست", "اگر منظورتان ۱۲۰٬۰۰۰ تومان است"),
     ("۵۰۰۰ میلیون", "بین ۱٬۰۰۰ و ۲٬۰۰۰٬۰۰۰٬۰۰۰ تومان"),
-    ("-۵۰ هزار", "این قیمت را متوجه نشدم"),
+    ("-۵۰ هزار", "این قیمت را متوجه نشدیم"),
 ])
 async def test_bad_prices_get_hints_and_keep_earlier_answers(bot, person, text, hint) -> None:
     p = await person()
@@ -139,7 +146,97 @@ async def test_bad_prices_get_hints_and_keep_earlier_answers(bot, person, text, 
     d = await draft(bot, p.id)
     assert d.price is None and d.title == "گلیم دستباف زنجان" and len(d.photos) == 3
     (reply,) = await p.send("sticker")
-    assert "این قیمت را متوجه نشدم" in reply.text
+    assert "این قیمت را متوجه نشدیم" in reply.text
+
+
+@pytest.mark.parametrize(("text", "said_back"), [
+    ("۵۰۰", "۵۰۰٬۰۰۰ تومان"),          # was: «اگر منظورتان ۵۰۰٬۰۰۰ تومان است…» and typed again
+    ("صد و بیست", "۱۲۰٬۰۰۰ تومان"),    # was: «اگر منظورتان ۱۲۰٬۰۰۰ تومان است»
+    ("۱۲۰ تومن", "۱۲۰٬۰۰۰ تومان"),
+    ("دویست تومن", "۲۰۰٬۰۰۰ تومان"),
+    ("۲۰۰ میلیون", "۲۰۰٬۰۰۰٬۰۰۰ تومان"),
+])
+async def test_a_doubtful_price_is_said_back_before_it_is_kept(bot, person, text, said_back) -> None:
+    """Issue 11 item 1: under 1 000 toman (read as thousands) or over 100 million, the bot says
+    the amount back with yes/no buttons; «نه» asks again, «بله» keeps it and goes on."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "price")
+    (question,) = await p.say(text)
+    assert f"قیمت را {said_back} فهمیدیم. درست است؟" in question.text
+    assert question.buttons == ["✅ بله، درست است", "✏️ نه، دوباره می‌نویسم"]
+    assert (await draft(bot, p.id)).price is None
+    (again,) = await p.tap("✏️ نه، دوباره می‌نویسم", question)
+    assert "قیمت محصول را به تومان" in again.text
+    assert _now(p, question).buttons == [], "the answered question keeps no buttons"
+    (question,) = await p.say(text)
+    replies = await p.tap("✅ بله، درست است", question)
+    assert replies[-1].buttons[0] == "📦 موجود است"
+    assert (await draft(bot, p.id)).price == int(said_back.split()[0].translate(
+        str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")).replace("٬", ""))
+    assert _now(p, question).text == f"قیمت: {said_back}"
+    await p.forge(question, PriceConfirm("no", 1000).pack())
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."  # «نه» afterwards: nothing changes
+    assert (await draft(bot, p.id)).price is not None
+
+
+async def test_a_certain_price_typed_instead_of_yes_or_no_is_kept(bot, person) -> None:
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "price")
+    (question,) = await p.say("صد و بیست")
+    saved, nxt = await p.say("صد و پنجاه هزار")
+    assert saved.text == "قیمت: ۱۵۰٬۰۰۰ تومان" and "📦 موجود است" in nxt.buttons
+    assert (await draft(bot, p.id)).price == 150_000
+    await p.forge(question, PriceConfirm("yes", 120_000).pack())  # the old «بله»: the price stays
+    assert (await draft(bot, p.id)).price == 150_000
+
+
+async def test_stock_and_days_in_words_and_their_buttons(bot, person) -> None:
+    """Issue 11 item 2: «دوتا», «یک هفته», «دو هفته», «ده روز»; buttons for small numbers."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "stock")
+    assert p.keyboard()[:5] == ["۱", "۲", "۳", "۴", "۵"]
+    (q,) = await p.say("دوتا")
+    assert "چطور به دست خریدار" in q.text
+    assert (await draft(bot, p.id)).stock == 2
+    await p.say(BACK)
+    await p.say(BACK)
+    await p.tap("🧵 سفارشی می‌سازم")
+    assert p.keyboard()[:5] == ["۱ روز", "۲ روز", "۳ روز", "۵ روز", "۷ روز"]
+    for typed, days in (("یک هفته", 7), ("دو هفته", 14), ("ده روز", 10), ("۵ روز", 5)):
+        (q,) = await p.say(typed)
+        assert "چطور به دست خریدار" in q.text, typed
+        assert (await draft(bot, p.id)).prep_days == days
+        await p.say(BACK)
+    (hint,) = await p.say("یک هفته و نیم")
+    assert "تعداد روزها باید عددی از ۱ تا ۹۰" in hint.text
+
+
+async def test_a_typed_description_keeps_the_voice(bot, person) -> None:
+    """Issue 11 item 9: fixing the description in writing keeps the voice note (both show)."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "preview")
+    (ask,) = await p.tap("توضیح")
+    assert "صدای ضبط‌شده‌تان می‌ماند" in ask.text
+    replies = await p.say("گلیم پشمی با رنگ گیاهی")
+    caption = next(r for r in replies if "photo" in r.message).message["caption"]
+    assert "گلیم پشمی با رنگ گیاهی" in caption and "🎙 توضیح صوتی در ربات" in caption
+    assert [r for r in replies if "voice" in r.message], "the voice still comes with the preview"
+    d = await draft(bot, p.id)
+    assert d.description == "گلیم پشمی با رنگ گیاهی" and d.voice_file_id and d.voice_duration == 12
+    # a new voice replaces the old voice and keeps the text
+    await p.tap("توضیح")
+    await p.send("voice", b"OggS-voice-2", 20)
+    d = await draft(bot, p.id)
+    assert d.description == "گلیم پشمی با رنگ گیاهی" and d.voice_duration == 20
+    # «رد شدن» removes both
+    await p.tap("توضیح")
+    await p.tap(SKIP)
+    d = await draft(bot, p.id)
+    assert d.description is None and d.voice_file_id is None
 
 
 async def test_photo_step_bad_input_and_the_eleventh_photo(bot, person) -> None:
@@ -158,7 +255,7 @@ async def test_photo_step_bad_input_and_the_eleventh_photo(bot, person) -> None:
     (ack,) = await p.send("photo", b"tenth")
     assert ack.text.startswith("📷 ۱۰ عکس")
     (refused,) = await p.send("photo", b"eleventh")
-    assert "حداکثر ۱۰ عکس" in refused.text
+    assert "تا ۱۰ عکس" in refused.text
     assert len((await draft(bot, p.id)).photos) == 10
 
 
@@ -167,7 +264,7 @@ async def test_title_description_stock_delivery_bad_input(bot, person) -> None:
     await make_seller(bot, p)
     await walk(p, "title")
     (hint,) = await p.say("ب" * 5000)
-    assert "۵٬۰۰۰ حرف" in hint.text and "حداکثر ۸۰" in hint.text
+    assert "۵٬۰۰۰ حرف" in hint.text and "تا ۸۰" in hint.text
     (hint,) = await p.say("گل")
     assert "دست‌کم ۳ حرف" in hint.text
     (hint,) = await p.send("photo", b"late photo")
@@ -187,9 +284,9 @@ async def test_title_description_stock_delivery_bad_input(bot, person) -> None:
     (q,) = await p.say("۵ روز")
     assert "چطور به دست خریدار" in q.text
     await p.tap(DONE, q)
-    assert p.answers()[-1] == "دست‌کم یک روش ارسال را انتخاب کنید."
+    assert p.answers()[-1] == "دست‌کم یک روش ارسال را انتخاب کنید و بعد «✅ تمام شد» را بزنید."
     await p.forge(q, "lst:dlv:teleport")
-    assert p.answers()[-1].startswith("این گزینه معتبر نیست")
+    assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     await p.tap("🛵 پیک درون‌شهری", q)
     await p.tap(DONE, q)
     (hint,) = await p.say("خیلی کم")
@@ -207,18 +304,18 @@ async def test_forged_category_and_old_buttons(bot, person) -> None:
     await walk(p, "category")
     q = p.last
     await p.forge(q, "lst:cat:rocket")
-    assert p.answers()[-1].startswith("این گزینه معتبر نیست")
+    assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     await p.tap("میناکاری", q)
     await p.forge(q, "lst:cat:kilim")  # the answered question, pressed again
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert (await draft(bot, p.id)).category == "enamel"
 
 
 EDITS = [
-    ("دسته", lambda p: p.tap("عروسک‌سازی"), lambda c: "#عروسک‌سازی" in c),
+    ("رشته", lambda p: p.tap("عروسک‌سازی"), lambda c: "#عروسک‌سازی" in c),
     ("نام", lambda p: p.say("گلیم کوچک"), lambda c: c.startswith("گلیم کوچک")),
     ("توضیح", lambda p: p.say("پشم طبیعی و رنگ گیاهی"),
-     lambda c: "پشم طبیعی" in c and "توضیح صوتی" not in c),
+     lambda c: "پشم طبیعی" in c and "توضیح صوتی" in c),  # issue 11 item 9: the voice stays
     ("قیمت", lambda p: p.say("۹۵ هزار"), lambda c: "۹۵٬۰۰۰ تومان" in c),
     ("موجودی", None, lambda c: "آماده‌سازی ۷ روز" in c),
     ("روش ارسال", None, lambda c: "پیک درون‌شهری: ۲۰٬۰۰۰" in c and "پست" not in c),
@@ -236,8 +333,8 @@ async def test_edit_each_field_from_the_preview(bot, person, button, answer, che
         await p.tap("🧵 سفارشی می‌سازم")
         replies = await p.say("۷")
     elif button == "روش ارسال":
-        await p.tap("✅ 🤝 تحویل حضوری")  # chosen before: shown ticked, tapped to untick
-        await p.tap("✅ 📮 پست به شهرهای دیگر")
+        await p.tap("☑️ 🤝 تحویل حضوری")  # chosen before: shown ticked, tapped to untick
+        await p.tap("☑️ 📮 پست به شهرهای دیگر")
         await p.tap("🛵 پیک درون‌شهری")
         await p.tap(DONE)
         replies = await p.say("۲۰ هزار")
@@ -247,7 +344,7 @@ async def test_edit_each_field_from_the_preview(bot, person, button, answer, che
     else:
         replies = await answer(p)
     photos = [r for r in replies if "photo" in r.message]
-    assert "📤 ارسال برای بررسی" in replies[-1].buttons, "back at the preview"
+    assert "📤 فرستادن برای بررسی" in replies[-1].buttons, "back at the preview"
     if button == "عکس‌ها":
         assert len(photos) == 1 and (await draft(bot, p.id)).photos[0].position == 0
         assert len((await draft(bot, p.id)).photos) == 1
@@ -262,7 +359,7 @@ async def test_back_from_an_edit_returns_to_the_preview_unchanged(bot, person) -
     await walk(p, "preview")
     await p.tap("قیمت")
     replies = await p.tap(BACK)
-    assert "📤 ارسال برای بررسی" in replies[-1].buttons
+    assert "📤 فرستادن برای بررسی" in replies[-1].buttons
     assert (await draft(bot, p.id)).price == 120_000
 
 
@@ -282,19 +379,19 @@ async def test_restart_at_each_step_resumes(bot, person, step) -> None:
         "title": lambda: p.say("گلیم دستباف زنجان"),
         "description": lambda: p.tap(SKIP),
         "price": lambda: p.say("۱۲۰ هزار"),
-        "availability": lambda: p.tap("📦 آماده است"),
+        "availability": lambda: p.tap("📦 موجود است"),
         "stock": lambda: p.say("۳"),
         "delivery": lambda: p.tap("🤝 تحویل حضوری"),
         "delivery_cost": lambda: p.tap("🎁 رایگان"),
-        "preview": lambda: p.tap("📤 ارسال برای بررسی"),
+        "preview": lambda: p.tap("📤 فرستادن برای بررسی"),
     }
     replies = await answers[step]()
     if step == "delivery":  # a toggle edits the question in place
         assert (await draft(bot, p.id)).delivery == [{"method": "pickup", "cost": 0}]
-        assert "✅ 🤝 تحویل حضوری" in p.sb.records(p.id)[-1].buttons
+        assert "☑️ 🤝 تحویل حضوری" in p.sb.records(p.id)[-1].buttons
         return
     assert replies, f"no answer after a restart at {step}"
-    assert not any("متوجه نشدم" in (r.text or "") for r in replies)
+    assert not any("متوجه نشدیم" in (r.text or "") for r in replies)
     if step == "preview":
         assert (await only_listing(bot, p.id)).status == m.PENDING
     else:
@@ -326,18 +423,18 @@ async def test_cancel_keeps_the_draft_and_offers_continue_or_start_over(bot, per
     replies = await p.tap(NEW)
     assert "«گلیم دستباف زنجان»" in replies[-1].text
     (ask_again,) = await p.say("سلام")  # not an answer to continue / start over
-    assert "ادامه می‌دهید یا از اول" in ask_again.text
+    assert "برای ادامه «▶️ ادامه»" in ask_again.text
     replies = await p.tap("▶️ ادامه", ask_again)
     assert "توضیح بدهید" in replies[-1].text
     await p.say("/cancel")
 
     replies = await p.tap(NEW)
     replies = await p.tap("🔄 از اول", replies[-1])
-    assert "دستهٔ محصول" in replies[-1].text
+    assert "رشتهٔ محصول" in replies[-1].text
     d = await draft(bot, p.id)
     assert d.title is None
     await p.tap(delete_button.buttons[0], delete_button)  # the old draft's delete button
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert (await draft(bot, p.id)).id == d.id
     replies = await p.say("/cancel")
     await p.tap("🗑 پیش‌نویس را پاک کن", replies[-1])
@@ -373,23 +470,23 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
     p = await person()
     await make_seller(bot, p)
     await walk(p, "preview")
-    await p.tap("📤 ارسال برای بررسی")
+    await p.tap("📤 فرستادن برای بررسی")
     listing = await only_listing(bot, p.id)
     async with bot.db.session() as s:
         (await s.get(Listing, listing.id)).status = m.PUBLISHED
 
     (lst,) = await p.tap(MY)
     assert "محصولات شما (۱)" in lst.text
-    assert lst.buttons == ["✅ گلیم دستباف زنجان · منتشر شده"]
+    assert lst.buttons == ["🟢 گلیم دستباف زنجان · منتشر شده"]
     (card,) = await p.tap(lst.buttons[0], lst)
-    assert "وضعیت: منتشر شده" in card.text and "۱۲۰٬۰۰۰ تومان" in card.text
+    assert "📌 منتشر شده" in card.text and "۱۲۰٬۰۰۰ تومان" in card.text
     assert card.buttons[:5] == ["💰 تغییر قیمت", "📦 تغییر موجودی", "⏸ توقف فروش",
-                                "⛔️ ناموجود شد", "🗑 کنار گذاشتن"]
+                                "⛔️ دیگر موجود ندارم", "🗑 برداشتن از فروش"]
 
     (q,) = await p.tap("💰 تغییر قیمت", card)
     assert "قیمت فعلی: ۱۲۰٬۰۰۰ تومان" in q.text
     (hint,) = await p.say("ارزان")
-    assert "این قیمت را متوجه نشدم" in hint.text
+    assert "این قیمت را متوجه نشدیم" in hint.text
     done, new_card = await p.say("۱۱۰ هزار")
     assert done.text == "قیمت به ۱۱۰٬۰۰۰ تومان تغییر کرد."
     assert changes == [(listing.id, "price")]
@@ -398,9 +495,9 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
     assert p.answers()[-1].startswith("فروش این محصول متوقف شد")
     assert "▶️ ادامهٔ فروش" in p.sb.records(p.id)[-1].buttons
     await p.tap("⏸ توقف فروش", card)  # the old card's pause, pressed again
-    assert p.answers()[-1] == "این کار برای این محصول در وضعیت فعلی‌اش ممکن نیست."
+    assert p.answers()[-1] == "این کار الان برای این محصول ممکن نیست. «↩️ فهرست محصولات» را بزنید تا ببینید الان چه کاری می‌شود کرد."
     await p.tap("▶️ ادامهٔ فروش", new_card)
-    await p.tap("⛔️ ناموجود شد", new_card)
+    await p.tap("⛔️ دیگر موجود ندارم", new_card)
     async with bot.db.session() as s:
         got = await s.get(Listing, listing.id)
         assert (got.status, got.stock) == (m.SOLD_OUT, 0)
@@ -419,14 +516,46 @@ async def test_my_products_actions_and_forged_ids(bot, person, monkeypatch) -> N
                  f"my:withdraw-yes:{listing.id}", f"my:price:{listing.id}", "my:open:abc"):
         await other.forge(other.last, data)
         assert other.answers()[-1] in ("این محصول متعلق به شما نیست.",
-                                       "این گزینه معتبر نیست. لطفاً از دکمه‌های همین پیام انتخاب کنید.")
+                                       "این گزینه را نفهمیدیم. لطفاً یکی از دکمه‌های همین پیام را بزنید.")
     async with bot.db.session() as s:
         assert (await s.get(Listing, listing.id)).status == m.PUBLISHED
 
-    assert await p.tap("🗑 کنار گذاشتن", new_card) == []  # the card asks, edited in place
-    await p.tap("بله، کنار بگذار")
+    assert await p.tap("🗑 برداشتن از فروش", new_card) == []  # the card asks, edited in place
+    await p.tap("بله، از فروش بردار")
     async with bot.db.session() as s:
         assert (await s.get(Listing, listing.id)).status == m.WITHDRAWN
+
+
+async def test_my_products_price_said_back_and_stock_in_words(bot, person) -> None:
+    """Issue 11 items 1 and 2 in «محصولات من»: «دویست تومن» is said back, «سه تا» is 3."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "preview")
+    await p.tap("📤 فرستادن برای بررسی")
+    listing = await only_listing(bot, p.id)
+    async with bot.db.session() as s:
+        (await s.get(Listing, listing.id)).status = m.PUBLISHED
+    (lst,) = await p.tap(MY)
+    (card,) = await p.tap(lst.buttons[0], lst)
+    await p.tap("💰 تغییر قیمت", card)
+    (question,) = await p.say("دویست تومن")
+    assert "قیمت را ۲۰۰٬۰۰۰ تومان فهمیدیم" in question.text
+    assert question.buttons == ["✅ بله، درست است", "✏️ نه، دوباره می‌نویسم"]
+    (again,) = await p.tap("✏️ نه، دوباره می‌نویسم", question)
+    assert "قیمت را دوباره بنویسید" in again.text
+    async with bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).price == 120_000
+    (question,) = await p.say("دویست")
+    done, new_card = await p.tap("✅ بله، درست است", question)
+    assert done.text == "قیمت به ۲۰۰٬۰۰۰ تومان تغییر کرد."
+    (question,) = await p.tap("💰 تغییر قیمت", new_card)
+    done, new_card = await p.say("یک میلیون و دویست")
+    assert done.text == "قیمت به ۱٬۲۰۰٬۰۰۰ تومان تغییر کرد."
+    await p.tap("📦 تغییر موجودی", new_card)
+    await p.say("سه تا")
+    async with bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+        assert (got.price, got.stock) == (1_200_000, 3)
 
 
 # -- the transition tables and the button kinds of this area -----------------------------------

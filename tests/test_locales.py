@@ -97,6 +97,6 @@ async def test_the_command_menu_is_set_from_the_locales(bot: BotHarness) -> None
             commands = r.params["commands"]
             commands = json.loads(commands) if isinstance(commands, str) else commands
             menus[r.params.get("language_code")] = [(c["command"], c["description"]) for c in commands]
-    assert menus[None][:2] == [("start", "شروع"), ("browse", "مشاهدهٔ محصولات")]
+    assert menus[None][:2] == [("start", "شروع"), ("browse", "دیدن محصولات")]
     assert menus["en"][-1] == ("settings", "Settings and language")
     assert len(menus[None]) == len(menus["en"]) == 8

@@ -17,7 +17,7 @@ from models.listing import Listing
 from models.moderation import Decision, Trainer
 from models.outbox import OutboxMessage
 
-SUBMIT = "📤 ارسال برای بررسی"
+SUBMIT = "📤 فرستادن برای بررسی"
 APPROVE, REJECT, CHANGES = "✅ تأیید و انتشار", "⛔️ رد", "✏️ درخواست اصلاح"
 
 
@@ -63,7 +63,7 @@ async def test_submit_card_approve_channel_post_and_deep_link(world: World) -> N
     assert card_post.message_id == got.channel_card_message_id
     assert "💰 قیمت: ۱۲۰٬۰۰۰ تومان" in card_post.text and "#گلیم‌بافی" in card_post.text
     button = card_post.reply_markup["inline_keyboard"][0][0]
-    assert button["text"] == "🛒 سفارش"
+    assert button["text"] == "🛒 سفارش می‌دهم"
     assert button["url"] == f"https://t.me/hamyar_test_bot?start=l_{got.public_code}"
 
     edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
@@ -121,12 +121,12 @@ async def test_reject_with_reason_fix_resubmit_approve(world: World) -> None:
     card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
     assert "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد" in card_now.buttons
     await w.press_in_group(w.trainer, card_now, "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد")
-    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "تأیید نشد" in (r.text or ""))
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "این بار منتشر نشد" in (r.text or ""))
     assert "دلیل: عکس‌ها واضح نیست" in told.text
     async with w.bot.db.session() as s:
         assert (await s.get(Listing, listing.id)).status == m.REJECTED
 
-    replies = await seller.tap("✏️ اصلاح و ارسال دوباره", told)
+    replies = await seller.tap("✏️ اصلاح و فرستادن دوباره", told)
     assert SUBMIT in replies[-1].buttons
     await seller.tap("عکس‌ها")
     await seller.send("photo", b"a clearer photo")
@@ -153,7 +153,7 @@ async def test_typed_reason_and_request_changes(world: World) -> None:
     assert "بنویسید فروشنده چه چیزی" in ask.text
     note = await w.sb.send_text(w.trainer.user, "لطفاً اندازهٔ گلیم را هم بنویسید", chat_id=w.group["id"])
     await w.bot.wait_processed(("msg", w.group["id"], note["message_id"]))
-    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "پیام گذاشته" in (r.text or ""))
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "پیشنهادی دارد" in (r.text or ""))
     assert "اندازهٔ گلیم" in told.text
     edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
     assert "✏️ برای اصلاح برگشت — زهرا" in edited.text and "اندازهٔ گلیم" in edited.text
@@ -184,12 +184,12 @@ async def test_price_change_edits_the_same_channel_card_and_sold_out_drops_the_b
     await w.idle()
     post = next(r for r in w.sb.records(w.channel["id"]) if r.message_id == post_id)
     assert "۹۹٬۰۰۰ تومان" in post.text and len(post.edits) == 1
-    assert post.reply_markup["inline_keyboard"][0][0]["text"] == "🛒 سفارش"
+    assert post.reply_markup["inline_keyboard"][0][0]["text"] == "🛒 سفارش می‌دهم"
 
-    await seller.tap("⛔️ ناموجود شد", new_card)
+    await seller.tap("⛔️ دیگر موجود ندارم", new_card)
     await w.idle()
     post = next(r for r in w.sb.records(w.channel["id"]) if r.message_id == post_id)
-    assert "⛔️ ناموجود" in post.text and not post.reply_markup
+    assert "⛔️ تمام شد" in post.text and not post.reply_markup
     posts_with_buttons = [r for r in w.channel_msgs() if r.reply_markup]
     assert posts_with_buttons == [], "no new post: the same message was edited"
 
@@ -214,7 +214,7 @@ async def test_on_behalf_listing_confirmed_by_the_seller(world: World) -> None:
     await t.say("عروسک پارچه‌ای")
     await t.tap("⏭ بعدی")
     await t.say("۸۰ هزار")
-    await t.tap("📦 آماده است")
+    await t.tap("📦 موجود است")
     await t.say("۲")
     await t.tap("🤝 تحویل حضوری")
     await t.tap(DONE)
@@ -235,7 +235,7 @@ async def test_on_behalf_listing_confirmed_by_the_seller(world: World) -> None:
     assert "عروسک پارچه‌ای" in told.text
     # her own «new product» does not show the trainer's work as her draft
     (ready,) = (await seller.say("/newproduct"))[-1:]
-    assert "دستهٔ محصول" in ready.text
+    assert "رشتهٔ محصول" in ready.text
 
 
 async def test_trainer_edits_a_listing_under_review(world: World) -> None:
@@ -272,7 +272,7 @@ async def test_managers_add_and_remove_trainers_others_cannot(world: World) -> N
     (refused,) = await w.trainer.say("/addtrainer @leila_trainer")
     assert "فقط برای مدیران" in refused.text
     (bad,) = await w.manager.say("/addtrainer @leila_trainer آتلانتیس")
-    assert "«آتلانتیس» را پیدا نکردم" in bad.text
+    assert "«آتلانتیس» را پیدا نکردیم" in bad.text
     (gone,) = await w.manager.say("/removetrainer @leila_trainer")
     assert "دیگر مربی نیست" in gone.text
     (not_trainer,) = await w.far_trainer.say("/queue")
@@ -290,7 +290,7 @@ async def test_queue_seller_card_block_and_unblock(world: World) -> None:
     (q,) = await w.trainer.say("/queue")
     assert "در انتظار بررسی (۱)" in q.text and "گلیم دستباف زنجان" in q.text
     (card,) = await w.trainer.say("/seller ۰۹۱۲۱۲۳۴۵۶۷")
-    assert "مریم رضایی" in card.text and "۱ در انتظار" in card.text
+    assert "مریم رضایی" in card.text and "۱ منتظر بررسی" in card.text
     (blocked,) = await w.trainer.say("/block ۰۹۱۲۱۲۳۴۵۶۷")
     assert "مسدود شد" in blocked.text
     (polite,) = await seller.say("/newproduct")
@@ -328,7 +328,7 @@ async def test_larger_edit_goes_back_to_review_while_the_old_post_stays(world: W
     await w.idle()
     post = next(r for r in w.sb.records(w.channel["id"]) if r.message_id == post_id)
     assert post.text.startswith("گلیم دستباف زنجان، نقش ترنج"), "the same post, edited"
-    assert post.reply_markup["inline_keyboard"][0][0]["text"] == "🛒 سفارش"
+    assert post.reply_markup["inline_keyboard"][0][0]["text"] == "🛒 سفارش می‌دهم"
     async with w.bot.db.session() as s:
         original = await s.get(Listing, listing.id)
         merged = await s.get(Listing, revision.id)
@@ -403,7 +403,7 @@ async def test_html_in_a_trainers_name_and_a_typed_reason_keeps_the_card_editabl
     assert "⛔️ رد شد — سارا <مربی> & co" in edited.text
     assert f"دلیل: {reason}" in edited.text
     assert edited.buttons == []
-    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "تأیید نشد" in (r.text or ""))
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "این بار منتشر نشد" in (r.text or ""))
     assert reason in told.text
 
     # an approval by the same trainer, on a second listing

@@ -69,7 +69,9 @@ async def test_backup_under_write_load_restores_every_row(bot: BotHarness, perso
         con.close()
         assert first in ids and committed <= ids
 
-    # Quiet now: a backup equals the live database, every table, row by row.
+    # Quiet now (the outbox has delivered the order notices, at one a second per chat): a
+    # backup equals the live database, every table, row by row.
+    await bot.idle()
     final = await asyncio.to_thread(backups.make)
     fresh = tmp_path / "fresh" / "hamyar.db"
     Backups(f"sqlite+aiosqlite:///{fresh}", tmp_path).restore(final)

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from harness import BotHarness, Person
 from listing_helpers import MY
 from sqlalchemy import inspect, text
@@ -18,6 +19,9 @@ from bot.cli import main
 from bot.db import MIGRATIONS_DIR, Database
 from bot.ops import migrate
 from bot.ops.migrate import MigrationError, upgrade
+
+# The newest migration (the broken one below follows it), whatever its number.
+HEAD = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
 
 SELLER_SQL = [
     "INSERT INTO users (id, first_name, telegram_language, locale, is_blocked, created_at, "
@@ -81,6 +85,16 @@ async def test_first_revision_with_data_upgrades_and_the_bot_runs_on_it(standin,
         assert len(after[table]) == len(before[table]) == 1
 
 
+def _head() -> str:
+    """The real migrations' head, which the broken one follows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(bot.db.alembic_config()).get_current_head() or ""
+
+
+HEAD = _head()
+
+
 def failing_migrations(tmp_path: Path) -> Path:
     """The real migrations plus one that changes things and then fails half way."""
     scripts = tmp_path / "migrations"
@@ -88,7 +102,7 @@ def failing_migrations(tmp_path: Path) -> Path:
     (scripts / "versions" / "0099_broken.py").write_text(
         '"""A migration that fails half way."""\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
-        "revision = '0099'\ndown_revision = '0007'\nbranch_labels = None\ndepends_on = None\n\n\n"
+        f"revision = '0099'\ndown_revision = '{HEAD}'\nbranch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade() -> None:\n"
         "    op.create_table('half_done', sa.Column('id', sa.Integer(), primary_key=True))\n"
         "    with op.batch_alter_table('users') as b:\n"
@@ -116,7 +130,7 @@ async def test_failed_migration_leaves_the_database_as_it_was(db_url, tmp_path):
     finally:
         await db.dispose()
     line = str(err.value)
-    assert "\n" not in line and "no_such_table" in line and "left as it was at 0007" in line
+    assert "\n" not in line and "no_such_table" in line and f"left as it was at {HEAD}" in line
     assert await snapshot(db_url) == before
     if db_url.startswith("sqlite"):
         assert not list(tmp_path.rglob("*.pre-migrate-*"))

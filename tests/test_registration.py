@@ -4,6 +4,7 @@ cancel, restarts in the middle, contacts, buttons pressed twice, old and forged.
 from __future__ import annotations
 
 import pytest
+from harness import choose_english
 from sqlalchemy import func, select
 
 from models.state import ConversationState, Draft
@@ -11,7 +12,7 @@ from models.user import Seller
 
 REGISTER = "📝 ثبت‌نام فروشنده"
 BACK, CANCEL, SKIP = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی"
-SHARE = "📱 ارسال شمارهٔ من"
+SHARE = "📱 فرستادن شمارهٔ من"
 
 
 async def draft_of(bot, user_id: int) -> dict | None:
@@ -70,7 +71,7 @@ async def test_full_registration_in_persian(bot, person) -> None:
     assert "سؤال ۳ از ۷" in q.text and "زنجان" in q.buttons and len(q.buttons) == 31 + 2
 
     replies = await p.tap("زنجان", q)
-    assert bot.sb.records(p.id)[-2].text == "✔️ زنجان"  # the answered question shows its answer
+    assert bot.sb.records(p.id)[-2].text == "☑️ زنجان"  # the answered question shows its answer
     (q,) = [r for r in replies if "سؤال ۴" in (r.text or "")]
     assert {"ابهر", "خدابنده", "خرمدره", "ماهنشان", "ایجرود"} <= set(q.buttons)
 
@@ -81,8 +82,8 @@ async def test_full_registration_in_persian(bot, person) -> None:
 
     await p.tap("ملیله‌کاری", q)
     await p.tap("جوراب‌بافی", q)
-    assert "✅ ملیله‌کاری" in p.sb.records(p.id)[-1].buttons  # toggled in place
-    await p.tap("✅ جوراب‌بافی", q)  # and off again
+    assert "☑️ ملیله‌کاری" in p.sb.records(p.id)[-1].buttons  # toggled in place
+    await p.tap("☑️ جوراب‌بافی", q)  # and off again
     await p.tap("رشته‌بری", q)
     replies = await p.tap("✅ تمام شد", q)
     assert "سؤال ۷ از ۷" in replies[-1].text
@@ -97,7 +98,7 @@ async def test_full_registration_in_persian(bot, person) -> None:
 
     replies = await p.tap("✅ تأیید و ثبت", summary)
     assert "ثبت‌نامتان انجام شد" in replies[-1].text
-    assert {"➕ ثبت محصول جدید", "🛍 محصولات من", "👤 پروفایل من"} <= set(p.keyboard())
+    assert {"➕ ثبت محصول جدید", "🛍 محصولات من", "👤 اطلاعات من"} <= set(p.keyboard())
     assert "📝 ثبت‌نام فروشنده" not in p.keyboard()
 
     async with bot.db.session() as s:
@@ -112,17 +113,17 @@ async def test_full_registration_in_persian(bot, person) -> None:
     async with bot.db.session() as s:
         assert await s.scalar(select(func.count()).select_from(ConversationState)) == 0
 
-    (card,) = await p.tap("👤 پروفایل من")
+    (card,) = await p.tap("👤 اطلاعات من")
     assert "مریم رضایی" in card.text and "عضو از" in card.text
     assert any(m in card.text for m in ("آذر", "دی", "آبان", "بهمن", "اسفند", "فروردین",
                                          "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر"))
 
     # the confirm button pressed again: one seller, and a clear answer
     await p.forge(summary, "reg:confirm")
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert await seller_count(bot) == 1
     (again,) = await p.say("/register")
-    assert again.text == "شما قبلاً ثبت‌نام کرده‌اید."
+    assert again.text == "شما قبلاً ثبت‌نام کرده‌اید. اطلاعاتتان را در «👤 اطلاعات من» ببینید."
 
 
 async def test_own_contact_accepted_foreign_contact_refused(bot, person) -> None:
@@ -171,7 +172,7 @@ async def test_name_step_bad_input_keeps_nothing_wrong(bot, person) -> None:
     p = await person()
     await reach(p, "name")
     (hint,) = await p.say("م" * 5000)
-    assert "۵٬۰۰۰ حرف" in hint.text and "حداکثر ۶۰" in hint.text
+    assert "۵٬۰۰۰ حرف" in hint.text and "تا ۶۰" in hint.text
     (hint,) = await p.say("م")
     assert "دست‌کم ۲ حرف" in hint.text
     (hint,) = await p.say("۱۲۳۴۵")
@@ -191,25 +192,25 @@ async def test_province_and_city_bad_input_and_forged_buttons(bot, person) -> No
     await reach(p, "province")
     province_q = p.last
     (hint,) = await p.say("آتلانتیس")
-    assert "«آتلانتیس» پیدا نکردم" in hint.text
+    assert "«آتلانتیس» پیدا نکردیم" in hint.text
     assert len(hint.buttons) == 33  # asked again, with its buttons
     await p.forge(hint, "reg:prov:atlantis")
-    assert p.answers()[-1].startswith("این گزینه معتبر نیست")
+    assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     assert "province" not in await draft_of(bot, p.id)
 
     await p.tap("زنجان", hint)
     city_q = p.last
     # a Tehran city forged on the Zanjan city question
     await p.forge(city_q, "reg:city:tehran.tehran")
-    assert p.answers()[-1].startswith("این گزینه معتبر نیست")
+    assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     assert "city" not in await draft_of(bot, p.id)
     # the province question answered earlier: its buttons are gone, a press is refused
     await p.forge(province_q, "reg:prov:tehran")
-    assert p.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert p.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
     assert (await draft_of(bot, p.id))["province"] == "zanjan"
 
     (hint,) = await p.say("شیراز")
-    assert "در استان زنجان پیدا نکردم" in hint.text
+    assert "در استان زنجان پیدا نکردیم" in hint.text
     (q,) = await p.say("خرم دره")  # typed, with a space instead of none
     assert "سؤال ۵ از ۷" in q.text
     assert (await draft_of(bot, p.id))["city"] == "zanjan.khorramdareh"
@@ -241,16 +242,16 @@ async def test_district_crafts_group_bad_input(bot, person) -> None:
     assert "با دکمه‌های پیام بالا" in hint.text
     crafts_q = p.last
     await p.tap("✅ تمام شد", crafts_q)
-    assert p.answers()[-1] == "دست‌کم یک رشته را انتخاب کنید و بعد «تمام شد» را بزنید."
+    assert p.answers()[-1] == "دست‌کم یک رشته را انتخاب کنید و بعد «✅ تمام شد» را بزنید."
     await p.forge(crafts_q, "reg:craft:rocket")
-    assert p.answers()[-1].startswith("این گزینه معتبر نیست")
+    assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     await p.tap("خیاطی", crafts_q)
     (q,) = [r for r in await p.tap("✅ تمام شد", crafts_q) if "سؤال ۷" in (r.text or "")]
 
     (hint,) = await p.say("گ" * 5000)
-    assert "حداکثر ۸۰ حرف" in hint.text
+    assert "تا ۸۰ حرف" in hint.text
     (summary,) = await p.tap(SKIP)
-    assert "گروه یا تعاونی: ندارد" in summary.text
+    assert "گروه یا تعاونی" not in summary.text and "ندارد" not in summary.text
     (hint,) = await p.say("بله درسته")
     assert "یکی از دکمه‌های پیام بالا" in hint.text
     assert await seller_count(bot) == 0
@@ -265,7 +266,7 @@ async def test_back_walks_to_every_previous_step_with_answers_kept(bot, person) 
         replies = await p.tap(BACK)
         assert marker in replies[-1].text, (marker, replies[-1].text)
         if marker == "سؤال ۶ از ۷":
-            assert "✅ ملیله‌کاری" in replies[-1].buttons  # earlier choice still ticked
+            assert "☑️ ملیله‌کاری" in replies[-1].buttons  # earlier choice still ticked
         if marker == "سؤال ۵ از ۷":
             assert "۳" in p.keyboard()  # the current answer offered as a button
         if marker == "سؤال ۱ از ۷":
@@ -274,7 +275,7 @@ async def test_back_walks_to_every_previous_step_with_answers_kept(bot, person) 
     assert d["name"] == "مریم رضایی" and d["city"] == "zanjan.abhar" and d["district"] == 3
     # back at the first question leaves registration, answers kept
     (bye,) = await p.tap(BACK)
-    assert "ثبت‌نام متوقف شد" in bye.text
+    assert "ثبت‌نام نیمه‌کاره ماند" in bye.text
     assert REGISTER in p.keyboard()
     # and the inline back button works too
     replies = await p.tap(REGISTER)
@@ -294,7 +295,7 @@ async def test_cancel_keeps_answers_and_resumes_at_the_same_step(bot, person) ->
     assert "سؤال ۴ از ۷" in replies[-1].text and "ابهر" in replies[-1].buttons
     # the inline cancel on the question works as well
     replies = await p.tap("✖️ انصراف", replies[-1])
-    assert "ثبت‌نام متوقف شد" in replies[-1].text
+    assert "ثبت‌نام نیمه‌کاره ماند" in replies[-1].text
     assert (await draft_of(bot, p.id))["province"] == "zanjan"
 
 
@@ -356,6 +357,7 @@ async def test_two_sellers_register_at_once_without_mixing(bot, person) -> None:
     import asyncio
 
     a, b = await person("آمنه"), await person("Batool", language_code="en")
+    await choose_english(b)
     await asyncio.gather(reach(a, "confirm"), reach(b, "name"))
     (q,) = await b.say("Batool Ahmadi")
     assert "Question 2 of 7" in q.text

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from harness import BotHarness, Person
+from harness import BotHarness, Person, choose_english
 
 from sandbox.state import Faults, FloodLimits
 
@@ -122,6 +122,7 @@ async def test_error_is_answered_in_users_language_and_reported_to_admins(
         monkeypatch.setattr(registration, "validate_name", boom)
         fa = Person(harness, await standin.create_user("مریم", language_code="fa"))
         en = Person(harness, await standin.create_user("Sara", language_code="en"))
+        await choose_english(en)
         for p in (fa, en):
             await p.say("/register")
         (err_fa,) = await fa.say("مریم")

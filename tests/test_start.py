@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from harness import choose_english
 from sqlalchemy import select
 
 from models.user import User
@@ -19,8 +20,14 @@ async def test_start_greets_in_persian_and_stores_the_user(bot, person) -> None:
     assert user is not None and user.first_name == "مریم" and user.telegram_language == "fa"
 
 
-async def test_english_user_gets_english(bot, person) -> None:
+async def test_english_telegram_gets_persian_until_english_is_chosen(bot, person) -> None:
+    """Many Persian speakers run Telegram in English: the bot speaks Persian unless the person
+    chose English in the settings."""
     sara = await person("Sara", language_code="en-GB")
+    replies = await sara.say("/start")
+    assert replies[0].text.startswith("سلام Sara")
+    assert "📝 ثبت‌نام فروشنده" in sara.keyboard()
+    await choose_english(sara)
     replies = await sara.say("/start")
     assert replies[0].text.startswith("Hello Sara")
     assert "📝 Register as a seller" in sara.keyboard()
@@ -40,7 +47,7 @@ async def test_help_and_unknown_text_and_sticker(bot, person) -> None:
     (search,) = await maryam.say("سلام، قیمت گلیم چنده؟")  # free text is a search
     assert "محصولی پیدا نشد" in search.text
     (after_sticker,) = await maryam.send("sticker")
-    assert "متوجه نشدم" in after_sticker.text
+    assert "متوجه نشدیم" in after_sticker.text
     (cancel,) = await maryam.say("/cancel")
     assert "کار نیمه‌تمامی ندارید" in cancel.text
 
@@ -52,7 +59,7 @@ async def test_language_setting_is_saved_and_forged_choice_refused(bot, person) 
     assert "زبان فعلی: فارسی" in menu.text
     forged = await maryam.forge(menu, "set:lang:de")
     assert forged["replies"] == []
-    assert maryam.answers()[-1] == "این گزینه معتبر نیست. لطفاً از دکمه‌های همین پیام انتخاب کنید."
+    assert maryam.answers()[-1] == "این گزینه را نفهمیدیم. لطفاً یکی از دکمه‌های همین پیام را بزنید."
     async with bot.db.session() as s:
         assert (await s.get(User, maryam.id)).locale is None
 
@@ -72,7 +79,7 @@ async def test_old_unknown_button_is_answered_not_ignored(bot, person) -> None:
     (welcome,) = await maryam.say("/start")
     result = await maryam.forge(welcome, "nonsense:123")
     assert result["replies"] == []
-    assert maryam.answers()[-1] == "این دکمه دیگر فعال نیست."
+    assert maryam.answers()[-1] == "این دکمه دیگر کار نمی‌کند. از دکمه‌های پایین صفحه دوباره شروع کنید."
 
 
 async def test_group_chatter_is_ignored(bot, person) -> None:

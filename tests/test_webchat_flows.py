@@ -195,7 +195,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.see("به «همیار» خوش آمدید")
     await page.tap("📝 ثبت‌نام فروشنده", "سؤال ۱ از ۷", inline=False)
     await page.say("فاطمه احمدی", "سؤال ۲ از ۷")
-    await browser_page.locator("#reply-kb .kb-btn", has_text="ارسال شمارهٔ من").click()
+    await browser_page.locator("#reply-kb .kb-btn", has_text="فرستادن شمارهٔ من").click()
     phone = browser_page.locator("#phone-dialog")
     await expect(phone).to_be_visible()
     await phone.locator("input").fill("۰۹۱۲۱۲۳۴۵۶۷")
@@ -204,7 +204,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.tap("زنجان", "سؤال ۴ از ۷")
     await page.tap("ابهر", "سؤال ۵ از ۷")
     await page.say("۳", "سؤال ۶ از ۷")
-    await page.tap("گلیم‌بافی", "✅ گلیم‌بافی")  # toggled in place: the message is edited
+    await page.tap("گلیم‌بافی", "☑️ گلیم‌بافی")  # toggled in place: the message is edited
     await page.tap("✅ تمام شد", "سؤال ۷ از ۷")
     await page.tap("⏭ بعدی", "اطلاعاتتان را یک بار دیگر ببینید", inline=False)
     await page.tap("✅ تأیید و ثبت", "ثبت‌نامتان انجام شد")
@@ -224,20 +224,20 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.tap("✅ تمام شد", "یک نام کوتاه برای محصول", inline=False)
     await page.say("گلیم دستباف ابهر", "دربارهٔ محصول توضیح بدهید")
     await page.say("گلیم پشمی با رنگ‌های گیاهی، ۱۲۰ در ۸۰ سانتی‌متر، بافت دست", "قیمت محصول")
-    await page.say("۱۲۰ هزار", "آماده است")
-    await page.tap("📦 آماده است", "چند عدد آماده دارید")
+    await page.say("۱۲۰ هزار", "موجود است")
+    await page.tap("📦 موجود است", "چند عدد موجود دارید")
     await page.say("۳", "چطور به دست خریدار")
-    await page.tap("🤝 تحویل حضوری", "✅ 🤝 تحویل حضوری")
-    await page.tap("📮 پست به شهرهای دیگر", "✅ 📮 پست به شهرهای دیگر")
+    await page.tap("🤝 تحویل حضوری", "☑️ 🤝 تحویل حضوری")
+    await page.tap("🛵 پیک درون‌شهری", "☑️ 🛵 پیک درون‌شهری")  # cash on delivery below: not by post
     await page.tap("✅ تمام شد", "برای خریدار چقدر است")
-    await page.say("۳۰ هزار", "ارسال برای بررسی")
+    await page.say("۳۰ هزار", "فرستادن برای بررسی")
     preview = await page.see("💰 قیمت: ۱۲۰٬۰۰۰ تومان")
     await expect(preview.locator(".media img")).to_have_count(1)
     await expect(preview).to_contain_text("#گلیم‌بافی")
     await expect(preview).to_contain_text("🏠 فروشگاه: فاطمه احمدی")
     await page.shot("flow-1-seller-preview", docs=True,
                     top=browser_page.locator(".row.in", has_text="در کانال این‌طور دیده می‌شود").last)
-    await page.tap("📤 ارسال برای بررسی", "برای بررسی فرستاده شد")
+    await page.tap("📤 فرستادن برای بررسی", "برای بررسی فرستاده شد")
 
     # ---- a trainer made on the page is a trainer for the bot, and approves in the group
     await page.new_person("زهرا", "کریمی", "مربی")
@@ -268,7 +268,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await expect(post).to_contain_text("📍 ابهر، زنجان")
     await expect(post).not_to_contain_text("۰۹۱۲")  # the seller's phone stays private
     await expect(post.locator(".media img")).to_have_count(1)
-    order_button = post.locator(".ib.url", has_text="🛒 سفارش")
+    order_button = post.locator(".ib.url", has_text="🛒 سفارش می‌دهم")
     await expect(order_button).to_be_visible()
     await page.shot("flow-3-channel-post", docs=True, top=post)
     posts = sb.records(sb.catalogue_channel_id)
@@ -282,8 +282,8 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.see("هنوز نظری ثبت نشده است")
     await page.tap("🛒 سفارش می‌دهم", "چند عدد می‌خواهید")
     await page.tap("۱", "محصول چطور به دستتان برسد", inline=False)
-    await browser_page.locator(".ib", has_text="پست به شهرهای دیگر").last.click()
-    await page.see("نام گیرنده را بنویسید")
+    await browser_page.locator(".ib", has_text="پیک درون‌شهری").last.click()
+    await page.see("نام گیرنده")
     await page.say("سارا محمدی", "نشانی کامل را بنویسید")
     await page.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲", "شمارهٔ موبایل گیرنده")
     await page.say("۰۹۳۵۱۱۱۲۲۳۳", "اگر توضیحی برای فروشنده دارید")
@@ -306,11 +306,11 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await expect(card_text).to_contain_text("لطفاً قبل از ارسال خبر بدهید")
     del new
     await page.tap("✅ می‌پذیرم", "خریدار چطور پرداخت کند")
-    await page.tap("💵 نقدی هنگام تحویل", "وضعیت: پذیرفته شد")
-    accepted = await page.see("وضعیت: پذیرفته شد")
+    await page.tap("💵 نقدی هنگام تحویل", "📌 پذیرفته شد")
+    accepted = await page.see("📌 پذیرفته شد")
     await expect(accepted).to_contain_text("گیرنده: سارا محمدی — ۰۹۳۵۱۱۱۲۲۳۳")
     await expect(accepted).to_contain_text("نشانی: تهران، خیابان انقلاب")
-    await expect(accepted.locator(".ib", has_text="📦 ارسال کردم")).to_be_visible()
+    await expect(accepted.locator(".ib", has_text="🛵 به پیک دادم")).to_be_visible()
     await page.shot("flow-5-seller-accepted", docs=True)
     async with bot.db.session() as s:
         assert (await s.get(Order, order.id)).status == om.ACCEPTED

@@ -74,7 +74,7 @@ class Health:
         try:
             depth, age = await metrics.collect_outbox(self.db)
         except Exception as exc:
-            return False, f"cannot read the outbox: {type(exc).__name__}"
+            return False, f"cannot read the outbox: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
         if age > self.outbox_stuck_after:
             return False, f"stuck: the oldest of {depth} pending messages is {age:.0f}s old"
         return True, f"{depth} pending"

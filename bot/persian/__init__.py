@@ -1,12 +1,14 @@
 """Persian text, digits, money, phone numbers and the Jalali calendar.
 
 Pure functions, no Telegram and no database, so that every layer can use them. Use them as
-``from bot import persian; persian.format_money(...)``; they live in three modules:
+``from bot import persian; persian.format_money(...)``; they live in these modules:
 
 * ``text`` — normalising for matching (``normalize``, ``squash``), tidying what a user typed
   before storing it (``clean_input``), digits (``to_ascii_digits``, ``to_persian_digits``).
 * ``amounts`` — numbers and money (``format_number``, ``format_money``), prices and quantities
   as typed (``parse_amount``, ``parse_int``, ``AmountError``), ``parse_iranian_mobile``.
+* ``spoken`` — a price as a seller means it (``read_price``: the dropped «هزار», «۱۲۰ تومن» as
+  thousands, what to say back), spans of days (``parse_days``: «یک هفته» → 7).
 * ``dates`` — Tehran time and the Jalali calendar (``to_jalali``, ``format_jalali_date``,
   ``format_jalali_datetime``, ``jalali_week_bounds``, ``jalali_month_bounds``).
 """
@@ -32,6 +34,7 @@ from bot.persian.dates import (
     to_jalali,
     to_tehran,
 )
+from bot.persian.spoken import PriceReading, parse_days, read_price
 from bot.persian.text import (
     ZWNJ,
     clean_input,
@@ -47,6 +50,7 @@ __all__ = [
     "TEHRAN",
     "ZWNJ",
     "AmountError",
+    "PriceReading",
     "clean_input",
     "format_jalali_date",
     "format_jalali_datetime",
@@ -56,8 +60,10 @@ __all__ = [
     "jalali_week_bounds",
     "normalize",
     "parse_amount",
+    "parse_days",
     "parse_int",
     "parse_iranian_mobile",
+    "read_price",
     "squash",
     "to_ascii_digits",
     "to_jalali",

@@ -3,24 +3,28 @@
 * ``format_number`` / ``format_money`` — Persian digits and «٬» (U+066C) thousands separators.
 * ``parse_amount`` / ``parse_int`` — what a seller types as a price or a quantity, in any
   script, with words such as «هزار», «میلیون», «صد و بیست», «یک و نیم».
-* ``parse_iranian_mobile`` — any common spelling of an Iranian mobile number → ``+989xxxxxxxxx``.
+* ``parse_iranian_mobile`` (in ``bot.persian.phones``, re-exported) — an Iranian mobile number.
+
+A price as a seller means it (the «هزار» dropped after «میلیون», a bare «۱۲۰» for thousands,
+the amounts worth saying back) is read in ``bot.persian.spoken``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from fractions import Fraction
 from typing import Final
 
+from bot.persian.phones import parse_iranian_mobile
 from bot.persian.text import (
-    BIDI_AND_INVISIBLE,
     DECIMAL_SEP,
     THOUSANDS_SEP,
     normalize,
-    to_ascii_digits,
     to_persian_digits,
 )
+
+__all__ = ["AmountError", "format_money", "format_number", "parse_amount", "parse_int",
+           "parse_iranian_mobile"]
 
 
 def format_number(n: int | float, *, latin: bool = False) -> str:
@@ -82,7 +86,7 @@ class AmountError(ValueError):
 # Values of number words (after ``normalize``; so ZWNJ forms appear split into tokens).
 _UNIT_WORDS: Final[dict[str, int]] = {
     "صفر": 0,
-    "یک": 1, "یه": 1,
+    "یک": 1, "یه": 1, "یکی": 1,
     "دو": 2,
     "سه": 3,
     "چهار": 4, "چار": 4,
@@ -112,11 +116,11 @@ _UNIT_WORDS: Final[dict[str, int]] = {
     "صد": 100, "یکصد": 100,
     "دویست": 200,
     "سیصد": 300,
-    "چهارصد": 400,
+    "چهارصد": 400, "چارصد": 400,
     "پانصد": 500, "پونصد": 500,
     "ششصد": 600, "شیشصد": 600,
-    "هفتصد": 700,
-    "هشتصد": 800,
+    "هفتصد": 700, "هفصد": 700,
+    "هشتصد": 800, "هشصد": 800,
     "نهصد": 900,
 }  # fmt: skip
 _HALF_WORDS: Final = frozenset({"نیم", "نصف"})
@@ -187,6 +191,26 @@ def _parse_numeral(token: str, *, before_multiplier: bool) -> Fraction:
     return value
 
 
+_KNOWN_WORDS: Final = frozenset(
+    {*_UNIT_WORDS, *_HALF_WORDS, *_MULTIPLIER_WORDS, *_AND_WORDS, *_CURRENCY_WORDS, *_COUNTER_WORDS}
+)
+
+
+def _split_joined(word: str) -> list[str] | None:
+    """A word made of number words written together, split («دوتا» → «دو», «تا»), else None."""
+    if not word or word in _KNOWN_WORDS:
+        return [word] if word else []
+    for end in range(len(word) - 1, 1, -1):  # longest first; single letters (ت، و) only at the end
+        head = word[:end]
+        if head in _KNOWN_WORDS:
+            rest = _split_joined(word[end:])
+            if rest is not None:
+                return [head, *rest]
+    if word[0] == "و" and (rest := _split_joined(word[1:])):  # «وپونصد»
+        return ["و", *rest]
+    return None
+
+
 def _tokens(text: str, *, money: bool, extra_ignored: frozenset[str]) -> list[tuple[str, str]]:
     s = normalize(text)
     # A minus typed in front of (or, in RTL habit, after) the number; also «منفی».
@@ -205,18 +229,10 @@ def _tokens(text: str, *, money: bool, extra_ignored: frozenset[str]) -> list[tu
             if value in _MINUS_WORDS:
                 out.append(("minus", value))
                 continue
-            if (
-                value not in _UNIT_WORDS
-                and value not in _MULTIPLIER_WORDS
-                and value not in _HALF_WORDS
-                and value.startswith("و")
-                and len(value) > 1
-            ):
-                rest = value[1:]
-                if rest in _UNIT_WORDS or rest in _MULTIPLIER_WORDS or rest in _HALF_WORDS:
-                    out.append(("word", "و"))
-                    out.append(("word", rest))
-                    continue
+            parts = _split_joined(value) if value not in _KNOWN_WORDS else None
+            if parts:  # «صدوبیست», «دوتا», «هزارتومن», «وپونصد»: typed without spaces
+                out.extend(_tokens(" ".join(parts), money=money, extra_ignored=extra_ignored))
+                continue
             out.append((kind, value))
         elif kind == "other":
             if value in _IGNORED_PUNCT:
@@ -320,6 +336,10 @@ def _evaluate(text: str | None, *, money: bool, extra_ignored: frozenset[str] = 
 
     if not seen_value or last_kind == "and":
         raise AmountError("not_a_number", text)
+    if have_current and last_multiplier >= 1_000_000 and current < 1000 and current.denominator == 1:
+        # «یک میلیون و دویست» is 1 200 000 as people say it: the «هزار» is dropped after
+        # «میلیون» (and the «میلیون» after «میلیارد»).
+        current *= last_multiplier // 1000
     result = total + current
     if negative and result != 0:
         raise AmountError("negative", text)
@@ -352,44 +372,3 @@ def parse_int(text: str | None, *, ignore: tuple[str, ...] = ()) -> int:
     """
     extra = frozenset(normalize(w) for w in ignore) | _COUNTER_WORDS
     return _evaluate(text, money=False, extra_ignored=extra)
-
-
-# --------------------------------------------------------------------------------------------
-# Phone numbers
-# --------------------------------------------------------------------------------------------
-
-_PHONE_JUNK_RE = re.compile(r"[\s\-\u2010-\u2015\u2212().\u200c\u200b_/]")
-_MOBILE_RE = re.compile(r"9[0-9]{9}")
-
-
-def parse_iranian_mobile(text: str | None) -> str | None:
-    """Return ``+989xxxxxxxxx`` for an Iranian mobile number in any usual spelling, else None.
-
-    Accepts ``09121234567``, ``۰۹۱۲۱۲۳۴۵۶۷``, ``+989121234567``, ``989121234567``,
-    ``00989121234567``, ``9121234567``, ``+98 (912) 123-4567``, ``+98 0912…``.
-    """
-    if not text:
-        return None
-    s = to_ascii_digits(text).translate({ord(c): None for c in BIDI_AND_INVISIBLE})
-    s = unicodedata.normalize("NFKC", s)  # full-width digits and plus
-    s = _PHONE_JUNK_RE.sub("", s)
-    plus = s.startswith("+")
-    if plus:
-        s = s[1:]
-    if not re.fullmatch(r"[0-9]+", s):
-        return None
-    if plus:
-        if not s.startswith("98"):
-            return None
-        rest = s[2:]
-    elif s.startswith("0098"):
-        rest = s[4:]
-    elif s.startswith("98") and len(s) == 12:
-        rest = s[2:]
-    else:
-        rest = s
-    if len(rest) == 11 and rest.startswith("0"):
-        rest = rest[1:]
-    if not _MOBILE_RE.fullmatch(rest):
-        return None
-    return "+98" + rest

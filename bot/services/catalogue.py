@@ -55,6 +55,8 @@ def caption(i18n: I18n, listing: Listing, seller: Seller, *, lang: str = CHANNEL
             method = t(DELIVERY_KEYS[d["method"]])
             if d["method"] == m.PICKUP:
                 lines.append("• " + t("cap-delivery-pickup", method=method))
+            elif d.get("collect"):
+                lines.append("• " + t("cap-delivery-collect", method=method))
             elif d["cost"]:
                 lines.append("• " + t("cap-delivery-cost", method=method, cost=money(d["cost"])))
             else:

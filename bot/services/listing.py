@@ -26,14 +26,16 @@ DELIVERY_COST_MAX = 10_000_000
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 # The steps of the listing flow, in order. "stock" and "prep_days" are alternatives after
-# "availability"; "delivery_cost" repeats for each chosen method that can cost something.
-STEPS = ("category", "photos", "title", "description", "price", "availability", "stock",
-         "prep_days", "delivery", "delivery_cost", "preview")
+# "availability"; "delivery_cost" repeats for each chosen method that can cost something;
+# "price_confirm" is the price said back (the draft itself stays at "price" meanwhile).
+STEPS = ("category", "photos", "title", "description", "price", "price_confirm", "availability",
+         "stock", "prep_days", "delivery", "delivery_cost", "preview")
 EDITABLE = ("category", "photos", "title", "description", "price", "availability", "delivery")
 
 
 # What the handlers name without importing models.
 IN_STOCK, MADE_TO_ORDER, DELIVERY_METHODS = m.IN_STOCK, m.MADE_TO_ORDER, m.DELIVERY_METHODS
+POST = m.POST
 DRAFT, PENDING, NEEDS_CHANGES, PUBLISHED = m.DRAFT, m.PENDING, m.NEEDS_CHANGES, m.PUBLISHED
 SOLD_OUT, PAUSED, WITHDRAWN, REJECTED = m.SOLD_OUT, m.PAUSED, m.WITHDRAWN, m.REJECTED
 AWAITING_SELLER = m.AWAITING_SELLER
@@ -110,17 +112,15 @@ def set_description(listing: Listing, text: str) -> None:
         raise InputError("lst-err-description-long", length=len(desc), max=DESCRIPTION_MAX)
     if not desc:
         raise InputError("lst-err-description-type")
-    listing.description = desc
-    listing.voice_file_id = None
-    listing.voice_duration = None
+    listing.description = desc  # a voice note she recorded stays beside it
 
 
 def set_voice(listing: Listing, file_id: str, duration: int) -> None:
+    """A new voice note replaces the old one; a written description stays beside it."""
     if duration > VOICE_MAX_SECONDS:
         raise InputError("lst-err-voice-long", max=VOICE_MAX_SECONDS // 60)
     listing.voice_file_id = file_id
     listing.voice_duration = duration
-    listing.description = None
 
 
 def skip_description(listing: Listing) -> None:
@@ -129,22 +129,40 @@ def skip_description(listing: Listing) -> None:
     listing.voice_duration = None
 
 
-def parse_price(text: str) -> int:
-    try:
-        price = persian.parse_amount(text)
-    except persian.AmountError as err:
-        key = {"rial": "lst-err-price-rial", "fraction": "lst-err-price-fraction"}.get(
-            err.reason, "lst-err-price"
-        )
-        raise InputError(key) from None
-    if 0 < price < PRICE_MIN:  # «صد و بیست» for a dress means a hundred and twenty thousand
-        raise InputError("lst-err-price-small", price=price, thousand=price * 1000)
+class PriceToConfirm(Exception):  # not an error: a question to ask
+    """The price was read with doubt (under 1 000 toman read as thousands, or over 100 million):
+    say `amount` back with yes/no before keeping it; nothing was changed."""
+
+    def __init__(self, amount: int) -> None:
+        super().__init__(amount)
+        self.amount = amount
+
+
+def check_price(price: int) -> int:
     if not PRICE_MIN <= price <= PRICE_MAX:
         raise InputError("lst-err-price-range", min=PRICE_MIN, max=PRICE_MAX)
     return price
 
 
-def set_price(listing: Listing, text: str) -> int:
+def parse_price(text: str | int) -> int:
+    """A typed price as she means it (`persian.read_price`), or an amount she confirmed (int).
+    PriceToConfirm when the reading must be said back first."""
+    if isinstance(text, int):
+        return check_price(text)
+    try:
+        reading = persian.read_price(text)
+    except persian.AmountError as err:
+        key = {"rial": "lst-err-price-rial", "fraction": "lst-err-price-fraction"}.get(
+            err.reason, "lst-err-price"
+        )
+        raise InputError(key) from None
+    check_price(reading.amount)
+    if not reading.certain:
+        raise PriceToConfirm(reading.amount)
+    return reading.amount
+
+
+def set_price(listing: Listing, text: str | int) -> int:
     listing.price = parse_price(text)
     return listing.price
 
@@ -155,9 +173,10 @@ def set_availability(listing: Listing, kind: str) -> None:
     listing.availability = kind
 
 
-def parse_quantity(text: str, key: str, maximum: int) -> int:
+def parse_quantity(text: str, key: str, maximum: int, *, days: bool = False) -> int:
+    """A count in words or digits («دوتا», «۳»); with `days`, also «یک هفته» (7), «یه ماه» (30)."""
     try:
-        n = persian.parse_int(text, ignore=("روز", "days", "day"))
+        n = persian.parse_days(text) if days else persian.parse_int(text)
     except ValueError:
         raise InputError(key, max=maximum) from None
     if not 1 <= n <= maximum:
@@ -173,7 +192,7 @@ def set_stock(listing: Listing, text: str) -> int:
 
 
 def set_prep_days(listing: Listing, text: str) -> int:
-    listing.prep_days = parse_quantity(text, "lst-err-prep-days", PREP_DAYS_MAX)
+    listing.prep_days = parse_quantity(text, "lst-err-prep-days", PREP_DAYS_MAX, days=True)
     listing.availability = m.MADE_TO_ORDER
     listing.stock = None
     return listing.prep_days
@@ -196,7 +215,12 @@ def costly_methods(listing: Listing) -> list[str]:
     return [d["method"] for d in listing.delivery or [] if d["method"] != m.PICKUP]
 
 
-def set_delivery_cost(listing: Listing, method: str, text: str | None) -> None:
+def set_delivery_cost(listing: Listing, method: str, text: str | None, *,
+                      on_delivery: bool = False) -> None:
+    """The cost of a method: typed toman, None for free, or (post only) on_delivery:
+    «پس‌کرایه», the buyer pays the postage when the parcel arrives."""
+    if on_delivery and method != m.POST:
+        raise InputError("invalid-choice")
     if text is None:
         cost = 0
     else:
@@ -207,7 +231,8 @@ def set_delivery_cost(listing: Listing, method: str, text: str | None) -> None:
         if not 0 <= cost <= DELIVERY_COST_MAX:
             raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX)
     listing.delivery = [
-        {**d, "cost": cost} if d["method"] == method else dict(d) for d in listing.delivery
+        {"method": d["method"], "cost": cost, **({"collect": True} if on_delivery else {})}
+        if d["method"] == method else dict(d) for d in listing.delivery
     ]
 
 
@@ -280,7 +305,7 @@ async def _changed(session: AsyncSession, listing: Listing, what: str) -> None:
         await events.emit(session, "listing.public_changed", listing=listing, what=what)
 
 
-async def change_price(session: AsyncSession, listing: Listing, text: str) -> int:
+async def change_price(session: AsyncSession, listing: Listing, text: str | int) -> int:
     _check(listing, "price")
     old = listing.price
     listing.price = parse_price(text)

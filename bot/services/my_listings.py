@@ -42,15 +42,20 @@ async def begin_amount(session: AsyncSession, listing_id: int, seller_id: int, f
     return listing
 
 
-async def apply_amount(session: AsyncSession, seller_id: int, field: str, text: str) -> tuple[Listing, int]:
-    """The typed price or stock, applied to the remembered listing; the draft goes.
-    ListingNotFound when there is none (or it is no longer hers), InputError for a bad amount."""
+async def apply_amount(session: AsyncSession, seller_id: int, field: str,
+                       text: str | int) -> tuple[Listing, int]:
+    """The typed price or stock (or a price she confirmed, as an int), applied to the remembered
+    listing; the draft goes. ListingNotFound when there is none (or it is no longer hers),
+    InputError for a bad amount, svc.PriceToConfirm (nothing changed, the draft kept) for a
+    price to say back first."""
     listing_id = (await drafts.get(session, seller_id, EDIT_KIND)).get("listing_id")
     if listing_id is None:
         raise svc.ListingNotFound(0)
     listing = await own(session, int(listing_id), seller_id)
-    change = svc.change_price if field == "price" else svc.change_stock
-    value = await change(session, listing, text)
+    if field == "price":
+        value = await svc.change_price(session, listing, text)
+    else:
+        value = await svc.change_stock(session, listing, str(text))
     await drafts.drop(session, seller_id, EDIT_KIND)
     return listing, value
 

@@ -12,12 +12,36 @@ from bot.callbacks import OrderAction, OrderActionName
 from bot.i18n import default_i18n
 from bot.services.catalogue import DELIVERY_KEYS
 from bot.services.users import user_locale
+from models import listing as lm
 from models import order as om
 from models.listing import Listing
 from models.order import Order
 from models.user import Seller, User
 
 STATUS_KEYS = {s: f"ord-status-{s}" for s in om.STATUSES}
+# «shipped» as each delivery method says it: the seller's button, the buyer's message, the status
+SHIP_BUTTON = {lm.PICKUP: "ord-btn-ready", lm.COURIER: "ord-btn-sent-courier", lm.POST: "ord-btn-shipped"}
+SHIP_TOLD = {lm.PICKUP: "ord-buyer-ready", lm.COURIER: "ord-buyer-sent-courier", lm.POST: "ord-buyer-shipped"}
+SHIP_STATUS = {lm.PICKUP: "ord-status-ready", lm.COURIER: "ord-status-sent-courier"}
+
+
+def status_key(order: Order) -> str:
+    if order.status == om.SHIPPED and order.delivery_method in SHIP_STATUS:
+        return SHIP_STATUS[order.delivery_method]
+    return STATUS_KEYS[order.status]
+
+
+def delivery_text(lang: str, method: str, cost: int, on_delivery: bool = False) -> str:
+    """«🤝 تحویل حضوری» (pickup costs nothing: no cost said), «📮 پست: ۳۰٬۰۰۰ تومان»,
+    «…: رایگان» (never ۰ تومان), «…: پس‌کرایه»."""
+    name = t(lang, DELIVERY_KEYS[method])
+    if method == lm.PICKUP:
+        return name
+    if on_delivery:
+        price = t(lang, "ord-cost-on-delivery")
+    else:
+        price = money(lang, cost) if cost else t(lang, "ord-cost-free")
+    return t(lang, "ord-delivery-with-cost", method=name, cost=price)
 
 
 def t(lang: str, key: str, **args: Any) -> str:
@@ -60,7 +84,7 @@ def order_buttons(order: Order, role: str, lang: str) -> dict[str, Any] | None:
         if s == om.PAID or (s == om.ACCEPTED and order.payment_method == om.COD):
             b("ord-btn-preparing", "prep")
         if s in (om.PREPARING,) or (s == om.PAID) or (s == om.ACCEPTED and order.payment_method == om.COD):
-            b("ord-btn-shipped", "ship")
+            b(SHIP_BUTTON.get(order.delivery_method, "ord-btn-shipped"), "ship")
     if role == "buyer":
         if s == om.NEW:
             b("ord-btn-cancel", "cxl")
@@ -85,11 +109,11 @@ def reply_button(order_id: int, lang: str) -> dict[str, Any]:
 async def summary_text(session: AsyncSession, order: Order, role: str, lang: str) -> str:
     listing = await session.get(Listing, order.listing_id)
     seller = await session.get(Seller, order.seller_id)
-    method = t(lang, DELIVERY_KEYS[order.delivery_method])
     lines = [t(lang, "ord-card-title", id=order.id, title=listing.title if listing else ""),
-             t(lang, "ord-card-status", status=t(lang, STATUS_KEYS[order.status])),
+             t(lang, "ord-card-status", status=t(lang, status_key(order))),
              t(lang, "ord-card-qty", qty=order.quantity, price=money(lang, order.unit_price)),
-             t(lang, "ord-card-delivery", method=method, cost=money(lang, order.delivery_cost)),
+             t(lang, "ord-card-delivery-how", delivery=delivery_text(
+                 lang, order.delivery_method, order.delivery_cost, order.postage_on_delivery)),
              t(lang, "ord-card-total", total=money(lang, order.total)),
              t(lang, "ord-card-date", date=persian.format_jalali_date(order.created_at, latin=lang != "fa"))]
     if role == "buyer" and seller:
@@ -133,8 +157,49 @@ async def tell(session: AsyncSession, order: Order, to: str, key: str, **args: A
     await outbox.enqueue(session, user_id, "sendMessage", payload)
 
 
+async def tell_review(session: AsyncSession, order: Order, stars: int, text: str | None) -> None:
+    """The seller hears of a new review of her shop: the stars when given, the words when
+    written (each once)."""
+    lang = await lang_of(session, order.seller_id)
+    listing = await session.get(Listing, order.listing_id)
+    title = (listing.title if listing else None) or ""
+    if text:
+        body, key = t(lang, "ord-seller-review-text", id=order.id, title=title, text=text), "text"
+    else:
+        body, key = t(lang, "ord-seller-review-stars", id=order.id, title=title,
+                      stars="⭐️" * stars), "stars"
+    await outbox.enqueue(session, order.seller_id, "sendMessage", {"text": body},
+                         dedupe_key=f"review-{key}:{order.id}")
+
+
 async def send_receipt(session: AsyncSession, order: Order, file_id: str) -> None:
     """The buyer's photo of the receipt, to the seller, labelled with the order."""
     lang = await lang_of(session, order.seller_id)
     await outbox.enqueue(session, order.seller_id, "sendPhoto",
                          {"photo": file_id, "caption": t(lang, "ord-seller-receipt", id=order.id)})
+
+
+def delivery_choice(lang: str, listing: Listing, option: dict[str, Any], quantity: int) -> str:
+    """A delivery button of the order form: the method, its cost and the total it makes."""
+    total = money(lang, (listing.price or 0) * quantity + option["cost"])
+    return t(lang, "ord-delivery-choice", delivery=delivery_text(
+        lang, option["method"], option["cost"], bool(option.get("collect"))), total=total)
+
+
+def form_summary(lang: str, listing: Listing, option: dict[str, Any], data: dict[str, Any]) -> str:
+    """The order form's last screen; a line with nothing to say (no address for pickup, no
+    note) is left out rather than shown empty."""
+    quantity = int(data["quantity"])
+    lines = [t(lang, "ord-sum-title"),
+             t(lang, "ord-sum-item", title=listing.title or "", qty=quantity,
+               price=money(lang, listing.price or 0)),
+             t(lang, "ord-sum-delivery", delivery=delivery_text(
+                 lang, option["method"], option["cost"], bool(option.get("collect")))),
+             t(lang, "ord-sum-total", total=money(lang, (listing.price or 0) * quantity + option["cost"])),
+             t(lang, "ord-sum-receiver", name=data["name"], phone=phone(lang, data["phone"]))]
+    if data.get("address"):
+        lines.append(t(lang, "ord-sum-address", address=data["address"]))
+    if data.get("note"):
+        lines.append(t(lang, "ord-sum-note", note=data["note"]))
+    lines.append(t(lang, "ord-sum-confirm"))
+    return "\n".join(lines)

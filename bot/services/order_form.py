@@ -15,7 +15,7 @@ from bot import persian
 from bot.services.errors import InputError
 from models import listing as lm
 from models.listing import Listing
-from models.order import Review
+from models.order import Order, Review
 from models.user import Seller
 
 DRAFT = "order"  # the drafts kind holding the form's answers and its step
@@ -146,6 +146,37 @@ def choose_delivery(listing: Listing | None, data: dict[str, Any], method: str) 
     if data.get("delivery") != method and not needs_address(method):
         data.pop("address", None)
     data["delivery"] = method
+
+
+# -- a buyer who has ordered before ----------------------------------------------------------
+
+async def last_receiver(session: AsyncSession, buyer_id: int) -> dict[str, str] | None:
+    """The receiver of her last order, and the last address she gave (None: a first order)."""
+    last = await session.scalar(select(Order).where(Order.buyer_id == buyer_id)
+                                .order_by(Order.id.desc()).limit(1))
+    if last is None:
+        return None
+    found = {"name": last.receiver_name, "phone": last.phone}
+    address = last.address or await session.scalar(
+        select(Order.address).where(Order.buyer_id == buyer_id, Order.address.is_not(None))
+        .order_by(Order.id.desc()).limit(1))
+    if address:
+        found["address"] = address
+    return found
+
+
+def use_last(data: dict[str, Any]) -> str:
+    """«همان نشانی قبلی»: her last receiver into the form; the next step to ask (the address
+    still, when this delivery needs one and she never gave one)."""
+    last = data.get("last")
+    if not last:
+        raise InputError("reg-err-text-expected")
+    data["name"], data["phone"] = last["name"], last["phone"]
+    if needs_address(data.get("delivery", "")):
+        if not last.get("address"):
+            return "address"
+        data["address"] = last["address"]
+    return "note"
 
 
 def validate_address(text: str) -> str:

@@ -3,8 +3,9 @@
 or declined and cancelled.
 
 Rules kept here, whatever the handler: only the two parties (and trainers) see an order;
-the buyer's phone and address reach the seller only once she accepts; stock is taken at
-acceptance by a conditional update, so it is never oversold however many accept at once;
+the buyer's phone and address reach the seller only once she accepts; stock is held when the
+order is placed by a conditional update (order_stock), so it is never oversold however many
+order at once, and given back when the order is declined, cancelled or left unanswered;
 every message to the other party goes through the outbox in the same transaction.
 (The card's texts: order_cards; messages between the parties: order_relay; reminders and
 the trainers' list: order_reminders; the buyer's form before an order exists: order_form.)
@@ -20,21 +21,21 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import persian
-from bot.services import events
+from bot.services import order_stock
 from bot.services.errors import InputError
-from bot.services.order_cards import send_receipt, tell
-from bot.services.order_form import delivery_option, max_quantity, orderable
+from bot.services.order_cards import SHIP_TOLD, send_receipt, tell, tell_review
+from bot.services.order_form import delivery_option, max_quantity, orderable, sold_out
 from bot.services.trainers import NotAllowed, check_moderator
-from models import listing as lm
 from models import order as om
 from models.base import utcnow
-from models.listing import Listing
+from models.listing import POST, PUBLIC, Listing
 from models.order import Order, Review
 from models.user import Seller
 
 NOTE_MAX = 300
 TRACKING_MAX = 40
 REVIEW_MAX = 500
+HOLD_HOURS = order_stock.hold_hours()  # an unanswered order is cancelled after this (buyer told)
 
 
 class NotYours(LookupError):
@@ -122,20 +123,24 @@ def luhn(number: str) -> bool:
 
 async def place(session: AsyncSession, buyer_id: int, data: dict[str, Any]) -> Order:
     listing = await session.get(Listing, int(data["listing_id"]))
+    if listing is not None and sold_out(listing) and listing.status in PUBLIC:
+        raise InputError("ord-err-sold-out-now")  # the last ones went while she was typing
     if listing is None or not orderable(listing):
         raise InputError("ord-err-unavailable")
     if listing.seller_id == buyer_id:
         raise InputError("ord-err-own")
     quantity = int(data["quantity"])
     if quantity > max_quantity(listing):
-        raise InputError("ord-err-quantity", max=max_quantity(listing))
+        raise InputError("ord-err-fewer-left", max=max_quantity(listing))
     option = delivery_option(listing, data["delivery"])
+    held = await order_stock.take(session, listing, quantity, error="ord-err-sold-out-now")
     order = Order(
         listing_id=listing.id, seller_id=listing.seller_id, buyer_id=buyer_id, status=om.NEW,
         quantity=quantity, unit_price=listing.price or 0, delivery_method=option["method"],
         delivery_cost=option["cost"], total=(listing.price or 0) * quantity + option["cost"],
         receiver_name=data["name"], address=data.get("address"), phone=data["phone"],
-        note=data.get("note") or None, receipt_status=om.RECEIPT_NONE,
+        note=data.get("note") or None, receipt_status=om.RECEIPT_NONE, stock_taken=held,
+        postage_on_delivery=bool(option.get("collect")),
     )
     session.add(order)
     await session.flush()
@@ -143,11 +148,23 @@ async def place(session: AsyncSession, buyer_id: int, data: dict[str, Any]) -> O
     return order
 
 
+def cod_allowed(order: Order) -> bool:
+    """Cash on delivery: by hand or by courier, not by post (the post does not collect it)."""
+    return order.delivery_method != POST
+
+
+def asks_tracking(order: Order) -> bool:
+    """Only a parcel sent by post has a tracking code to ask for."""
+    return order.delivery_method == POST
+
+
 async def accept(session: AsyncSession, role: Role, payment: str, card: str | None = None) -> Order:
     order = role.order
     require(role, "seller", (om.NEW,))
     if payment not in (om.COD, om.CARD):
         raise InputError("invalid-choice")
+    if payment == om.COD and not cod_allowed(order):
+        raise InputError("ord-err-cod-post")
     seller = await session.get(Seller, order.seller_id)
     if payment == om.CARD:
         card = card or (seller.card_number if seller else None)
@@ -155,31 +172,19 @@ async def accept(session: AsyncSession, role: Role, payment: str, card: str | No
             raise InputError("ord-err-card")
     listing = await session.get(Listing, order.listing_id)
     assert listing is not None
-    if listing.availability == lm.IN_STOCK:
-        taken = await session.execute(
-            update(Listing).where(Listing.id == listing.id, Listing.stock >= order.quantity)
-            .values(stock=Listing.stock - order.quantity)
-            .execution_options(synchronize_session=False))
-        if taken.rowcount != 1:
-            raise InputError("ord-err-stock")
-    now = utcnow()
+    # Held since it was placed; an order placed before holding existed takes its items now.
+    taken = order.stock_taken or await order_stock.take(
+        session, listing, order.quantity, error="ord-err-stock")
     changed = await session.execute(
         update(Order).where(Order.id == order.id, Order.status == om.NEW)
-        .values(status=om.ACCEPTED, accepted_at=now, payment_method=payment,
-                card_number=card if payment == om.CARD else None,
-                stock_taken=listing.availability == lm.IN_STOCK)
+        .values(status=om.ACCEPTED, accepted_at=utcnow(), payment_method=payment,
+                card_number=card if payment == om.CARD else None, stock_taken=taken)
         .execution_options(synchronize_session=False))
     if changed.rowcount != 1:
         raise InputError("ord-err-state")  # the whole transaction, stock included, rolls back
     if seller is not None and payment == om.CARD and card:
         seller.card_number = card
     await session.refresh(order)
-    await session.refresh(listing)
-    if listing.availability == lm.IN_STOCK and (listing.stock or 0) <= 0 and listing.status == lm.PUBLISHED:
-        listing.status = lm.SOLD_OUT
-        listing.status_changed_at = now
-        await session.flush()
-        await events.emit(session, "listing.public_changed", listing=listing, what="sold_out")
     await tell(session, order, "buyer", "ord-buyer-accepted-" + payment)
     return order
 
@@ -194,6 +199,7 @@ async def decline(session: AsyncSession, role: Role, reason: str) -> Order:
     if changed.rowcount != 1:
         raise InputError("ord-err-state")
     await session.refresh(order)
+    await order_stock.release(session, order)
     await tell(session, order, "buyer", "ord-buyer-declined")
     return order
 
@@ -208,6 +214,7 @@ async def cancel_new(session: AsyncSession, role: Role) -> Order:
     if changed.rowcount != 1:
         raise InputError("ord-err-state")
     await session.refresh(order)
+    await order_stock.release(session, order)
     await tell(session, order, "seller", "ord-seller-cancelled-by-buyer")
     return order
 
@@ -231,31 +238,11 @@ async def cancel_with_reason(session: AsyncSession, role: Role, reason: str) -> 
     if changed.rowcount != 1:
         raise InputError("ord-err-state")
     await session.refresh(order)
-    await return_stock(session, order)
-    await session.flush()
+    await order_stock.release(session, order)
     for party in ("buyer", "seller"):
         if party != role.role:
             await tell(session, order, party, "ord-cancelled-by-" + role.role)
     return order
-
-
-async def return_stock(session: AsyncSession, order: Order) -> None:
-    if not order.stock_taken:
-        return
-    order.stock_taken = False
-    listing = await session.get(Listing, order.listing_id)
-    if listing is None:
-        return
-    listing.stock = (listing.stock or 0) + order.quantity
-    if listing.status == lm.SOLD_OUT:
-        listing.status = lm.PUBLISHED
-        await session.flush()
-        await events.emit(session, "listing.public_changed", listing=listing, what="stock")
-        await events.emit(session, "listing.back_in_stock", listing=listing)
-    else:
-        await session.flush()
-        if listing.status in lm.PUBLIC:
-            await events.emit(session, "listing.public_changed", listing=listing, what="stock")
 
 
 async def receipt(session: AsyncSession, role: Role, file_id: str) -> Order:
@@ -308,14 +295,14 @@ async def shipped(session: AsyncSession, role: Role, tracking: str | None) -> Or
     require(role, "seller", (om.ACCEPTED, om.PAID, om.PREPARING))
     if order.status == om.ACCEPTED and order.payment_method == om.CARD:
         raise InputError("ord-err-not-paid-yet")
-    if tracking:
+    if tracking and asks_tracking(order):
         code = persian.to_ascii_digits(persian.clean_input(tracking))
         if len(code) > TRACKING_MAX:
             raise InputError("ord-err-tracking", max=TRACKING_MAX)
         order.tracking_code = code
     order.status, order.shipped_at = om.SHIPPED, utcnow()
     await session.flush()
-    await tell(session, order, "buyer", "ord-buyer-shipped")
+    await tell(session, order, "buyer", SHIP_TOLD.get(order.delivery_method, "ord-buyer-shipped"))
     return order
 
 
@@ -345,10 +332,12 @@ async def review(session: AsyncSession, role: Role, stars: int, text: str | None
         row = Review(order_id=order.id, listing_id=order.listing_id, seller_id=order.seller_id,
                      buyer_id=order.buyer_id, rating=stars, text=body)
         session.add(row)
+        await tell_review(session, order, stars, body)
     else:
         row.rating = stars
         if text is not None:
             row.text = body
+            await tell_review(session, order, stars, body)
     await session.flush()
     return row
 

@@ -7,6 +7,7 @@ import secrets
 import string
 from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import outbox
@@ -18,6 +19,7 @@ from bot.services.runtime import current as runtime
 from bot.services.users import user_locale
 from models import listing as m
 from models.listing import Listing
+from models.outbox import PENDING, OutboxMessage
 from models.user import Seller, User
 
 CODE_ALPHABET = string.ascii_letters + string.digits
@@ -129,10 +131,26 @@ async def edit_post(session: AsyncSession, listing: Listing) -> None:
         payload["reply_markup"] = order_button(listing)
     if listing.channel_message_ids:  # an album, then a text card
         payload.update(text=text, link_preview_options={"is_disabled": True})
-        await outbox.enqueue(session, listing.channel_chat_id, "editMessageText", payload)
+        await _edit_once(session, listing, "editMessageText", payload)
     else:
         payload["caption"] = text
-        await outbox.enqueue(session, listing.channel_chat_id, "editMessageCaption", payload)
+        await _edit_once(session, listing, "editMessageCaption", payload)
+
+
+async def _edit_once(session: AsyncSession, listing: Listing, method: str,
+                     payload: dict[str, Any]) -> None:
+    """Coalesced: an edit of this post still waiting its turn in the outbox (the channel's
+    pace is 20 calls a minute) is replaced by this one, which carries the latest state, so a
+    run of orders makes one edit, not one per order. A row the worker has claimed is left
+    alone (it is on its way); a row it read but not yet claimed is no longer there to claim."""
+    prefix = f"post-edit:{listing.id}:"
+    await session.execute(
+        delete(OutboxMessage).where(OutboxMessage.dedupe_key.startswith(prefix, autoescape=True),
+                                    OutboxMessage.status == PENDING,
+                                    OutboxMessage.claimed_at.is_(None))
+        .execution_options(synchronize_session=False))
+    await outbox.enqueue(session, listing.channel_chat_id or "", method, payload,
+                         dedupe_key=prefix + secrets.token_hex(8))
 
 
 async def on_public_changed(session: AsyncSession, listing: Listing, what: str) -> None:

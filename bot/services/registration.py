@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import geo, persian
-from bot.services import drafts
+from bot.services import drafts, groups
 from bot.services.errors import InputError
 from models.base import utcnow
 from models.user import Seller
@@ -152,4 +152,6 @@ async def complete(session: AsyncSession, user_id: int, data: dict[str, Any]) ->
             setattr(seller, k, v)
     await delete_draft(session, user_id)
     await session.flush()
+    # a join link she opened before registering, or the group whose name and city she typed
+    await groups.after_registration(session, user_id)
     return seller

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import geo, outbox, persian
 from bot.callbacks import EditLink, ReviewButton
-from bot.i18n import I18n, default_i18n
+from bot.i18n import OMIT, I18n, default_i18n
 from bot.services import catalogue
 from bot.services.htmltext import esc
 from bot.services.runtime import current as runtime
@@ -45,8 +45,8 @@ def card_text(listing: Listing, seller: Seller, *, decided: str | None = None,
         "name": esc(seller.name),
         "phone": persian.to_persian_digits("0" + seller.phone[3:]),
         "city": city.fa if city else "?", "province": province.fa if province else "?",
-        "district": seller.district or "—",
-        "group": esc(seller.group_name or t(lang, "reg-none", {})),
+        "district": seller.district or 0,
+        "group": esc(seller.group_name) if seller.group_name else OMIT,
     })]
     if entered_by:
         consent = t(lang, CONSENT_KEYS.get(listing.consent, "mod-consent-none"), {})

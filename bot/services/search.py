@@ -89,8 +89,24 @@ class Query:
         return bool(self.words)
 
 
+# Plural and possessive endings typed without the half-space («گلیمهای», «جورابها»,
+# «عروسکهایی»): written with one, normalize() splits them off as a word of their own (a stopword),
+# so the stem alone is what a query with the half-space looks for. Longest first.
+PLURAL_ENDINGS = ("هایمان", "هایتان", "هایشان", "هایی", "هایم", "هایت", "هایش", "های", "ها")
+
+
+def strip_plural(word: str) -> str:
+    """«گلیمهای» → «گلیم»: the stem, when at least `PREFIX_MIN` letters are left (so that
+    «تنها» or «بها» stay whole); the stem then matches the start of the listing's words."""
+    for ending in PLURAL_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= PREFIX_MIN and stem.isalpha():
+            return stem
+    return word
+
+
 def parse_query(text: str | None) -> Query:
-    words = list(dict.fromkeys(terms((text or "")[:MAX_QUERY_CHARS])))
+    words = list(dict.fromkeys(strip_plural(w) for w in terms((text or "")[:MAX_QUERY_CHARS])))
     useful = [w for w in words if w not in STOPWORDS]
     return Query(tuple((useful or words)[:MAX_TERMS]))
 

@@ -8,40 +8,40 @@ btn-confirm = ✅ Confirm and save
 
 ## Main menu
 menu-register = 📝 Register as a seller
-menu-profile = 👤 My profile
+menu-profile = 👤 My details
 menu-help = ❓ Help
 menu-settings = ⚙️ Settings
-menu-prompt = Please choose one of the buttons below.
+menu-prompt = Please tap one of the buttons below.
 
 start-welcome =
     Hello { $name }, welcome to Hamyar 🌸
-    Hamyar helps you sell your handmade and home-made products online, simply, without giving your number to strangers.
-    If you sell, tap "Register as a seller"; to buy, "Browse products".
+    Hamyar helps you sell your handmade and home-made products online. Buyers and sellers write through the bot, and we do not show a seller's phone number to buyers.
+    If you sell, tap "{ menu-register }"; to buy, "{ menu-browse }".
 start-welcome-seller =
     Hello { $name }, welcome back 🌸
-    Choose what you need from the menu below.
+    Choose what you need from the buttons below; for a new product tap "{ menu-new-listing }".
 
 help-text =
     Hamyar help:
-    • "Browse products": categories, cities and search. Whatever you type is searched for among the products.
-    • "My orders": orders you placed or received, their status, and messages to the other side.
-    • "Saved products": products you kept; we tell you when they get cheaper or come back in stock.
-    • "Register as a seller": a few short questions (name, phone, city and your craft) to set up your shop.
-    • "New product", "My products" and "My profile": for sellers.
-    • "Settings": change the language.
-    Buyers and sellers write to each other through the bot and nobody's number is shown; only when a seller accepts an order does she see the receiver's name, number and address, for delivery.
-    At every step "Back" returns to the previous question and "Cancel" pauses; your answers are kept.
-    If you have a question, your district's trainer will help you.
+    • "{ menu-browse }": see the products; or type what you want and we will look for it.
+    • "{ menu-favourites }": products you saved; we tell you when they get cheaper or come back in stock.
+    • "{ menu-my-orders }": your orders and messages to the seller. Only a seller who accepts your order sees your number.
+    • "{ menu-register }": if you want to sell; a few short questions set up your shop.
+    • "{ btn-back }" returns to the previous question and "{ btn-cancel }" keeps your work for later.
 
 help-trainer =
-    Trainers' tools (type the commands):
-    /queue products waiting for review — /seller name or phone: a seller's card — /onbehalf list a product for a seller who cannot type — /stuck orders that need a hand — /undelivered messages that did not arrive — /block and /unblock
-help-manager = Managers: /trainers the list of trainers — /addtrainer and /removetrainer
+    Trainers' tools (type the command):
+    /queue products waiting for review
+    /seller and a name or phone: a seller's card
+    /onbehalf list a product for a seller who cannot type
+    /stuck orders that need a hand
+    /undelivered messages that did not arrive; /block and /unblock
+help-manager = Managers: /trainers the list of trainers; /addtrainer and /removetrainer to add or remove one
 
-cancel-nothing = You have nothing in progress to cancel.
-unknown-text = Sorry, I did not understand. Please use the buttons below.
-stale-button = This button is no longer active.
-invalid-choice = That choice is not valid. Please pick one of the buttons on this message.
+cancel-nothing = You have nothing in progress. Choose something new from the buttons below.
+unknown-text = Sorry, we did not understand. Tap one of the buttons below, or type the name of a product you are looking for.
+stale-button = This button no longer works. Start again from the buttons below.
+invalid-choice = We did not understand that choice. Please tap one of the buttons on this message.
 user-blocked = Your access to Hamyar is currently suspended. If you think this is a mistake, please contact your district's trainer.
 
 error-generic = Sorry, something went wrong and your request was not completed. Your earlier answers are safe; please try again in a moment.
@@ -58,3 +58,11 @@ settings-choose-language = Choose a language:
 settings-language-saved = Language set to { $language }.
 language-fa = فارسی
 language-en = English
+
+help-seller =
+    Hamyar help for sellers:
+    • "{ menu-new-listing }": we ask for photos, a name and a price; trainers review it and it is published in the Hamyar channel.
+    • "{ menu-my-listings }": change the price or stock, or tap "{ btn-sold-out }" when a product has run out.
+    • "{ menu-my-orders }": accept or decline a new order and message the buyer.
+    • "{ btn-back }" returns to the previous question and "{ btn-cancel }" keeps your work for later.
+    • If you get stuck, a Hamyar trainer will help you.

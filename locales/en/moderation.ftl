@@ -1,10 +1,16 @@
 ## Moderation in the trainers' admin chat
 mod-card-title = 🆕 Product #{ $id } for review (round { $round })
-mod-card-voice = 🎙 Voice description: { $seconds } seconds (the voice message above)
+mod-card-voice = 🎙 Voice description: { $seconds ->
+        [one] one second
+       *[other] { $seconds } seconds
+    } (the voice message above)
 mod-card-seller =
     👤 Seller: { $name }
     📱 { $phone }
-    📍 { $city }, { $province } — district { $district }
+    📍 { $city }, { $province }{ $district ->
+        [0] {""}
+       *[other] { " " }— district { $district }
+    }
     👥 Group: { $group }
 mod-card-entered-by = ✍️ Entered by trainer: { $name } — { $consent }
 mod-consent-none = the seller has not confirmed yet
@@ -40,16 +46,16 @@ mod-done-approve = Published ✅
 mod-done-reject = Rejected.
 mod-done-changes = Sent back for changes.
 mod-seller-rejected =
-    Sorry, your product "{ $title }" was not approved.
+    The product "{ $title }" was not published this time.
     Reason: { $reason }
-    You can fix it and send it again.
+    If you like, fix it and send it again: in "{ menu-my-listings }" tap "{ btn-edit-listing }".
 mod-seller-changes =
-    A trainer left a note about your product "{ $title }":
+    A trainer has a suggestion for the product "{ $title }":
     { $reason }
-    Please fix it and send it again.
+    In "{ menu-my-listings }" tap "{ btn-edit-listing }", make the change and send it again.
 mod-seller-published = 🎉 Your product "{ $title }" was approved and published in the Hamyar channel.
 mod-seller-published-link = 🎉 Your product "{ $title }" was approved and published in the Hamyar channel: { $link }
-cat-btn-order = 🛒 Order
+cat-btn-order = { ord-btn-order }
 
 ## Trainer tools (private chat)
 tr-queue-empty = No products are waiting for review.
@@ -60,7 +66,10 @@ tr-seller-usage = Write the seller's name or phone after the command, e.g. /sell
 tr-seller-none = No seller with that name or phone was found.
 tr-seller-card =
     👤 { $name } — { $phone }
-    📍 { $city }, { $province } — district { $district }
+    📍 { $city }, { $province }{ $district ->
+        [0] {""}
+       *[other] { " " }— district { $district }
+    }
     👥 { $group }
     🛍 Products: { $published } published, { $pending } pending, { $total } in all
     { $blocked }
@@ -86,7 +95,7 @@ tr-added = { $name } is now a trainer — { $scope }.
 tr-removed = { $name } is no longer a trainer.
 tr-not-a-trainer = { $name } is not a trainer.
 tr-remove-usage = To remove a trainer: /removetrainer id or @username
-tr-err-scope-city = I could not find the city "{ $city }", or several cities have that name.
+tr-err-scope-city = We could not find the city "{ $city }", or several cities have that name. Write the city name more exactly.
 tr-err-scope-district = The district for "{ $city }" must be a number from 1 to 30.
 
 ## On behalf of a seller
@@ -94,7 +103,7 @@ obh-ask-seller = Which seller are you listing for? Write her name or mobile numb
 obh-choose-seller = Which seller?
 obh-none = No seller with that name or number was found. Write it again or tap /cancel.
 obh-started = Listing a product for { $name }. The steps are the seller's steps.
-obh-edit-started = Editing product #{ $id } of { $name }. Change whatever is needed and tap "Save changes" at the end.
+obh-edit-started = Editing product #{ $id } of { $name }. Change whatever is needed and tap "{ obh-btn-save }" at the end.
 obh-btn-save = 💾 Save changes
 obh-saved = The changes are saved and a new review card was sent to the trainers' group.
 obh-consent-ask = The product is ready. How does the seller agree?
@@ -102,7 +111,7 @@ obh-btn-send = 📨 Send the preview to the seller
 obh-btn-phone = ☎️ She agreed by phone
 obh-sent = The preview was sent to the seller; once she confirms, the product goes to review.
 obh-phone-recorded = The seller's agreement by phone is recorded and the product went to review.
-obh-seller-preview = { $trainer } (a Hamyar trainer) listed this product for you. If it is right, tap "Confirm" to send it for review.
+obh-seller-preview = { $trainer } (a Hamyar trainer) listed this product for you. If it is right, tap "{ obh-btn-confirm }" to send it for review.
 obh-btn-confirm = ✅ I confirm
 obh-seller-confirmed = Thank you! The product was sent for review.
 obh-trainer-told-confirmed = { $name } confirmed the product "{ $title }" and it went to review.

@@ -1,43 +1,34 @@
 ## A listing opened from the channel
-ord-listing-gone = This product is no longer for sale. See the other products in the Hamyar channel.
-ord-listing-sold-out = This product is sold out for now. If it comes back, the channel will show it.
-ord-rating = ⭐️ { $avg } of 5 ({ $count } reviews)
+ord-listing-gone = This product is no longer for sale. See the other products in the Hamyar channel or with "{ menu-browse }".
+ord-listing-sold-out = This product is sold out for now. If it comes back, the channel will show it; meanwhile see the others with "{ menu-browse }".
+ord-rating = ⭐️ { $avg } of 5 ({ $count ->
+        [one] one review
+       *[other] { $count } reviews
+    })
 ord-no-rating = No reviews yet.
 ord-btn-order = 🛒 I want to order
 ord-voice-note = 🎙 The seller's voice description:
 
 ## Order steps
 ord-ask-quantity = How many would you like? (at most { $max }) Write a number or tap a button.
-ord-err-quantity = The quantity must be a number from 1 to { $max }.
+ord-err-quantity = The quantity must be a number from 1 to { $max }. Write a number or tap a button.
 ord-ask-delivery = How should the product reach you?
-ord-delivery-option = { $method } — cost: { $cost } — total: { $total }
 ord-ask-name = Write the receiver's name.
 ord-ask-address = Write the full address (city, street, alley, number, postcode if you have one).
 ord-err-address-short = The address is too short; write at least { $min } characters so the parcel is not lost.
 ord-err-address-long = This address is { $length } characters long; there is room for { $max }.
-ord-ask-phone = Send the receiver's mobile number with the "Send my number" button, or type it. It is shown to the seller only if she accepts the order.
-ord-ask-note = If you have a note for the seller (a colour, a delivery time), write it; otherwise tap "Skip".
+ord-ask-phone = Send the receiver's mobile number with the "{ btn-share-phone }" button, or type it. It is shown to the seller only if she accepts the order.
+ord-ask-note = If you have a note for the seller (a colour, a delivery time), write it; otherwise tap "{ btn-skip }".
 ord-err-note-long = This text is { $length } characters long; at most { $max } are allowed.
-ord-summary =
-    Your order:
-    🛍 { $title } — { $qty } × { $price }
-    🚚 { $method }: { $cost }
-    💰 Total: { $total }
-    👤 { $name } — { $phone }
-    { $address }
-    📝 { $note }
-    If this is right, tap "Place order".
 ord-btn-confirm = ✅ Place order
-ord-placed = Order #{ $id } is placed ✅ We sent it to the seller and will tell you as soon as she answers.
-ord-cancelled-draft = The order was not placed. Tap "Order" in the channel whenever you like.
-ord-err-unavailable = Sorry, this product is no longer available or its sales are paused.
+ord-cancelled-draft = The order was not placed. Tap "{ ord-btn-order }" under the product whenever you like.
+ord-err-unavailable = Sorry, this product is no longer available or its sales are paused. See the others with "{ menu-browse }".
 ord-err-own = This is your own product; you cannot order it.
 
 ## The order card
 ord-card-title = 🧾 Order #{ $id }: { $title }
-ord-card-status = Status: { $status }
+ord-card-status = 📌 { $status }
 ord-card-qty = Quantity: { $qty } × { $price }
-ord-card-delivery = Delivery: { $method } — { $cost }
 ord-card-total = Total: { $total }
 ord-card-date = Date: { $date }
 ord-card-shop = Shop: { $shop }
@@ -65,14 +56,14 @@ ord-btn-accept = ✅ Accept
 ord-btn-decline = ✖️ Decline
 ord-btn-paid = ✅ Money received
 ord-btn-not-paid = ⚠️ Money not received
-ord-btn-preparing = 🧵 Preparing
+ord-btn-preparing = 🧵 Start preparing
 ord-btn-shipped = 📦 Shipped
 ord-btn-cancel = ✖️ Cancel the order
 ord-btn-receipt = 📎 Send the receipt photo
 ord-btn-received = ✅ I received the order
 ord-btn-message-seller = ✉️ Message the seller
 ord-btn-message-buyer = ✉️ Message the buyer
-ord-btn-cancel-reason = ✖️ Cancel, with a reason
+ord-btn-cancel-reason = ✖️ Cancel and say why
 ord-btn-reply = ✉️ Reply
 ord-btn-cod = 💵 Cash on delivery
 ord-btn-card = 💳 Card to card
@@ -82,22 +73,20 @@ ord-btn-new-card = 💳 Another card
 ## Messages to each side
 ord-seller-new = 🛒 A new order! (order #{ $id })
 ord-buyer-accepted-cod = ✅ The seller accepted order #{ $id }. Pay in cash on delivery.
-ord-buyer-accepted-card = ✅ The seller accepted order #{ $id }. Please transfer the amount to the card below and send a photo of the receipt with "Send the receipt photo".
-ord-buyer-declined = Sorry, the seller declined order #{ $id }.
+ord-buyer-accepted-card = ✅ The seller accepted order #{ $id }. Please make a card-to-card transfer to the card below and send a photo of the receipt with "{ ord-btn-receipt }".
+ord-buyer-declined = Sorry, the seller declined order #{ $id }. See other products with "{ menu-browse }".
 ord-seller-cancelled-by-buyer = The buyer cancelled order #{ $id }.
 ord-cancelled-by-buyer = The buyer cancelled order #{ $id }.
 ord-cancelled-by-seller = The seller cancelled order #{ $id }.
 ord-cancelled-by-trainer = A Hamyar trainer cancelled order #{ $id }.
 ord-seller-receipt = 🧾 Payment receipt for order #{ $id }
-ord-seller-check-receipt = The buyer sent the receipt for order #{ $id }. Check your account and tap "Money received" if it arrived.
+ord-seller-check-receipt = The buyer sent the receipt for order #{ $id }. Check your account; tap "{ ord-btn-paid }" if it arrived, otherwise "{ ord-btn-not-paid }".
 ord-buyer-paid = ✅ The seller confirmed the payment for order #{ $id }.
-ord-buyer-not-paid = ⚠️ The seller says the money for order #{ $id } has not reached her account yet. If you paid, send the receipt again or message the seller.
+ord-buyer-not-paid = ⚠️ The seller says the money for order #{ $id } has not reached her account yet. If you paid, send the receipt again or tap "{ ord-btn-message-seller }".
 ord-buyer-preparing = 🧵 The seller started preparing order #{ $id }.
-ord-buyer-shipped = 📦 Order #{ $id } is on its way. When it reaches you, tap "I received the order".
+ord-buyer-shipped = 📦 Order #{ $id } is on its way. When it reaches you, tap "{ ord-btn-received }".
 ord-seller-delivered = ✅ The buyer confirmed receiving order #{ $id }. Well done!
-ord-remind-seller = ⏰ Order #{ $id } has been waiting for your answer since yesterday. Please accept or decline it.
-ord-alert-trainers = ⏰ Order #{ $id } has had no answer for { $hours } hours (seller: { $seller }). Please follow it up.
-ord-ask-buyer-delivered = 📦 Order #{ $id } was shipped a week ago. If it has reached you, tap "I received the order".
+ord-ask-buyer-delivered = 📦 Order #{ $id } was shipped a week ago. If it has reached you, tap "{ ord-btn-received }".
 ord-relay-from-buyer = ✉️ A message from the buyer about order #{ $id }:
 ord-relay-from-seller = ✉️ A message from the seller about order #{ $id }:
 ord-relay-from-trainer = ✉️ A message from a Hamyar trainer about order #{ $id }:
@@ -105,10 +94,14 @@ ord-relay-from-trainer = ✉️ A message from a Hamyar trainer about order #{ $
 ## Typed answers about an order
 ord-ask-decline-reason = Why are you declining? Write it in a sentence and we will tell the buyer.
 ord-ask-cancel-reason = Write why you are cancelling and we will tell the other side.
-ord-ask-tracking = If you have a postal tracking code, write it; otherwise tap "Skip".
-ord-ask-card = Write your 16-digit card number; it is shown to the buyer after you accept.
-ord-ask-payment = How should the buyer pay?
-ord-ask-receipt = Send a photo of the transfer receipt.
+ord-ask-tracking = If you have a postal tracking code, write it; otherwise tap "{ btn-skip }".
+ord-ask-card =
+    Write your 16-digit card number. We show it only to this buyer, after you accept.
+    With a card-to-card transfer the buyer also sees the card holder's name. If you do not want that, tap /cancel and choose "{ ord-btn-cod }".
+ord-ask-payment =
+    How should the buyer pay?
+    With a card-to-card transfer the buyer also sees the card holder's name; if you do not want that, tap "{ ord-btn-cod }".
+ord-ask-receipt = Send a photo of the card-to-card receipt.
 ord-ask-message = Write your message, or send a photo or a voice message. Your number and username are not shown.
 ord-relayed = Your message was delivered ✅
 ord-receipt-sent = The receipt was sent to the seller ✅
@@ -117,9 +110,9 @@ ord-err-card-checksum = That card number does not look right; please check it ag
 ord-err-tracking = The tracking code is at most { $max } characters.
 ord-err-relay-type = Only text, a photo or a voice message can be sent.
 ord-err-receipt-type = Please send a photo of the receipt.
-ord-err-stock = There is not enough stock of this product for this order. If you cannot make it, tap "Decline".
-ord-err-state = That is not possible for this order in its current state.
-ord-err-not-paid-yet = You have not confirmed the payment of this order yet.
+ord-err-stock = There is not enough stock of this product for this order. If you cannot make it, tap "{ ord-btn-decline }".
+ord-err-state = That is not possible for this order now. See its latest news in "{ menu-my-orders }".
+ord-err-not-paid-yet = You have not confirmed the payment of this order yet. If the money arrived, tap "{ ord-btn-paid }" first.
 ord-err-not-yours = You cannot see this order.
 ord-err-review-long = This review is { $length } characters long; at most { $max } are allowed.
 ord-done = Done ✅
@@ -127,12 +120,12 @@ ord-typing-cancelled = All right; nothing changed and the order stays as it was.
 
 ## Reviews
 ord-ask-rating = Order #{ $id } is complete 🎉 How many stars, from 1 to 5, would you give this purchase?
-ord-ask-review-text = Thank you! If you like, write a few words about it; otherwise tap "Skip".
+ord-ask-review-text = Thank you! If you like, write a few words about it; otherwise tap "{ btn-skip }".
 ord-review-saved = Your review is saved. Thank you for buying on Hamyar 🌸
 
 ## My orders
 menu-my-orders = 📋 My orders
-ord-list-empty = You have no orders yet.
+ord-list-empty = You have no orders yet. To buy, tap "{ menu-browse }".
 ord-list-title = Your orders:
 ord-list-item = { $icon } #{ $id } { $title } — { $status } — { $date }
 ord-list-buy = 🛍
@@ -142,4 +135,50 @@ ord-list-sell = 📥
 ord-stuck-empty = No orders need a hand.
 ord-stuck-title = Orders to follow up:
 ord-stuck-item = #{ $id } — { $status } — { $date }
-ord-err-tracking-type = Type the tracking code, or tap "Skip" if there is none.
+ord-err-tracking-type = Type the tracking code, or tap "{ btn-skip }" if there is none.
+
+## Stock held for orders (i11-stock)
+ord-placed-held = Order #{ $id } is placed ✅ We are holding this product for you and sent the order to the seller; we will tell you as soon as she answers. If she does not answer within { $hours } hours, the order is cancelled by itself.
+ord-err-sold-out-now = Sorry, this product has just sold out and your order was not placed. If it comes back in stock, we will say so in the Hamyar channel.
+ord-err-fewer-left = Only { $max } of this product are left. Tap "{ btn-back }" and choose fewer.
+ord-remind-seller-hold = ⏰ Order #{ $id } has been waiting for your answer since yesterday. If you do not answer by this time tomorrow, it is cancelled. Tap "{ ord-btn-accept }" or "{ ord-btn-decline }".
+ord-alert-trainers-expired = ⏰ The seller "{ $seller }" did not answer order #{ $id } within { $hours } hours; the order was cancelled and the buyer told. Please call the seller; she may need a hand.
+ord-buyer-expired = Sorry, the seller did not answer order #{ $id } within { $hours } hours, so it was cancelled. Nothing was taken from you. See other products in the Hamyar channel.
+ord-seller-expired = Order #{ $id } was cancelled because it had no answer for { $hours } hours; the buyer was told. The product is on sale in the channel again.
+
+## Delivery as each method says it (i11-stock)
+ord-cost-free = free
+ord-cost-on-delivery = postage paid on arrival
+ord-delivery-with-cost = { $method }: { $cost }
+ord-delivery-choice = { $delivery } — total: { $total }
+ord-card-delivery-how = Delivery: { $delivery }
+ord-sum-title = Your order:
+ord-sum-item = 🛍 { $title } — { $qty } × { $price }
+ord-sum-delivery = 🚚 { $delivery }
+ord-sum-total = 💰 Total: { $total }
+ord-sum-receiver = 👤 { $name } — { $phone }
+ord-sum-address = 📍 { $address }
+ord-sum-note = 📝 { $note }
+ord-sum-confirm = If it is right, tap "{ ord-btn-confirm }".
+ord-status-ready = ready for pickup
+ord-status-sent-courier = sent by courier
+ord-btn-ready = 🤝 Ready for pickup
+ord-btn-sent-courier = 🛵 Gave it to the courier
+ord-buyer-ready = 🤝 Order #{ $id } is ready for pickup. To agree on when and where, tap "{ ord-btn-message-seller }". When you have it, tap "{ ord-btn-received }".
+ord-buyer-sent-courier = 🛵 Order #{ $id } is on its way by courier. When it arrives, tap "{ ord-btn-received }".
+ord-err-cod-post = A parcel sent by post cannot be paid in cash on arrival; tap "{ ord-btn-card }".
+ord-ask-payment-post = How will the buyer pay? This order goes by post, so only card to card is possible.
+lst-ask-postage-collect = If the buyer pays the postage when the parcel arrives, tap "{ btn-postage-collect }".
+btn-postage-collect = 📮 Postage on arrival
+cap-delivery-collect = { $method }: postage paid by the buyer on arrival
+
+## A buyer who has ordered before; the seller told of a review (i11-stock)
+ord-btn-same-as-last = 📍 Same as last time
+ord-ask-name-or-last =
+    For the same receiver as your last order, tap "{ ord-btn-same-as-last }":
+    👤 { $name } — { $phone }{ $address }
+    Or type the name of a new receiver.
+ord-last-address = { "" }
+    📍 { $address }
+ord-seller-review-stars = 🌟 A new review of your shop: the buyer of order #{ $id } ({ $title }) gave { $stars }.
+ord-seller-review-text = 💬 The buyer of order #{ $id } ({ $title }) wrote: "{ $text }"

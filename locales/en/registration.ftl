@@ -1,9 +1,9 @@
 ## Seller registration
-reg-intro = Let's set up your shop. I will ask seven short questions; tap "Back" at any time to return to the previous one.
+reg-intro = Let's set up your shop. We will ask seven short questions; tap "{ btn-back }" at any time to return to the previous one.
 reg-resume = Your registration was left unfinished; let's carry on from where you stopped.
 reg-ask-name =
     Question 1 of 7
-    Write the name buyers should see: your own name or your shop's name.
+    Write the name buyers should see. A shop name is better than your own name, e.g. "Mehr Knits".
 reg-err-name-short = The name must be at least { $min } characters long.
 reg-err-name-long = This name is { $length } characters long; at most { $max } are allowed. Please shorten it.
 reg-err-name-chars = The name must contain letters, not only digits or symbols.
@@ -11,37 +11,37 @@ reg-err-text-expected = Please send your answer as text.
 
 reg-ask-phone =
     Question 2 of 7
-    Send your mobile number with the "Send my number" button, or type it, e.g. 09121234567.
-    Your number is never shown to buyers.
+    Send your mobile number with the "{ btn-share-phone }" button, or type it, e.g. 09121234567.
+    We never show your number to buyers.
 btn-share-phone = 📱 Send my number
-reg-err-phone-foreign = That is someone else's number. Please send your own with the "Send my number" button, or type it.
-reg-err-phone-invalid = That is not a valid mobile number. An Iranian mobile number has 11 digits and starts with 09, e.g. 09121234567.
-reg-err-phone-type = Please type your number or tap "Send my number".
+reg-err-phone-foreign = That is someone else's number. Please send your own with the "{ btn-share-phone }" button, or type it.
+reg-err-phone-invalid = That mobile number is not right. An Iranian mobile number has 11 digits and starts with 09, e.g. 09121234567.
+reg-err-phone-type = Please type your number or tap "{ btn-share-phone }".
 
 reg-ask-province =
     Question 3 of 7
     Choose the province you live in. If it is easier, type the name of your city.
-reg-err-province-unknown = I could not find a city or province called "{ $text }". Please choose from the buttons.
+reg-err-province-unknown = We could not find a city or province called "{ $text }". Please choose the province from the buttons.
 reg-ask-city =
     Question 4 of 7
     Choose your city in { $province } province. If it is not listed, type its name.
-reg-err-city-unknown = I could not find a city called "{ $text }" in { $province } province. Choose from the buttons, or tap "Back" to change the province.
+reg-err-city-unknown = We could not find a city called "{ $text }" in { $province } province. Choose from the buttons, or tap "{ btn-back }" to change the province.
 reg-err-choose-button = Please tap one of the buttons on the message above.
 
 reg-ask-district =
     Question 5 of 7
-    If your city has municipal districts, type your district number, e.g. 3. If you don't know, tap "Skip".
-reg-err-district = The district must be a number from 1 to { $max }, e.g. 3. If you don't know, tap "Skip".
+    If your city has municipal districts, type your district number, e.g. 3. If you don't know, tap "{ btn-skip }".
+reg-err-district = The district must be a number from 1 to { $max }, e.g. 3. If you don't know, tap "{ btn-skip }".
 
 reg-ask-crafts =
     Question 6 of 7
-    What do you make? You can choose several, then tap "Done".
-reg-err-crafts-empty = Choose at least one craft, then tap "Done".
-reg-err-crafts-type = Choose your crafts with the buttons on the message above, then tap "Done".
+    What do you make? You can choose several crafts, then tap "{ btn-done }".
+reg-err-crafts-empty = Choose at least one craft, then tap "{ btn-done }".
+reg-err-crafts-type = Choose your crafts with the buttons on the message above, then tap "{ btn-done }".
 
 reg-ask-group =
     Question 7 of 7
-    If you belong to a hamyar group or a cooperative, type its name. If not, tap "Skip".
+    If you belong to a hamyar group or a cooperative, type its name. If not, tap "{ btn-skip }".
 reg-err-group-long = This name is { $length } characters long; at most { $max } are allowed.
 
 reg-summary =
@@ -52,12 +52,12 @@ reg-summary =
     🏙 District: { $district }
     🧶 Crafts: { $crafts }
     👥 Group or cooperative: { $group }
-    If everything is right, tap "Confirm and save". To correct something, tap "Back".
+    If everything is right, tap "{ btn-confirm }". To correct something, tap "{ btn-back }".
 reg-none = none
-reg-chosen = ✔️ { $choice }
-reg-done = You are registered 🎉 Your shop on Hamyar is ready.
-reg-cancelled = Registration paused. Your answers are kept; tap "Register as a seller" whenever you like to carry on from there.
-reg-already = You are already registered.
+reg-chosen = ☑️ { $choice }
+reg-done = You are registered 🎉 Your shop on Hamyar is ready. Now list your first product with "{ menu-new-listing }".
+reg-cancelled = Registration paused. Your answers are kept; tap "{ menu-register }" whenever you like to carry on from there.
+reg-already = You are already registered. See your details in "{ menu-profile }".
 
 ## Profile
 profile-card =
@@ -68,4 +68,4 @@ profile-card =
     🧶 Crafts: { $crafts }
     👥 Group or cooperative: { $group }
     🗓 Member since { $since }
-profile-not-registered = You have not registered yet. Tap "Register as a seller" to set up your shop.
+profile-not-registered = You have not registered yet. Tap "{ menu-register }" to set up your shop.

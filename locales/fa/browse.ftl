@@ -1,17 +1,17 @@
 ## Buyers: browsing, search, favourites, shops
-menu-browse = 🔎 مشاهدهٔ محصولات
+menu-browse = 🔎 دیدن محصولات
 menu-favourites = ❤️ نشان‌شده‌ها
 
 br-categories =
-    🔎 کدام دسته را می‌خواهید ببینید؟
+    🔎 محصولات کدام رشته را می‌خواهید ببینید؟
     یا هر چیزی را که دنبالش هستید بنویسید؛ مثلاً «گلیم» یا «ملیله».
 br-category-count = { $name } ({ $count })
 br-all = 🛍 همهٔ محصولات ({ $count })
 br-empty-catalogue = هنوز محصولی منتشر نشده است. به‌زودی دوباره سر بزنید 🌸
-br-no-results = با این شرط‌ها محصولی پیدا نشد. شهر یا دسته را عوض کنید.
+br-no-results = با این انتخاب‌ها محصولی پیدا نشد. با دکمه‌های زیر شهر یا رشته را عوض کنید.
 br-page = { $page } از { $pages }
 
-btn-br-order = 🛒 سفارش
+btn-br-order = { ord-btn-order }
 btn-br-save = 🤍 نشان کردن
 btn-br-saved = ❤️ نشان‌شده
 btn-br-shop = 🏠 فروشگاه
@@ -23,8 +23,8 @@ btn-br-sort-d = ↕️ ترتیب: گران‌ترین
 btn-br-city-any = 📍 شهر فروشنده: همه
 btn-br-city = 📍 شهر فروشنده: { $city }
 btn-br-mine-off = 🚚 فقط آنچه به شهر من می‌رسد
-btn-br-mine-on = ✅ 🚚 می‌رسد به { $city }
-btn-br-categories = 🗂 دسته‌ها
+btn-br-mine-on = ☑️ 🚚 می‌رسد به { $city }
+btn-br-categories = 🗂 رشته‌ها
 btn-br-my-city = 📍 شهر من: { $city } (تغییر)
 btn-br-set-my-city = 📍 شهر من را انتخاب کنید
 btn-br-any-city = همهٔ شهرها
@@ -34,17 +34,17 @@ br-ask-province-mine = شما در کدام استان هستید؟ یک بار 
 br-ask-city = شهر را انتخاب کنید:
 br-my-city-saved = شهر شما «{ $city }» ثبت شد.
 
-br-not-available = این محصول الان در دسترس نیست. محصولات دیگر را در «مشاهدهٔ محصولات» ببینید 🌸
+br-not-available = این محصول الان در دسترس نیست. محصولات دیگر را با «{ menu-browse }» ببینید 🌸
 br-saved = ❤️ نشان شد. اگر قیمتش پایین بیاید یا دوباره موجود شود، خبرتان می‌کنیم.
 br-unsaved = از نشان‌شده‌ها برداشته شد.
 
 br-search-title = 🔎 { $count } محصول برای «{ $query }»:
 br-search-title-many = 🔎 بیش از { $count } محصول برای «{ $query }»؛ بهترین‌ها اول:
-br-search-none = برای «{ $query }» محصولی پیدا نشد.
+br-search-none = برای «{ $query }» محصولی پیدا نشد. کلمهٔ دیگری بنویسید یا «{ menu-browse }» را بزنید.
 br-search-ask = دنبال چه محصولی هستید؟ بنویسید؛ مثلاً «گلیم» یا «جوراب بافتنی».
-br-search-old = این جست‌وجو قدیمی است؛ لطفاً دوباره بنویسید.
+br-search-old = این جست‌وجو قدیمی است؛ دوباره بنویسید دنبال چه محصولی هستید.
 
-br-fav-empty = هنوز محصولی را نشان نکرده‌اید. زیر هر محصول دکمهٔ «🤍 نشان کردن» هست.
+br-fav-empty = هنوز محصولی را نشان نکرده‌اید. زیر هر محصول دکمهٔ «{ btn-br-save }» هست.
 
 br-shop-card =
     🏠 فروشگاه { $name }
@@ -52,7 +52,7 @@ br-shop-card =
     🛍 { $count } محصول
     لینک این فروشگاه برای فرستادن به دوستان:
     { $link }
-br-shop-not-found = این فروشگاه پیدا نشد یا الان محصولی ندارد.
+br-shop-not-found = این فروشگاه پیدا نشد یا الان محصولی ندارد. محصولات دیگر را با «{ menu-browse }» ببینید.
 
 ## To people who saved a listing (through the outbox)
 fav-price-dropped = 💰 قیمت «{ $title }» که نشانش کرده بودید از { $old } به { $price } رسید.

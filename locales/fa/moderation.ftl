@@ -4,7 +4,10 @@ mod-card-voice = 🎙 توضیح صوتی: { $seconds } ثانیه (پیام ص�
 mod-card-seller =
     👤 فروشنده: { $name }
     📱 { $phone }
-    📍 { $city }، { $province } — منطقهٔ { $district }
+    📍 { $city }، { $province }{ $district ->
+        [0] {""}
+       *[other] { " " }— منطقهٔ { $district }
+    }
     👥 گروه: { $group }
 mod-card-entered-by = ✍️ ثبت‌شده به‌دست مربی: { $name } — { $consent }
 mod-consent-none = هنوز تأیید فروشنده نیامده
@@ -18,14 +21,14 @@ mod-btn-reason-typed = ✍️ دلیل دیگر (بنویسید)
 mod-reason-photos = عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد
 mod-reason-price = قیمت یا توضیحات روشن نیست
 mod-reason-not_handmade = محصول دست‌ساز یا خانگی نیست
-mod-reason-not_allowed = فروش این محصول در همیار مجاز نیست
+mod-reason-not_allowed = این محصول را در همیار نمی‌شود فروخت
 mod-reason-duplicate = این محصول تکراری است
 mod-choose-reason = دلیل رد محصول شمارهٔ { $id } را انتخاب کنید:
 mod-ask-reason = { $name }، دلیل رد محصول شمارهٔ { $id } را در یک پیام بنویسید. (برای انصراف: /cancel)
 mod-ask-changes = { $name }، بنویسید فروشنده چه چیزی را در محصول شمارهٔ { $id } اصلاح کند. (برای انصراف: /cancel)
 mod-typing-cancelled = باشد؛ محصول همچنان در انتظار بررسی است.
-mod-err-reason-empty = لطفاً دلیل را بنویسید.
-mod-err-reason-long = این متن { $length } حرف است و حداکثر { $max } حرف مجاز است.
+mod-err-reason-empty = لطفاً دلیل را در یک پیام بنویسید.
+mod-err-reason-long = این متن { $length } حرف است؛ تا { $max } حرف بنویسید.
 mod-decided-approve = ✅ تأیید و منتشر شد — { $name }، { $time }
 mod-decided-reject = ⛔️ رد شد — { $name }، { $time }
     دلیل: { $reason }
@@ -40,16 +43,16 @@ mod-done-approve = منتشر شد ✅
 mod-done-reject = رد شد.
 mod-done-changes = برای اصلاح برگشت.
 mod-seller-rejected =
-    متأسفانه محصول «{ $title }» تأیید نشد.
+    محصول «{ $title }» این بار منتشر نشد.
     دلیل: { $reason }
-    می‌توانید آن را اصلاح کنید و دوباره بفرستید.
+    اگر بخواهید، اصلاحش کنید و دوباره بفرستید: در «{ menu-my-listings }» دکمهٔ «{ btn-edit-listing }» را بزنید.
 mod-seller-changes =
-    مربی برای محصول «{ $title }» پیام گذاشته است:
+    مربی برای محصول «{ $title }» پیشنهادی دارد:
     { $reason }
-    لطفاً اصلاح کنید و دوباره بفرستید.
+    در «{ menu-my-listings }» دکمهٔ «{ btn-edit-listing }» را بزنید، اصلاح کنید و دوباره بفرستید.
 mod-seller-published = 🎉 محصول «{ $title }» تأیید شد و در کانال همیار منتشر شد.
 mod-seller-published-link = 🎉 محصول «{ $title }» تأیید شد و در کانال همیار منتشر شد: { $link }
-cat-btn-order = 🛒 سفارش
+cat-btn-order = { ord-btn-order }
 
 ## Trainer tools (private chat)
 tr-queue-empty = محصولی در انتظار بررسی نیست.
@@ -60,9 +63,12 @@ tr-seller-usage = نام یا شمارهٔ فروشنده را بعد از فر�
 tr-seller-none = فروشنده‌ای با این نام یا شماره پیدا نشد.
 tr-seller-card =
     👤 { $name } — { $phone }
-    📍 { $city }، { $province } — منطقهٔ { $district }
+    📍 { $city }، { $province }{ $district ->
+        [0] {""}
+       *[other] { " " }— منطقهٔ { $district }
+    }
     👥 { $group }
-    🛍 محصولات: { $published } منتشرشده، { $pending } در انتظار، { $total } در کل
+    🛍 محصولات: { $published } منتشرشده، { $pending } منتظر بررسی، { $total } در کل
     { $blocked }
 tr-seller-blocked-note = ⛔️ مسدود است
 tr-block-usage = شناسهٔ عددی، @نام کاربری یا شمارهٔ فرد را بعد از فرمان بنویسید؛ مثلاً: /block ۰۹۱۲۱۲۳۴۵۶۷
@@ -86,7 +92,7 @@ tr-added = { $name } مربی شد — { $scope }.
 tr-removed = { $name } دیگر مربی نیست.
 tr-not-a-trainer = { $name } مربی نیست.
 tr-remove-usage = برای حذف مربی: /removetrainer شناسه یا @نام‌کاربری
-tr-err-scope-city = شهر «{ $city }» را پیدا نکردم یا چند شهر با این نام هست.
+tr-err-scope-city = شهر «{ $city }» را پیدا نکردیم یا چند شهر با این نام هست. نام شهر را دقیق‌تر بنویسید.
 tr-err-scope-district = شمارهٔ منطقه برای «{ $city }» باید عددی از ۱ تا ۳۰ باشد.
 
 ## On behalf of a seller
@@ -94,7 +100,7 @@ obh-ask-seller = برای کدام فروشنده محصول ثبت می‌کن�
 obh-choose-seller = کدام فروشنده؟
 obh-none = فروشنده‌ای با این نام یا شماره پیدا نشد. دوباره بنویسید یا /cancel را بزنید.
 obh-started = ثبت محصول برای { $name }. مراحل همان مراحل فروشنده است.
-obh-edit-started = ویرایش محصول شمارهٔ { $id } از { $name }. هر بخش را که لازم است تغییر دهید و در پایان «ثبت تغییرات» را بزنید.
+obh-edit-started = ویرایش محصول شمارهٔ { $id } از { $name }. هر بخش را که لازم است تغییر دهید و در پایان «{ obh-btn-save }» را بزنید.
 obh-btn-save = 💾 ثبت تغییرات
 obh-saved = تغییرات ثبت شد و کارت تازه‌ای برای بررسی در گروه مربی‌ها فرستاده شد.
 obh-consent-ask = محصول آماده است. فروشنده چطور موافقت می‌کند؟
@@ -102,7 +108,7 @@ obh-btn-send = 📨 پیش‌نمایش را برای فروشنده بفرست
 obh-btn-phone = ☎️ تلفنی موافقت کرد
 obh-sent = پیش‌نمایش برای فروشنده فرستاده شد؛ وقتی تأیید کند، محصول برای بررسی می‌رود.
 obh-phone-recorded = موافقت تلفنی فروشنده ثبت شد و محصول برای بررسی رفت.
-obh-seller-preview = { $trainer } (مربی همیار) این محصول را برایتان ثبت کرده است. اگر درست است «تأیید» را بزنید تا برای انتشار بررسی شود.
+obh-seller-preview = { $trainer } (مربی همیار) این محصول را برایتان ثبت کرده است. اگر درست است «{ obh-btn-confirm }» را بزنید تا برای انتشار بررسی شود.
 obh-btn-confirm = ✅ تأیید می‌کنم
 obh-seller-confirmed = ممنون! محصول برای بررسی فرستاده شد.
 obh-trainer-told-confirmed = { $name } محصول «{ $title }» را تأیید کرد و برای بررسی رفت.

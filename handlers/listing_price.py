@@ -1,0 +1,92 @@
+"""Listing a product, the price step: a price read as she means it, and the amount said back
+with «✅ بله، درست است» / «✏️ نه، دوباره می‌نویسم» when the reading is not certain
+(`bot.persian.read_price`: «۱۲۰ تومن» read as ۱۲۰٬۰۰۰, or more than ۱۰۰ million). The draft's
+step stays «price» while the question is open; the conversation waits in «price_confirm», where
+a newly typed price is read again."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+
+from bot import keyboards
+from bot.callbacks import PriceConfirm
+from bot.context import HamyarContext
+from bot.persistence import write_state
+from bot.services import listing as svc
+from bot.services import listing_flow as flow
+from bot.services import onbehalf as behalf_svc
+from bot.services.errors import InputError
+from handlers.common import send
+from handlers.listing_steps import END, NAME, _money, ask, chat, go, key, uid
+
+CONFIRM = "price_confirm"
+
+
+def confirm_markup(context: HamyarContext, amount: int) -> InlineKeyboardMarkup:
+    """The yes/no buttons under an amount said back."""
+    return keyboards.grid([(context.t("btn-amount-yes"), PriceConfirm("yes", amount).pack()),
+                           (context.t("btn-amount-no"), PriceConfirm("no", amount).pack())], 1)
+
+
+async def on_price(update: Update, context: HamyarContext) -> str:
+    text = update.message.text or ""  # type: ignore[union-attr]
+    doubt: int | None = None
+    hint: str | None = None
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, uid(update))
+        if listing is None:
+            return END  # type: ignore[return-value]
+        try:
+            price = svc.set_price(listing, text)
+        except svc.PriceToConfirm as question:
+            doubt, to = question.amount, CONFIRM
+            await write_state(s, NAME, key(update), CONFIRM)
+        except InputError as err:
+            hint, to = context.t(err.key, **err.args_), "price"
+            screen = await flow.screen(s, uid(update), listing)
+            await write_state(s, NAME, key(update), "price")
+        else:
+            to = flow.next_step(listing, "price")
+            screen = await go(update, s, listing, to)
+    if doubt is not None:
+        await send(context, chat(update), context.t("lst-price-confirm", price=_money(context, doubt)),
+                   confirm_markup(context, doubt))
+        return CONFIRM
+    if hint is None:
+        await send(context, chat(update), context.t("lst-price-saved", price=_money(context, price)))
+    await ask(update, context, screen, hint)
+    return to
+
+
+async def on_confirm(update: Update, context: HamyarContext) -> str:
+    query = update.callback_query
+    assert query is not None
+    data = PriceConfirm.parse(query.data)
+    await query.answer()
+    async with context.session() as s:
+        listing = await behalf_svc.working(s, uid(update))
+        if listing is None:
+            return END  # type: ignore[return-value]
+        to = "price"
+        if data is not None and data.answer == "yes":
+            try:
+                price = svc.set_price(listing, data.amount)
+            except InputError:
+                data = None
+            else:
+                to = flow.next_step(listing, "price")
+        if to == "price":
+            await write_state(s, NAME, key(update), "price")
+            screen = await flow.screen(s, uid(update), listing)
+        else:
+            screen = await go(update, s, listing, to)
+    try:
+        if to == "price":
+            await query.edit_message_reply_markup(None)
+        else:
+            await query.edit_message_text(context.t("lst-price-saved", price=_money(context, price)))
+    except BadRequest:
+        pass
+    await ask(update, context, screen)
+    return to

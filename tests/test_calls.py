@@ -10,11 +10,11 @@ from collections.abc import Awaitable
 from typing import Any
 
 from harness import BotHarness, Person
-from listing_helpers import SKIP, make_seller, walk
-from order_helpers import published_listing
+from listing_helpers import make_seller, walk
+from order_helpers import published_listing, to_summary
 from test_browse import add_listing, add_seller, photo_id, results
 
-SUBMIT = "📤 ارسال برای بررسی"
+SUBMIT = "📤 فرستادن برای بررسی"
 
 
 async def calls(p: Person, action: Awaitable[Any]) -> list[str]:
@@ -91,14 +91,7 @@ async def test_the_listings_last_step_is_at_most_three_calls(bot: BotHarness, pe
 async def test_the_order_confirmation_is_at_most_three_calls(bot: BotHarness, person) -> None:
     seller, buyer = await person("مریم"), await person("سارا")
     await published_listing(bot, seller)
-    await buyer.say("/start l_Kilim12345")
-    await buyer.tap("🛒 سفارش می‌دهم")
-    await buyer.say("۱")
-    await buyer.tap(next(b for b in buyer.last.buttons if "پست" in b))
-    await buyer.say("سارا محمدی")
-    await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
-    await buyer.say("۰۹۳۵۱۱۱۲۲۳۳")
-    await buyer.tap(SKIP)
+    await to_summary(buyer)
     made = await calls(buyer, buyer.tap("✅ ثبت سفارش"))
     assert len(made) <= 3, made
     assert made.count("answerCallbackQuery") == 1 and "sendMessage" in made

@@ -1,5 +1,6 @@
-"""The CallbackContext every handler receives: services, one DB session per unit of work,
-and `t()` in the user's language. PTB has no middleware; this is how services reach handlers.
+"""The CallbackContext every handler receives: services, one DB session per update (a unit
+of work per `async with context.session()` block, committed at its end), and `t()` in the
+user's language. PTB has no middleware; this is how services reach handlers.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class HamyarContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         self._locale: str | None = None
         self.is_seller: bool = False
         self.is_trainer: bool = False  # a trainer (managers are known by `is_manager`)
+        self._session: AsyncSession | None = None  # this update's, between its blocks
+        self._session_busy = False
 
     @property
     def services(self) -> Services:
@@ -53,8 +56,29 @@ class HamyarContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        async with self.services.db.session() as s:
+        """A unit of work: committed when the block ends, rolled back if it raises. PTB makes
+        one context per update, so the blocks of one update (the user look-up of
+        `handlers.common.ensure_user`, then the handler's) share one session object: made
+        once, its identity map emptied after each block so that the next one reads afresh,
+        and no connection held between blocks (SQLAlchemy returns it at commit). A block
+        opened while another is still running (a task the handler started) gets its own."""
+        if self._session_busy:
+            async with self.services.db.session() as other:
+                yield other
+            return
+        if self._session is None:
+            self._session = self.services.db.sessionmaker()
+        s = self._session
+        self._session_busy = True
+        try:
             yield s
+            await s.commit()
+        except BaseException:
+            await s.rollback()
+            raise
+        finally:
+            s.expunge_all()
+            self._session_busy = False
 
     @property
     def locale(self) -> str:

@@ -2,8 +2,8 @@
 or by "reaches my city", newest or by price), search by free text or /search, favourites,
 and shop pages (also by the deep link /start s_<code>).
 
-A page is at most five messages (`handlers.browse_cards`); its navigation rides on the last
-card. Every button's data (all under "br:", the kinds in `bot.callbacks`) names codes or ids
+A page is one message, a numbered list with a button per listing that opens its card
+(`handlers.browse_cards`); another page, order or filter edits it in place. Every button's data (all under "br:", the kinds in `bot.callbacks`) names codes or ids
 that are checked here again: only public listings are ever shown.
 """
 
@@ -50,8 +50,10 @@ from handlers.browse_cards import (
     nav_rows,
     pager,
     place,
-    send_cards,
+    send_list,
+    show,
     user_of,
+    view_first,
 )
 from handlers.browse_shops import open_listing, show_favourites, show_shop, toggle_favourite
 from handlers.common import send
@@ -162,9 +164,12 @@ async def show_page(update: Update, context: HamyarContext, view: View, number: 
     if row:
         nav.insert(0, row)
     if not listed.cards:
-        await send(context, chat_of(update), context.t("br-no-results"), InlineKeyboardMarkup(nav))
+        await show(update, context, context.t("br-no-results"), InlineKeyboardMarkup(nav))
         return
-    await send_cards(update, context, listed.cards, listed.saved, nav)
+    heading = (context.t("br-list-category", name=craft_name(context, view.cat)) if view.cat
+               else context.t("br-list-all"))
+    await send_list(update, context, heading, listed.cards, listed.saved, nav,
+                    first=view_first(listed.page))
 
 
 # -- choosing a city ------------------------------------------------------------------------------
@@ -256,13 +261,12 @@ async def show_search(update: Update, context: HamyarContext, text: str | None, 
     if home is not None:
         await show_home(update, context, context.t("br-search-none", query=shown) + "\n\n", home)
         return
-    if number == 0:
-        title = "br-search-title-many" if page.at_least else "br-search-title"
-        await send(context, chat_of(update), context.t(title, count=page.total, query=shown))
+    title = "br-search-title-many" if page.at_least else "br-search-title"
     fingerprint = svc.query_key(text)
     nav = nav_rows(pager(context, page, lambda n: BrSearchPage(fingerprint, n).pack()))
     nav.append([button(context.t("btn-br-categories"), BrHome().pack())])
-    await send_cards(update, context, cards, saved, nav)
+    await send_list(update, context, context.t(title, count=page.total, query=shown), cards,
+                    saved, nav, first=view_first(page))
 
 
 async def search_text(update: Update, context: HamyarContext) -> None:

@@ -1,6 +1,13 @@
-"""How buyers see listings: one message per listing (its photo with the channel caption and
-three buttons: order, save, shop), the navigation riding on the last card, and the ◀ n/N ▶
-pager. `View` is what a page of listings shows; its buttons come from `bot.callbacks`."""
+"""How buyers see listings: a page is ONE text message — a numbered list (title, price, city)
+with a button per listing and the navigation under them — and a listing's card (its photo with
+the channel caption and three buttons: order, save, shop) opens on demand from its button.
+Turning a page, sorting or filtering edits that message in place. `View` is what a page of
+listings shows; its buttons come from `bot.callbacks`.
+
+Why a list and not an album of photos: a search or a category page is one Bot API call (two
+with the button's answer), on a phone the list fits one screen with every title and price
+readable, while an album's captions are hidden behind a tap and its buttons would need a
+second message that waits for the chat's one-message-a-second window."""
 
 from __future__ import annotations
 
@@ -11,14 +18,26 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot import geo
-from bot.callbacks import BrFavourite, BrNop, BrPage, BrShop, ListingLink, OrderNew, ShopLink
+from bot import geo, persian
+from bot.callbacks import (
+    BrFavourite,
+    BrHome,
+    BrNop,
+    BrOpen,
+    BrPage,
+    BrShop,
+    ListingLink,
+    OrderNew,
+    ShopLink,
+)
 from bot.context import HamyarContext
 from bot.services import catalogue, runtime
 from bot.services import search as svc
+from handlers.common import send
 
 PAGE = 5  # cards per page of a category and of the favourites
-SEARCH_PAGE = SHOP_PAGE = 4  # plus a heading message: still five messages
+SEARCH_PAGE = SHOP_PAGE = 4  # under a heading (the query, the shop)
+TITLE_CHARS = 36  # of a title on its button
 ALL, ANY, HOME = "*", "-", "~"  # every category, any city, back to the categories
 
 Rows = list[list[InlineKeyboardButton]]
@@ -111,12 +130,82 @@ async def _send_card(context: HamyarContext, chat: int, card: svc.Card,
 
 async def send_cards(update: Update, context: HamyarContext, cards: Sequence[svc.Card],
                      saved: set[int], nav: Rows, *, shop: bool = True) -> None:
-    """One message per listing; the navigation rows ride on the last one."""
+    """One message per listing (an opened card); the navigation rows ride on the last one."""
     for i, card in enumerate(cards):
         rows = card_rows(context, card[0], card[0].id in saved, shop=shop)
         if i == len(cards) - 1:
             rows += nav
         await _send_card(context, chat_of(update), card, InlineKeyboardMarkup(rows))
+
+
+def view_first(page: svc.Page) -> int:
+    """The number, counted from 1, of the first listing of this page."""
+    return page.offset + 1
+
+
+def _short(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _line(context: HamyarContext, n: int, card: svc.Card, saved: bool) -> str:
+    listing, seller = card
+    head = context.t("br-list-item", n=n, title=" ".join(listing.title.split()))
+    if saved:
+        head += " ❤️"
+    facts = []
+    if listing.price:
+        facts.append(persian.format_money(listing.price, latin=context.locale != "fa"))
+    city = geo.city(seller.city_code)
+    if city:
+        facts.append("📍 " + place(context, city))
+    if svc.order_code(listing) is None:  # public but not for sale: sold out
+        facts.append(context.t("cap-sold-out"))
+    return head + ("\n" + " · ".join(facts) if facts else "")
+
+
+def list_message(context: HamyarContext, heading: str, cards: Sequence[svc.Card],
+                 saved: set[int], nav: Rows, *, first: int = 1) -> tuple[str, InlineKeyboardMarkup]:
+    """The text and buttons of a page: `first` is the number of its first listing."""
+    lines = [_line(context, first + i, card, card[0].id in saved) for i, card in enumerate(cards)]
+    rows: Rows = [[button(context.t("btn-br-open", n=first + i, title=_short(card[0].title)),
+                          BrOpen(card[0].id).pack())] for i, card in enumerate(cards)]
+    text = "\n\n".join([heading, *lines, context.t("br-list-hint")])
+    return text, InlineKeyboardMarkup(rows + nav)
+
+
+async def send_list(update: Update, context: HamyarContext, heading: str,
+                    cards: Sequence[svc.Card], saved: set[int], nav: Rows, *,
+                    first: int = 1) -> None:
+    """A page of listings as one message: edited in place when a button of a page was pressed
+    (another page, another order or filter), sent otherwise."""
+    text, markup = list_message(context, heading, cards, saved, nav, first=first)
+    await show(update, context, text, markup)
+
+
+def _is_page(message: object) -> bool:
+    """A text message of ours that shows a page of listings (or its empty result)."""
+    markup = getattr(message, "reply_markup", None)
+    if not getattr(message, "text", None) or not isinstance(markup, InlineKeyboardMarkup):
+        return False
+    home = BrHome().pack()
+    return any(isinstance(b.callback_data, str)
+               and (b.callback_data == home or BrOpen.parse(b.callback_data) is not None)
+               for row in markup.inline_keyboard for b in row)
+
+
+async def show(update: Update, context: HamyarContext, text: str,
+               markup: InlineKeyboardMarkup) -> None:
+    """Edit the page whose button was pressed, or send a new message."""
+    query = update.callback_query
+    if query is not None and _is_page(query.message):
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+            return
+        except BadRequest as err:
+            if "not modified" in str(err).lower():
+                return
+    await send(context, chat_of(update), text, markup)
 
 
 def pager(context: HamyarContext, page: svc.Page,

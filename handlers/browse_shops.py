@@ -21,8 +21,10 @@ from handlers.browse_cards import (
     pager,
     place,
     send_cards,
+    send_list,
     shop_url,
     user_of,
+    view_first,
 )
 from handlers.common import send
 
@@ -39,7 +41,9 @@ async def show_favourites(update: Update, context: HamyarContext, number: int = 
                                                  BrHome().pack())]]))
         return
     nav = nav_rows(pager(context, page, lambda n: BrFavourites(n).pack()))
-    await send_cards(update, context, cards, set(page.ids), nav)
+    nav.append([button(context.t("btn-br-categories"), BrHome().pack())])
+    await send_list(update, context, context.t("br-fav-title"), cards, set(page.ids), nav,
+                    first=view_first(page))
 
 
 async def favourites_command(update: Update, context: HamyarContext) -> None:
@@ -104,14 +108,13 @@ async def show_shop(update: Update, context: HamyarContext, number: int, *,
             await send(context, chat_of(update), context.t("br-shop-not-found"))
         return
     await answer(update)
-    if number == 0:
-        await send(context, chat_of(update), context.t(
-            "br-shop-card", name=seller.name, city=place(context, geo.city(seller.city_code)),
-            province=place(context, geo.province(seller.province_code)), count=count,
-            link=shop_url(context, share)))
+    heading = context.t(
+        "br-shop-card", name=seller.name, city=place(context, geo.city(seller.city_code)),
+        province=place(context, geo.province(seller.province_code)), count=count,
+        link=shop_url(context, share))
     sid = seller.user_id
     nav = nav_rows(pager(context, page, lambda n: BrShop(sid, n).pack()))
-    await send_cards(update, context, cards, saved, nav, shop=False)
+    await send_list(update, context, heading, cards, saved, nav, first=view_first(page))
 
 
 async def shop_deep_link(update: Update, context: HamyarContext) -> None:

@@ -1,6 +1,10 @@
 """«محصولات من»: a seller's listings with their status; open one to change its price or
 stock, pause, resume, mark sold out or withdraw. Every button names a listing id, and every
-press checks on the server that the listing is hers and the action fits its status."""
+press checks on the server that the listing is hers and the action fits its status.
+
+A press that changes what a card shows (an action, the withdraw question and its «back», «back
+to the list») edits that message in place: one answer and one edit, no new message. Opening a
+listing from the list sends its card, so the list stays to open another."""
 
 from __future__ import annotations
 
@@ -124,7 +128,7 @@ async def show_list(update: Update, context: HamyarContext) -> None:
     if update.callback_query:
         await update.callback_query.answer()
     if not listings:
-        await send(context, _chat(update), context.t("my-empty"))
+        await _show(update, context, context.t("my-empty"), None)
         return
     # A short button per listing (its icon and title); the status words are in the text.
     rows = [[InlineKeyboardButton(
@@ -134,7 +138,33 @@ async def show_list(update: Update, context: HamyarContext) -> None:
         context.t("my-list-line", icon=STATUS_ICONS[lst.status],
                   title=lst.title or context.t("lst-untitled"), status=context.t(STATUS_KEYS[lst.status]))
         for lst in listings]
-    await send(context, _chat(update), "\n".join(lines), InlineKeyboardMarkup(rows))
+    await _show(update, context, "\n".join(lines), InlineKeyboardMarkup(rows))
+
+
+def _is_list(message: object) -> bool:
+    """The list of her listings: every button of it opens one."""
+    markup = getattr(message, "reply_markup", None)
+    if not isinstance(markup, InlineKeyboardMarkup):
+        return False
+    buttons = [b for row in markup.inline_keyboard for b in row]
+    return bool(buttons) and all(
+        isinstance(b.callback_data, str) and (d := MyListing.parse(b.callback_data)) is not None
+        and d.action == "open" for b in buttons)
+
+
+async def _show(update: Update, context: HamyarContext, text: str,
+                markup: InlineKeyboardMarkup | None) -> None:
+    """Edit the card (or question) whose button was pressed; send from the list or a menu."""
+    query = update.callback_query
+    if query is not None and query.message is not None and not _is_list(query.message) \
+            and getattr(query.message, "text", None):
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+            return
+        except BadRequest as err:
+            if "not modified" in str(err).lower():
+                return
+    await send(context, _chat(update), text, markup)
 
 
 async def _parsed(update: Update, context: HamyarContext) -> MyListing | None:
@@ -161,7 +191,7 @@ async def open_card(update: Update, context: HamyarContext) -> None:
     except svc.ListingNotFound:
         return await _not_yours(update, context)
     await update.callback_query.answer()  # type: ignore[union-attr]
-    await send(context, _chat(update), card_text(context, listing), card_markup(context, listing))
+    await _show(update, context, card_text(context, listing), card_markup(context, listing))
 
 
 async def _refresh_card(update: Update, context: HamyarContext, listing: svc.Listing) -> None:
@@ -222,7 +252,7 @@ async def confirm_withdraw(update: Update, context: HamyarContext) -> None:
     await query.answer()
     markup = keyboards.grid([(context.t("btn-yes-withdraw"), MyListing("withdraw-yes", listing.id).pack()),
                              (context.t("btn-back"), MyListing("open", listing.id).pack())], 2)
-    await send(context, _chat(update), context.t("my-withdraw-confirm"), markup)
+    await _show(update, context, context.t("my-withdraw-confirm"), markup)
 
 
 # -- price and stock: a short conversation for the typed amount -----------------------------

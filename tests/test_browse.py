@@ -69,11 +69,34 @@ async def add_listing(bot: BotHarness, seller_id: int, file_id: str, title: str,
 
 
 def cards(replies) -> list:
+    """Opened listing cards (a photo each)."""
     return [r for r in replies if "photo" in r.message]
 
 
+def results(replies) -> list[dict]:
+    """The listings a page shows: the buttons «n. title» of its one message."""
+    return [b for r in replies if r.reply_markup and "photo" not in r.message
+            for row in r.reply_markup["inline_keyboard"] for b in row
+            if b.get("callback_data", "").startswith("br:o:")]
+
+
 def titles(replies) -> list[str]:
-    return [r.message["caption"].split("\n")[0] for r in cards(replies)]
+    """Titles of the listings shown: of a page (its buttons) or of opened cards."""
+    if cards(replies):
+        return [r.message["caption"].split("\n")[0] for r in cards(replies)]
+    return [b["text"].split(". ", 1)[1] for b in results(replies)]
+
+
+async def open_card(p: Person, replies, i: int = 0):
+    """Tap the i-th listing of a page: its card (photo, caption, buttons) comes."""
+    rec = next(r for r in replies if r.reply_markup and "photo" not in r.message)
+    (card,) = cards(await p.tap(results(replies)[i]["text"], rec))
+    return card
+
+
+async def turn(p: Person, label: str, rec) -> list:
+    """Press a page's button (another page, order, filter): the page is edited in place."""
+    return await p.tap(label, rec) or [now(p, rec)]
 
 
 def now(p: Person, rec):
@@ -109,9 +132,9 @@ async def test_browse_categories_pages_and_the_order_link(bot, shop) -> None:
     assert not any("غذای خانگی" in b for b in home.buttons)  # empty categories are left out
 
     page1 = await buyer.tap("جوراب‌بافی (۷)", home)
-    assert len(page1) == 5 and len(cards(page1)) == 5
+    assert len(page1) == 1 and len(results(page1)) == 5
     assert titles(page1) == [f"جوراب شماره {i}" for i in (6, 5, 4, 3, 2)]  # newest first
-    first = cards(page1)[0]
+    first = await open_card(buyer, page1, 0)
     assert "💰 قیمت: ۱۲۰٬۰۰۰ تومان" in first.message["caption"]
     assert "🏠 فروشگاه: مریم رضایی" in first.message["caption"]
     async with bot.db.session() as s:
@@ -122,7 +145,7 @@ async def test_browse_categories_pages_and_the_order_link(bot, shop) -> None:
     assert "۱ از ۲" in last.buttons and "بعدی ←" in last.buttons
     assert "→ قبلی" not in last.buttons
 
-    page2 = await buyer.tap("بعدی ←", last)
+    page2 = await turn(buyer, "بعدی ←", last)
     assert titles(page2) == ["جوراب شماره 1", "جوراب شماره 0"]
     assert "→ قبلی" in page2[-1].buttons and "۲ از ۲" in page2[-1].buttons
     assert all("در انتظار" not in t for t in titles(page1) + titles(page2))
@@ -149,16 +172,16 @@ async def test_sort_by_price_city_filter_and_reaches_my_city(bot, shop) -> None:
     (home,) = await buyer.say("/browse")
     page = await buyer.tap("🛍 همهٔ محصولات (۳)", home)
     assert titles(page) == ["متوسط تبریز پیک", "گران تبریز پستی", "ارزان ابهر"]
-    page = await buyer.tap("↕️ ترتیب: تازه‌ترین", page[-1])
+    page = await turn(buyer, "↕️ ترتیب: تازه‌ترین", page[-1])
     assert titles(page) == ["ارزان ابهر", "متوسط تبریز پیک", "گران تبریز پستی"]
-    page = await buyer.tap("↕️ ترتیب: ارزان‌ترین", page[-1])
+    page = await turn(buyer, "↕️ ترتیب: ارزان‌ترین", page[-1])
     assert titles(page) == ["گران تبریز پستی", "متوسط تبریز پیک", "ارزان ابهر"]
 
     # the seller's city: province, then city
     (prov,) = await buyer.tap("📍 شهر فروشنده: همه", page[-1])
     assert "همهٔ شهرها" in prov.buttons
     assert await buyer.tap("آذربایجان شرقی", prov) == []  # the same message, now cities
-    page = await buyer.tap("تبریز", now(buyer, prov))
+    page = await turn(buyer, "تبریز", now(buyer, prov))
     assert titles(page) == ["گران تبریز پستی", "متوسط تبریز پیک"]
     assert "📍 شهر فروشنده: تبریز" in page[-1].buttons
 
@@ -166,14 +189,14 @@ async def test_sort_by_price_city_filter_and_reaches_my_city(bot, shop) -> None:
     (prov,) = await buyer.tap("🚚 فقط آنچه به شهر من می‌رسد", page[-1])
     assert "کدام استان هستید" in prov.text
     await buyer.tap("زنجان", prov)
-    page = await buyer.tap("ابهر", now(buyer, prov))
+    page = await turn(buyer, "ابهر", now(buyer, prov))
     # Tabriz still filtered: only the Tabriz listing that posts reaches Abhar
     assert titles(page) == ["گران تبریز پستی"]
     assert "☑️ 🚚 می‌رسد به ابهر" in page[-1].buttons
     async with bot.db.session() as s:
         assert (await s.get(BuyerPrefs, buyer.id)).city_code == "zanjan.abhar"
     (prov,) = await buyer.tap("📍 شهر فروشنده: تبریز", page[-1])
-    page = await buyer.tap("همهٔ شهرها", prov)
+    page = await turn(buyer, "همهٔ شهرها", prov)
     # pickup in her own city reaches her; courier from Tabriz does not
     assert titles(page) == ["گران تبریز پستی", "ارزان ابهر"]
     (home,) = await buyer.say("/browse")
@@ -246,22 +269,24 @@ async def test_search_ranking_paging_and_nothing_found(bot, shop) -> None:
         await add_listing(bot, seller, fid, f"رومیزی {i}", description="گلیم", minutes_ago=90 + i)
 
     replies = await buyer.say("گلیم زنجان")
-    assert replies[0].text == "🔎 ۹ محصول برای «گلیم زنجان»:"
+    assert replies[0].text.split("\n")[0] == "🔎 ۹ محصول برای «گلیم زنجان»:"
     # can be ordered first; then title matches; then both words; then newest; sold out last
     assert titles(replies) == ["گلیم دستباف زنجان", "گلیم سنتی", "شال پشمی", "رومیزی 0"]
     assert "۱ از ۳" in replies[-1].buttons
-    page2 = await buyer.tap("بعدی ←", replies[-1])
+    page2 = await turn(buyer, "بعدی ←", replies[-1])
     assert titles(page2) == ["رومیزی 1", "رومیزی 2", "رومیزی 3", "رومیزی 4"]
-    page3 = await buyer.tap("بعدی ←", page2[-1])
+    page3 = await turn(buyer, "بعدی ←", page2[-1])
     assert titles(page3) == ["گلیم زنجان"]
-    assert "⛔️" in page3[0].message["caption"] or "تمام شد" in page3[0].message["caption"]
-    assert urls(page3[0]) == []  # no order button on a sold-out listing
+    sold_card = await open_card(buyer, page3, 0)
+    assert "⛔️" in sold_card.message["caption"] or "تمام شد" in sold_card.message["caption"]
+    assert urls(sold_card) == []  # no order button on a sold-out listing
 
     # /search too; an old search's buttons say so
     replies2 = await buyer.say("/search رومیزی")
     assert replies2[0].text.startswith("🔎 ۵ محصول")
-    await buyer.forge(replies[-1], replies[-1].reply_markup["inline_keyboard"][-2][-1]
-                      ["callback_data"])
+    old_page = next(b["callback_data"] for row in replies[-1].reply_markup["inline_keyboard"]
+                    for b in row if b.get("callback_data", "").startswith("br:q:"))
+    await buyer.forge(replies[-1], old_page)
     assert buyer.answers()[-1] == "این جست‌وجو قدیمی است؛ دوباره بنویسید دنبال چه محصولی هستید."
 
     (none,) = await buyer.say("قابلمه")
@@ -291,11 +316,12 @@ async def test_favourites_save_list_and_notifications(bot, shop, person) -> None
     await choose_english(english)
 
     (card, *_rest) = await buyer.say("جوراب پشمی")
-    card = cards([card, *_rest])[0]
+    card = await open_card(buyer, [card, *_rest], 0)
     await buyer.tap("🤍 نشان کردن", card)
     assert buyer.answers()[-1].startswith("❤️ نشان شد")
     assert "❤️ نشان‌شده" in now(buyer, card).buttons
-    en_cards = cards(await english.say("جوراب"))
+    en_page = await english.say("جوراب")
+    en_cards = [await open_card(english, en_page, i) for i in range(len(results(en_page)))]
     for rec in en_cards:
         await english.tap("🤍 Save", rec)
     async with bot.db.session() as s:
@@ -305,7 +331,7 @@ async def test_favourites_save_list_and_notifications(bot, shop, person) -> None
 
     replies = await buyer.say("❤️ نشان‌شده‌ها")
     assert titles(replies) == ["جوراب پشمی"]
-    assert "❤️ نشان‌شده" in replies[0].buttons
+    assert "❤️ نشان‌شده" in (await open_card(buyer, replies, 0)).buttons
 
     # forged: a draft cannot be saved; a forged id that does not exist neither
     await buyer.forge(replies[0], f"br:fav:{draft}")
@@ -368,21 +394,22 @@ async def test_shop_page_and_its_deep_link(bot, shop, person) -> None:
     for i in range(5):
         await add_listing(bot, seller, fid, f"سبد {i}", minutes_ago=10 - i)
     await add_listing(bot, seller, fid, "سبد در انتظار", status=m.PENDING)
-    (*_, last) = await buyer.say("سبد")
+    last = await open_card(buyer, await buyer.say("سبد"), 0)
     replies = await buyer.tap("🏠 فروشگاه", last)
     header = replies[0]
+    header_text = header.text  # the page is edited in place below
     assert header.text.startswith("🏠 فروشگاه مریم رضایی")
     assert "📍 ابهر، زنجان" in header.text and "🛍 ۵ محصول" in header.text
-    link = header.text.split("\n")[-1]
+    link = next(line for line in header.text.split("\n") if line.startswith("https://"))
     assert link.startswith(f"https://t.me/{BOT}?start=s_")
     assert titles(replies) == ["سبد 4", "سبد 3", "سبد 2", "سبد 1"]
     assert "🏠 فروشگاه" not in replies[-1].buttons  # already in the shop
-    page2 = await buyer.tap("بعدی ←", replies[-1])
+    page2 = await turn(buyer, "بعدی ←", replies[-1])
     assert titles(page2) == ["سبد 0"]
 
     friend = await person("نرگس")
     replies = await friend.say("/start " + link.split("start=")[1])
-    assert replies[0].text == header.text and len(cards(replies)) == 4
+    assert replies[0].text == header_text and len(results(replies)) == 4
     (bad,) = await friend.say("/start s_nosuchshop")
     assert bad.text == "این فروشگاه پیدا نشد یا الان محصولی ندارد. محصولات دیگر را با «🔎 دیدن محصولات» ببینید."
     # and a plain /start still reaches the welcome

@@ -23,7 +23,7 @@ from telegram.ext import ConversationHandler
 from telegram.request import HTTPXRequest
 
 from bot.concurrency import PerChatUpdateProcessor
-from bot.ops.logs import update_context
+from bot.ops.logs import HANDLER, update_context
 from models.base import utcnow
 from models.outbox import PENDING, OutboxMessage
 
@@ -71,18 +71,30 @@ def update_kind(update: object) -> str:
     return type(update).__name__
 
 
+_counters: dict[tuple[str, str], Any] = {}
+
+
+def _count_call(api_method: str, outcome: str) -> None:
+    """API_CALLS for (method, outcome), its child looked up once (labels() takes a lock and
+    builds a key on every call: per Bot API call that is work the bot can skip)."""
+    child = _counters.get((api_method, outcome))
+    if child is None:
+        child = _counters[(api_method, outcome)] = API_CALLS.labels(api_method, outcome)
+    child.inc()
+
+
 class CountingRequest(HTTPXRequest):
     async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1] or "?"
         try:
             code, body = await super().do_request(url, method, *args, **kwargs)
         except Exception:
-            API_CALLS.labels(api_method, "network_error").inc()
+            _count_call(api_method, "network_error")
             raise
         if code == 429:
             API_429.labels(api_method).inc()
         outcome = "ok" if 200 <= code < 300 else "429" if code == 429 else str(code // 100) + "xx"
-        API_CALLS.labels(api_method, outcome).inc()
+        _count_call(api_method, outcome)
         if code < 500 and code != 429:  # the server answered: it is reachable and serving
             note_api_success()
         return code, body
@@ -119,8 +131,6 @@ def _wrap(handler: Any) -> None:
 
     @wraps(callback)
     async def named(update: object, context: Any) -> Any:
-        from bot.ops.logs import HANDLER
-
         token = HANDLER.set(name)
         try:
             return await callback(update, context)

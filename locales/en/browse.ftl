@@ -69,3 +69,10 @@ fav-btn-view = 👀 See the product
 code-unknown = We found no product or shop with the code { $code }. Check the number and send it again, or tap "{ $button }".
 code-paused = Sales of "{ $title }" (code { $code }) are paused for now. Send the same number again in a few days, or tap "{ $button }" to see other products.
 code-gone = "{ $title }" (code { $code }) is no longer for sale. Tap "{ $button }" to see other products.
+## A page of listings as one message (issue 13): a numbered list, a button per listing
+br-list-item = { $n }. { $title }
+br-list-hint = 👆 Tap a product's name to see its photo and order it.
+btn-br-open = { $n }. { $title }
+br-list-category = 🛍 { $name }:
+br-list-all = 🛍 All products:
+br-fav-title = ❤️ Your saved products:

@@ -63,3 +63,10 @@ fav-btn-view = 👀 دیدن محصول
 code-unknown = محصول یا فروشگاهی با کد { $code } پیدا نکردیم. عدد را دوباره نگاه کنید و بفرستید، یا «{ $button }» را بزنید.
 code-paused = فروش «{ $title }» (کد { $code }) الان موقتاً متوقف است. چند روز دیگر همین عدد را دوباره بفرستید، یا «{ $button }» را بزنید و محصولات دیگر را ببینید.
 code-gone = «{ $title }» (کد { $code }) دیگر فروخته نمی‌شود. «{ $button }» را بزنید و محصولات دیگر را ببینید.
+## A page of listings as one message (issue 13): a numbered list, a button per listing
+br-list-item = { $n }. { $title }
+br-list-hint = 👆 برای دیدن عکس و سفارش، روی نام محصول بزنید.
+btn-br-open = { $n }. { $title }
+br-list-category = 🛍 { $name }:
+br-list-all = 🛍 همهٔ محصولات:
+br-fav-title = ❤️ نشان‌شده‌های شما:

@@ -50,6 +50,7 @@ async def _spawn(standin, db_url: str, channel_id: int, cwd: Path) -> asyncio.su
         "CATALOGUE_CHANNEL_ID": str(channel_id),
         "POLL_TIMEOUT": "1",
         "LOG_LEVEL": "ERROR",
+        "HEALTH_PORT": "0",  # no /healthz: two bots of a test must not race for a port
         "OUTBOX_PACE_SCALE": str(SCALE),
         **clock_env(),
     }

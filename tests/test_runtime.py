@@ -27,6 +27,7 @@ async def _spawn_bot(standin, db_url: str, tmp_path: Path) -> asyncio.subprocess
         "DATABASE_URL": db_url,
         "POLL_TIMEOUT": "1",
         "LOG_LEVEL": "WARNING",
+        "HEALTH_PORT": "0",  # no /healthz: the port may be taken on a shared machine
     }
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=tmp_path, env=env,

@@ -20,7 +20,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
-from typing import Any, ClassVar, Literal, Self, get_args, get_origin
+from typing import Any, ClassVar, Literal, Self, TypeVar, dataclass_transform, get_args, get_origin
+
+_T = TypeVar("_T")
 
 MAX_CALLBACK_BYTES = 64
 MAX_PAYLOAD_CHARS = 64
@@ -149,7 +151,8 @@ class Payload(_Codec):
         return None
 
 
-def frozen(cls: type[Any]) -> type[Any]:
+@dataclass_transform(frozen_default=True)
+def frozen(cls: type[_T]) -> type[_T]:
     """`@frozen` = `@dataclass(frozen=True)`, the shape of every kind below."""
     return dataclasses.dataclass(frozen=True)(cls)
 

@@ -140,9 +140,11 @@ async def enqueue(
     dialect = session.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
         if dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+            insert: Any = sqlite_insert
         else:
-            from sqlalchemy.dialects.postgresql import insert
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+            insert = pg_insert
         # ON CONFLICT DO NOTHING: a concurrent transaction with the same key waits for the
         # first one and then adds nothing, instead of failing the caller's unit of work.
         stmt = (insert(OutboxMessage).values(**values)

@@ -229,7 +229,8 @@ class OutboxWorker:
                 .where(OutboxMessage.last_attempt_at >= since))).all()
         wall = time.time()
         for chat, at in recent:
-            self.budget.note_past_send(chat, wall - at.timestamp())
+            if at is not None:
+                self.budget.note_past_send(chat, wall - at.timestamp())
 
     async def purge_sent(self, *, rounds: int = 10) -> int:
         """Delete sent rows older than ``keep_sent``, ``purge_batch`` per transaction, at most

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import outbox
+from bot.db import rowcount
 from bot.i18n import default_i18n
 from bot.services import order_stock
 from bot.services.order_cards import t, tell
@@ -85,7 +86,7 @@ async def expire(session: AsyncSession, order: Order) -> int:
         update(Order).where(Order.id == order.id, Order.status == om.NEW)
         .values(status=om.CANCELLED, cancelled_by="timeout")
         .execution_options(synchronize_session=False))
-    if changed.rowcount != 1:
+    if rowcount(changed) != 1:
         return 0  # answered meanwhile
     await session.refresh(order)
     await order_stock.release(session, order)

@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db import rowcount
 from bot.services import events
 from bot.services.errors import InputError
 from models import listing as lm
@@ -35,7 +36,7 @@ async def take(session: AsyncSession, listing: Listing, quantity: int, *, error:
         update(Listing).where(Listing.id == listing.id, Listing.stock >= quantity)
         .values(stock=Listing.stock - quantity)
         .execution_options(synchronize_session=False))
-    if taken.rowcount != 1:
+    if rowcount(taken) != 1:
         raise InputError(error)
     await _after_change(session, listing)
     return True
@@ -47,7 +48,7 @@ async def release(session: AsyncSession, order: Order) -> None:
         update(Order).where(Order.id == order.id, Order.stock_taken.is_(True))
         .values(stock_taken=False).execution_options(synchronize_session=False))
     order.stock_taken = False
-    if given.rowcount != 1:
+    if rowcount(given) != 1:
         return
     listing = await session.get(Listing, order.listing_id)
     if listing is None:
@@ -74,9 +75,9 @@ async def _after_change(session: AsyncSession, listing: Listing) -> None:
         .values(status=lm.PUBLISHED, status_changed_at=now)
         .execution_options(synchronize_session=False))
     await session.refresh(listing)
-    if sold_out.rowcount:
+    if rowcount(sold_out):
         await events.emit(session, "listing.public_changed", listing=listing, what="sold_out")
     elif listing.status in lm.PUBLIC:
         await events.emit(session, "listing.public_changed", listing=listing, what="stock")
-    if back.rowcount:
+    if rowcount(back):
         await events.emit(session, "listing.back_in_stock", listing=listing)

@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import persian
+from bot.db import rowcount
 from bot.services import order_stock
 from bot.services.errors import InputError
 from bot.services.order_cards import SHIP_TOLD, send_receipt, tell, tell_review
@@ -182,7 +183,7 @@ async def accept(session: AsyncSession, role: Role, payment: str, card: str | No
         .values(status=om.ACCEPTED, accepted_at=utcnow(), payment_method=payment,
                 card_number=card if payment == om.CARD else None, stock_taken=taken)
         .execution_options(synchronize_session=False))
-    if changed.rowcount != 1:
+    if rowcount(changed) != 1:
         raise InputError("ord-err-state")  # the whole transaction, stock included, rolls back
     if seller is not None and payment == om.CARD and card:
         seller.card_number = card
@@ -198,7 +199,7 @@ async def decline(session: AsyncSession, role: Role, reason: str) -> Order:
         update(Order).where(Order.id == order.id, Order.status == om.NEW)
         .values(status=om.DECLINED, reason=clean_reason(reason))
         .execution_options(synchronize_session=False))
-    if changed.rowcount != 1:
+    if rowcount(changed) != 1:
         raise InputError("ord-err-state")
     await session.refresh(order)
     await order_stock.release(session, order)
@@ -213,7 +214,7 @@ async def cancel_new(session: AsyncSession, role: Role) -> Order:
         update(Order).where(Order.id == order.id, Order.status == om.NEW)
         .values(status=om.CANCELLED, cancelled_by="buyer")
         .execution_options(synchronize_session=False))
-    if changed.rowcount != 1:
+    if rowcount(changed) != 1:
         raise InputError("ord-err-state")
     await session.refresh(order)
     await order_stock.release(session, order)
@@ -237,7 +238,7 @@ async def cancel_with_reason(session: AsyncSession, role: Role, reason: str) -> 
         update(Order).where(Order.id == order.id, Order.status.in_(allowed))
         .values(status=om.CANCELLED, reason=reason, cancelled_by=role.role)
         .execution_options(synchronize_session=False))
-    if changed.rowcount != 1:
+    if rowcount(changed) != 1:
         raise InputError("ord-err-state")
     await session.refresh(order)
     await order_stock.release(session, order)

@@ -35,6 +35,7 @@ def new_public_code() -> str:
 
 def order_button(listing: Listing) -> dict[str, Any]:
     label = i18n().t(catalogue.CHANNEL_LOCALE, "cat-btn-order", {})
+    assert listing.public_code is not None, "published listings have their public code"
     return {"inline_keyboard": [[{"text": label,
                                   "url": runtime.deep_link(ListingLink(listing.public_code).pack())}]]}
 

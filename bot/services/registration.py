@@ -132,7 +132,8 @@ def resolve_place(text: str, province_code: str | None = None) -> geo.City | geo
             if key in (persian.normalize(p.fa), persian.normalize(p.en)):
                 return p
         if cities:  # the same name in several provinces: prefer the one where it is capital
-            return next((c for c in cities if geo.province(c.province_code).cities[0] == c), None)
+            return next((c for c in cities if (prov := geo.province(c.province_code)) is not None
+                         and prov.cities[0] == c), None)
     return None
 
 

@@ -49,7 +49,7 @@ def card_text(listing: Listing, seller: Seller, *, decided: str | None = None,
         "group": esc(seller.group_name) if seller.group_name else OMIT,
     })]
     if entered_by:
-        consent = t(lang, CONSENT_KEYS.get(listing.consent, "mod-consent-none"), {})
+        consent = t(lang, CONSENT_KEYS.get(listing.consent or "", "mod-consent-none"), {})
         lines.append(t(lang, "mod-card-entered-by", {"name": esc(entered_by), "consent": consent}))
     if decided:
         lines += ["", decided]

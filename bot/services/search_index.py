@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import geo, persian
@@ -142,7 +142,7 @@ async def reindex_seller(session: AsyncSession, seller_id: int) -> int:
 
 async def rebuild(session: AsyncSession, batch: int = 1000) -> int:
     """Every public listing again, and nothing else (for repairs)."""
-    await session.execute(ListingSearch.__table__.delete().where(
+    await session.execute(delete(ListingSearch).where(
         ListingSearch.listing_id.not_in(select(Listing.id).where(Listing.status.in_(m.PUBLIC)))))
     count, last = 0, 0
     while True:

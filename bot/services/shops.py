@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -64,9 +65,11 @@ async def shop_code(session: AsyncSession, seller_id: int) -> str:
     values = {"seller_id": seller_id, "code": code, "created_at": utcnow()}
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        insert: Any = pg_insert
     else:
-        from sqlalchemy.dialects.sqlite import insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        insert = sqlite_insert
     # Two buyers opening a new shop at once: the first code stays.
     await session.execute(insert(ShopLink).values(**values)
                           .on_conflict_do_nothing(index_elements=["seller_id"]))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -49,9 +50,11 @@ async def _claim(session: AsyncSession, week: str) -> bool:
     values = dict(kind=DIGEST, week=week, created_at=utcnow())
     if dialect in ("sqlite", "postgresql"):
         if dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+            insert: Any = sqlite_insert
         else:
-            from sqlalchemy.dialects.postgresql import insert
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+            insert = pg_insert
         stmt = (insert(ReportRun).values(**values)
                 .on_conflict_do_nothing(index_elements=["kind", "week"]).returning(ReportRun.id))
         return (await session.execute(stmt)).scalar_one_or_none() is not None
@@ -120,8 +123,8 @@ class SellerNote:
 async def seller_notes(session: AsyncSession, start: datetime, end: datetime) -> list[SellerNote]:
     """One note per seller who had something in the week and has not turned notes off; four
     GROUP BY queries for all sellers together."""
-    def period(col: object) -> object:
-        return and_(col >= start, col < end)  # type: ignore[operator]
+    def period(col: Any) -> ColumnElement[bool]:
+        return and_(col >= start, col < end)
 
     orders = dict((await session.execute(
         select(Order.seller_id, func.count()).where(period(Order.created_at))

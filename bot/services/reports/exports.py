@@ -54,7 +54,7 @@ def sellers_table(report: Report, sellers: dict[int, Seller], groups: dict[int, 
               t("rep-col-group"), t("rep-col-registered"), t("rep-col-quiet")]
     figs = [f for f in F.FIGURES if f.key not in ("sellers_total", "sellers_new", "sellers_quiet")]
     header += [t(f.label) for f in figs]
-    rows = [header]
+    rows: list[list[Any]] = [header]
     for s in sorted(sellers.values(), key=lambda s: (s.city_code, s.district or 0, s.name)):
         city = geo.city(s.city_code)
         rows.append([

@@ -68,8 +68,10 @@ class Query:
             stmt = stmt.join(Seller, Seller.user_id == seller_col)
         if bd == GROUP or self.scope.needs_groups:
             stmt = stmt.outerjoin(GroupMember, GroupMember.seller_id == seller_col)
-        keys = {NONE: [], AREA: [Seller.city_code, Seller.district], GROUP: [GroupMember.group_id],
-                SELLER: [seller_col], CRAFT: [category]}[bd]
+        by: dict[str, list[Any]] = {NONE: [], AREA: [Seller.city_code, Seller.district],
+                                    GROUP: [GroupMember.group_id], SELLER: [seller_col],
+                                    CRAFT: [category]}
+        keys = by[bd]
         return stmt.where(self.scope.clause()), keys
 
 

@@ -95,8 +95,9 @@ async def test_share_and_search_cards_on_bale_need_no_payload(bot: BotHarness, p
     assert "کد محصول:" in share.text
 
     await buyer.say("/start")
-    replies = await buyer.say("گلیم")
-    found = next(r for r in replies if "photo" in r.message)
+    (results,) = await buyer.say("گلیم")  # one message, a button per listing (issue 13)
+    opened = await buyer.tap(results.buttons[0], results)
+    found = next(r for r in opened if "photo" in r.message)
     order = next(b for row in found.reply_markup["inline_keyboard"] for b in row
                  if "callback_data" in b and b["callback_data"].startswith("ord:new"))
     (q,) = await buyer.tap(order["text"], found)

@@ -1,19 +1,5 @@
-"""The codec behind every button's callback data and every deep-link payload (the kinds
-themselves are in the sibling modules, all importable from `bot.callbacks`).
-
-Each kind is a frozen dataclass with a prefix; the same definition gives
-- `pack()`    the string put on the button (the 64-byte limit is checked here, when the
-              button is built, not when Telegram refuses the message),
-- `parse(s)`  the typed value back, or None for anything forged, truncated or absurd
-              (ids are at most 12 digits; text fields are a closed alphabet; literals are checked),
-- `pattern()` the regular expression a handler is registered with (optionally with some fields
-              fixed: `ListingAction.pattern(action="pause")`).
-Modelled on aiogram's `CallbackData` factory; PTB has none. Nothing here imports telegram, so
-services may build buttons for the outbox with it.
-
-Callback data is separated by ":"; deep-link payloads (`/start <payload>`, at most 64 characters
-of A-Z a-z 0-9 _ -) by "_".
-"""
+"""The factory behind every kind in `bot.callbacks` (see its docstring for what `pack`,
+`parse` and `pattern` promise): callback data separated by ":", deep-link payloads by "_"."""
 
 from __future__ import annotations
 

@@ -97,6 +97,7 @@ from bot.callbacks.orders import (  # noqa: F401
 from bot.callbacks.people import (  # noqa: F401
     REG_ANY,
     SET_LANGUAGE_ANY,
+    SET_WEEKLY_ANY,
     Code,
     RegCity,
     RegCraft,
@@ -104,6 +105,7 @@ from bot.callbacks.people import (  # noqa: F401
     RegProvince,
     RegStep,
     SetLanguage,
+    SetWeekly,
 )
 from bot.callbacks.sharing import (  # noqa: F401
     ShareListing,

@@ -18,7 +18,7 @@ from models.order import Order
 from models.user import Seller
 
 # Labels from locales/fa/*.ftl
-BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ تمام شد"
+BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ کافی است"
 SHARE = "📱 فرستادن شمارهٔ من"
 REGISTER, CONFIRM = "📝 ثبت‌نام فروشنده", "✅ تأیید و ثبت"
 NEW, MY = "➕ ثبت محصول جدید", "🛍 محصولات من"

@@ -3,7 +3,7 @@
 btn-back = ↩️ Back
 btn-cancel = ✖️ Cancel
 btn-skip = ⏭ Skip
-btn-done = ✅ Done
+btn-done = ✅ That's all
 btn-confirm = ✅ Confirm and save
 
 ## Main menu

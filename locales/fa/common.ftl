@@ -3,7 +3,7 @@
 btn-back = ↩️ بازگشت
 btn-cancel = ✖️ انصراف
 btn-skip = ⏭ بعدی
-btn-done = ✅ تمام شد
+btn-done = ✅ کافی است
 btn-confirm = ✅ تأیید و ثبت
 
 ## Main menu

@@ -78,6 +78,7 @@ from bot.callbacks.moderation import (  # noqa: F401
     BehalfConfirm,
     BehalfPhone,
     BehalfSend,
+    ChangeReason,
     QueueCard,
     RejectReason,
     RetryUndelivered,

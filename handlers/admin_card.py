@@ -1,6 +1,7 @@
 """Trainers in the admin chat: approve, reject (a reason from buttons or typed), ask for
-changes (a fix from buttons or a typed note). Every press is checked on the server: who pressed it, and whether that listing is
-still waiting in that round. One press is one unit of work; the card is edited after it."""
+changes (a fix from buttons or a typed note). Every press is checked on the server: who
+pressed it, and whether that listing is still waiting in that round. One press is one unit of
+work; the card is edited after it."""
 
 from __future__ import annotations
 

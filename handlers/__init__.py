@@ -23,6 +23,7 @@ from bot import keyboards
 from bot.callbacks import (
     BROWSE_ANY,
     SET_LANGUAGE_ANY,
+    SET_WEEKLY_ANY,
     ListingLink,
     ShareListing,
     ShareShop,
@@ -117,6 +118,7 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(sharing.share_shop, pattern=ShareShop.pattern()), group=0)
     app.add_handler(CallbackQueryHandler(listing.delete_draft, pattern=listing.DELETE_DRAFT_PATTERN), group=0)
     app.add_handler(CallbackQueryHandler(start.set_language, pattern=SET_LANGUAGE_ANY), group=0)
+    app.add_handler(CallbackQueryHandler(start.set_weekly, pattern=SET_WEEKLY_ANY), group=0)
 
     # Catch-alls last in the same group: they answer only what nothing above claimed.
     app.add_handler(CallbackQueryHandler(common.stale_callback), group=0)

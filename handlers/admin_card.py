@@ -1,6 +1,7 @@
 """Trainers in the admin chat: approve, reject (a reason from buttons or typed), ask for
-changes. Every press is checked on the server: who pressed it, and whether that listing is
-still waiting in that round. One press is one unit of work; the card is edited after it."""
+changes (a fix from buttons or a typed note). Every press is checked on the server: who
+pressed it, and whether that listing is still waiting in that round. One press is one unit of
+work; the card is edited after it."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import persian
-from bot.callbacks import RejectReason, ReviewButton
+from bot import keyboards, persian
+from bot.callbacks import ChangeReason, RejectReason, ReviewButton, loose_pattern
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
@@ -23,6 +24,7 @@ from bot.persistence import write_state
 from bot.services import decisions
 from bot.services.decisions import (
     APPROVE,
+    CHANGE_REASONS,
     CHANGES,
     REJECT,
     REJECT_REASONS,
@@ -40,7 +42,7 @@ END = ConversationHandler.END
 
 # A trainer types the reason of a rejection, or the note asking for changes.
 FLOW = Flow("moderation_typing", (
-    Edge(START, "typing", "✍️ typed reason / ✏️ changes"),
+    Edge(START, "typing", "✍️ typed reason / ✍️ typed changes"),
     Edge("typing", FLOW_END, "a text: the decision"),
     Edge("typing", FLOW_END, "/cancel"),
     Edge("typing", "typing", "not a text, or empty"),
@@ -73,14 +75,18 @@ def _already_text(context: HamyarContext, err: AlreadyDecided) -> str:
 
 
 async def _press_decision(update: Update, context: HamyarContext, listing_id: int, round_: int,
-                          action: str, reason: str | None) -> None:
+                          action: str, reason: str | None, change: str | None = None) -> None:
     """A decision by button: guard, decide and the card's new text in one unit of work."""
     query = update.callback_query
     user = update.effective_user
     assert query is not None and query.message is not None and user is not None
     try:
         async with context.session() as s:
-            done = await decisions.decide(s, listing_id, round_, user.id, action, reason)
+            done = await decisions.decide(s, listing_id, round_, user.id, action, reason,
+                                          change=change)
+    except InputError as err:
+        await query.answer(context.t(err.key, **err.args_), show_alert=True)
+        return
     except Refused as err:
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
         return
@@ -111,6 +117,17 @@ async def on_reason(update: Update, context: HamyarContext) -> None:
                           decisions.reason_text(ref.code))
 
 
+async def on_change(update: Update, context: HamyarContext) -> None:
+    """One of the fixes on the change menu: the listing goes back to the seller with it."""
+    query = update.callback_query
+    assert query is not None
+    ref = ChangeReason.parse(query.data)
+    if ref is None or ref.code not in CHANGE_REASONS:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return
+    await _press_decision(update, context, ref.listing_id, ref.round, CHANGES, None, ref.code)
+
+
 async def _guarded(update: Update, context: HamyarContext, listing_id: int) -> dict | None:
     """The card's own buttons if the presser may moderate this listing, else None (told)."""
     query = update.callback_query
@@ -137,6 +154,28 @@ async def on_reject_menu(update: Update, context: HamyarContext) -> None:
             for code in REJECT_REASONS]
     rows.append([InlineKeyboardButton(context.t("mod-btn-reason-typed"),
                                       callback_data=ReviewButton("rt", ref.listing_id, ref.round).pack())])
+    rows.append([InlineKeyboardButton(context.t("btn-back"),
+                                      callback_data=ReviewButton("menu", ref.listing_id, ref.round).pack())])
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+    except BadRequest:
+        pass
+
+
+async def on_changes_menu(update: Update, context: HamyarContext) -> None:
+    """«✏️ درخواست اصلاح»: the common fixes as buttons, a typed note, back."""
+    query = update.callback_query
+    assert query is not None
+    ref = ReviewButton.parse(query.data)
+    assert ref is not None
+    if await _guarded(update, context, ref.listing_id) is None:
+        return
+    items = [(context.t(f"mod-change-btn-{code}"),
+              ChangeReason(ref.listing_id, ref.round, code).pack()) for code in CHANGE_REASONS]
+    rows = [list(row) for row in keyboards.grid(items, 2).inline_keyboard]
+    rows.append([InlineKeyboardButton(context.t("mod-btn-changes-typed"),
+                                      callback_data=ReviewButton("ct", ref.listing_id, ref.round).pack())])
     rows.append([InlineKeyboardButton(context.t("btn-back"),
                                       callback_data=ReviewButton("menu", ref.listing_id, ref.round).pack())])
     await query.answer()
@@ -245,7 +284,7 @@ def build_typing() -> ConversationHandler[HamyarContext]:
         MessageHandler(~filters.COMMAND, typed_wrong),
     ]}
     return ConversationHandler(
-        entry_points=[CallbackQueryHandler(ask_typed, pattern=ReviewButton.pattern(action=("rt", "chg")))],
+        entry_points=[CallbackQueryHandler(ask_typed, pattern=ReviewButton.pattern(action=("rt", "ct")))],
         states={state: handlers[state] for state in FLOW.states},
         fallbacks=[],
         name=TYPING,
@@ -257,8 +296,10 @@ def build_typing() -> ConversationHandler[HamyarContext]:
 
 def register(app: object) -> None:
     app.add_handler(build_typing(), group=0)  # type: ignore[attr-defined]
-    for callback, action in ((on_approve, "ok"), (on_reject_menu, "rej"), (on_menu, "menu")):
+    for callback, action in ((on_approve, "ok"), (on_reject_menu, "rej"),
+                             (on_changes_menu, "chg"), (on_menu, "menu")):
         app.add_handler(CallbackQueryHandler(callback, pattern=ReviewButton.pattern(action=action)),  # type: ignore[attr-defined]
                         group=0)
     app.add_handler(CallbackQueryHandler(on_reason, pattern=RejectReason.pattern()), group=0)  # type: ignore[attr-defined]
+    app.add_handler(CallbackQueryHandler(on_change, pattern=loose_pattern(ChangeReason)), group=0)  # type: ignore[attr-defined]
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot import keyboards, persian
-from bot.callbacks import SetLanguage
+from bot.callbacks import SetLanguage, SetWeekly
 from bot.context import HamyarContext
 from bot.i18n import SUPPORTED
 from bot.services import registration, users
+from bot.services.reports import digest
 from handlers.common import main_menu, send, show_main_menu
 from handlers.registration_ask import display_phone, edit_rows, summary_args
 
@@ -65,18 +66,57 @@ async def profile(update: Update, context: HamyarContext) -> None:
                InlineKeyboardMarkup(edit_rows(context, profile=True)))
 
 
-def _language_markup(context: HamyarContext):  # type: ignore[no-untyped-def]
+def _settings_view(context: HamyarContext, weekly: bool | None) -> tuple[str, InlineKeyboardMarkup]:
+    """The settings message: the language, and for a seller her weekly note (`weekly` is its
+    state read from the database; None for someone who is not a seller: no such line)."""
+    text = context.t("settings-title", language=context.t(LANGUAGE_KEYS[context.locale]))
     items = [
         (("☑️ " if lang == context.locale else "") + context.t(LANGUAGE_KEYS[lang]), SetLanguage(lang).pack())
         for lang in SUPPORTED
     ]
-    return keyboards.grid(items, 2)
+    rows = [list(row) for row in keyboards.grid(items, 2).inline_keyboard]
+    if weekly is not None:
+        text += "\n" + context.t("settings-weekly-on" if weekly else "settings-weekly-off")
+        label, want = ("btn-weekly-off", "off") if weekly else ("btn-weekly-on", "on")
+        rows.append([InlineKeyboardButton(context.t(label), callback_data=SetWeekly(want).pack())])
+    text += "\n" + context.t("settings-choose-language")
+    return text, InlineKeyboardMarkup(rows)
 
 
 async def settings_menu(update: Update, context: HamyarContext) -> None:
-    text = context.t("settings-title", language=context.t(LANGUAGE_KEYS[context.locale]))
-    text += "\n" + context.t("settings-choose-language")
-    await send(context, update.effective_chat.id, text, _language_markup(context))  # type: ignore[union-attr]
+    async with context.session() as s:
+        weekly = await digest.note_state(s, update.effective_user.id)  # type: ignore[union-attr]
+    text, markup = _settings_view(context, weekly)
+    await send(context, update.effective_chat.id, text, markup)  # type: ignore[union-attr]
+
+
+async def _edit_settings(update: Update, context: HamyarContext, weekly: bool | None) -> None:
+    """The settings message pressed, shown again as it is now (edited in place)."""
+    query = update.callback_query
+    assert query is not None
+    text, markup = _settings_view(context, weekly)
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest:  # unchanged (an old message already saying this), or too old to edit
+        pass
+
+
+async def set_weekly(update: Update, context: HamyarContext) -> None:
+    """«🔕 یادداشت هفتگی نمی‌خواهم» / «🔔 …می‌خواهم»: sets what the button says, then shows the
+    state the database holds. Only a seller has the note (the service checks)."""
+    query = update.callback_query
+    assert query is not None
+    chosen = SetWeekly.parse(query.data)
+    if chosen is None:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return
+    async with context.session() as s:
+        weekly = await digest.set_note(s, update.effective_user.id, chosen.want == "on")  # type: ignore[union-attr]
+    if weekly is None:
+        await query.answer(context.t("rep-weekly-not-seller"), show_alert=True)
+        return
+    await query.answer(context.t("settings-weekly-saved-on" if weekly else "settings-weekly-saved-off"))
+    await _edit_settings(update, context, weekly)
 
 
 async def set_language(update: Update, context: HamyarContext) -> None:
@@ -89,12 +129,10 @@ async def set_language(update: Update, context: HamyarContext) -> None:
         return
     async with context.session() as s:
         await users.set_locale(s, update.effective_user.id, lang)  # type: ignore[union-attr]
+        weekly = await digest.note_state(s, update.effective_user.id)  # type: ignore[union-attr]
     context.locale = lang
     await query.answer()
-    try:
-        await query.edit_message_reply_markup(_language_markup(context))
-    except BadRequest:
-        pass
+    await _edit_settings(update, context, weekly)
     name = context.t(LANGUAGE_KEYS[lang])
     await send(context, update.effective_chat.id, context.t("settings-language-saved", language=name), main_menu(context))  # type: ignore[union-attr]
 

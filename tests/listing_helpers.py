@@ -9,7 +9,7 @@ from models.user import Seller, User
 
 NEW = "➕ ثبت محصول جدید"
 MY = "🛍 محصولات من"
-BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ تمام شد"
+BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ کافی است"
 
 
 async def make_seller(bot: BotHarness, p: Person, name: str = "مریم رضایی",
@@ -61,7 +61,7 @@ async def walk(p: Person, step: str) -> None:
         return
     await p.tap("🤝 تحویل حضوری")
     await p.tap("📮 پست به شهرهای دیگر")
-    await p.tap("✅ تمام شد")
+    await p.tap("✅ کافی است")
     if step == "delivery_cost":
         return
     await p.say("۳۰ هزار")

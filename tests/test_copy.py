@@ -57,7 +57,7 @@ def test_the_crafts_list_is_called_reshte_never_daste() -> None:
 
 def test_a_tick_is_for_done_or_confirm_only() -> None:
     """✅ only on buttons that finish or confirm something; a chosen item gets ☑️."""
-    confirm = re.compile(r"تأیید|تمام شد|ثبت|پذیرم|رسید|تحویل گرفتم|بله")
+    confirm = re.compile(r"تأیید|کافی است|ثبت|پذیرم|رسید|تحویل گرفتم|بله")
     for key, text in _rendered(I18n()).items():
         if "btn" in key and text.startswith("✅"):
             assert confirm.search(text), f"{key}: {text!r} is not a confirmation"

@@ -284,7 +284,7 @@ async def test_title_description_stock_delivery_bad_input(bot, person) -> None:
     (q,) = await p.say("۵ روز")
     assert "چطور به دست خریدار" in q.text
     await p.tap(DONE, q)
-    assert p.answers()[-1] == "دست‌کم یک روش ارسال را انتخاب کنید و بعد «✅ تمام شد» را بزنید."
+    assert p.answers()[-1] == "دست‌کم یک روش ارسال را انتخاب کنید و بعد «✅ کافی است» را بزنید."
     await p.forge(q, "lst:dlv:teleport")
     assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     await p.tap("🛵 پیک درون‌شهری", q)

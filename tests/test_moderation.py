@@ -149,6 +149,8 @@ async def test_typed_reason_and_request_changes(world: World) -> None:
     seller, listing = await submitted_listing(w)
     card = await w.card(listing.id)
     await w.press_in_group(w.trainer, card, CHANGES)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(w.trainer, card_now, "✍️ اصلاح دیگر (بنویسید)")
     ask = w.group_msgs()[-1]
     assert "بنویسید فروشنده چه چیزی" in ask.text
     note = await w.sb.send_text(w.trainer.user, "لطفاً اندازهٔ گلیم را هم بنویسید", chat_id=w.group["id"])
@@ -165,6 +167,107 @@ async def test_typed_reason_and_request_changes(world: World) -> None:
     # other trainers' chatter in the group is not taken as a note
     chat = await w.sb.send_text(w.far_trainer.user, "سلام", chat_id=w.group["id"])
     await w.bot.wait_processed(("msg", w.group["id"], chat["message_id"]))
+
+
+CHANGE_FIXES = ["📷 عکس واضح‌تر", "💰 اصلاح قیمت", "📝 توضیح کامل‌تر", "🏷 نام روشن‌تر",
+                "🚚 اصلاح روش ارسال"]
+
+
+async def test_request_changes_by_button_tells_the_seller_what_and_where(world: World) -> None:
+    """«✏️ درخواست اصلاح» offers the common fixes as buttons (and a typed note): one press sends
+    the listing back with it; the seller reads the advice and which button fixes it; the
+    decision stores the reason, which the report counts. Every press is checked on the server."""
+    w = world
+    seller, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, CHANGES)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert card_now.buttons == [*CHANGE_FIXES, "✍️ اصلاح دیگر (بنویسید)", "↩️ بازگشت"]
+
+    # not a trainer, not her area, a forged fix, a truncated button: refused, nothing changes
+    stranger = Person(w.bot, await w.sb.create_user("غریبه"))
+    await stranger.say("/start")
+    for who, data, expected in (
+            (stranger, f"mod:cr:{listing.id}:1:photo", "فقط مربی‌های همیار"),
+            (stranger, f"mod:chg:{listing.id}:1", "فقط مربی‌های همیار"),
+            (w.far_trainer, f"mod:cr:{listing.id}:1:price", "در منطقهٔ شما نیست"),
+            (w.trainer, f"mod:cr:{listing.id}:1:colour", "این گزینه را نفهمیدیم"),
+            (w.trainer, f"mod:cr:{listing.id}:1", "این گزینه را نفهمیدیم"),
+            (w.trainer, f"mod:ct:{listing.id}:1:x", "این دکمه دیگر کار نمی‌کند")):
+        q = await w.sb.press_callback(who.user, card_now, data)
+        await w.bot.wait_processed(("cbq", q["id"]))
+        answer = next(a for a in w.sb.answered_callbacks if a["callback_query_id"] == q["id"])
+        assert expected in answer["text"], (data, answer)
+    async with w.bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).status == m.PENDING
+        assert await s.scalar(select(func.count()).select_from(Decision)) == 0
+
+    # back to the card's own buttons, and in again
+    await w.press_in_group(w.trainer, card_now, "↩️ بازگشت")
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert card_now.buttons[:3] == [APPROVE, REJECT, CHANGES]
+    await w.press_in_group(w.trainer, card_now, CHANGES)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(w.trainer, card_now, "📷 عکس واضح‌تر")
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert "✏️ برای اصلاح برگشت — زهرا" in edited.text
+    assert "پیام: عکس واضح‌تری از محصول بفرستد" in edited.text and edited.buttons == []
+    async with w.bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).status == m.NEEDS_CHANGES
+        d = (await s.scalars(select(Decision))).one()
+        assert (d.action, d.reason, d.trainer_id) == ("changes", "عکس واضح‌تری از محصول بفرستد",
+                                                     w.trainer.id)
+
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "پیشنهادی دارد" in (r.text or ""))
+    assert "📷 یک عکس روشن‌تر بفرستید" in told.text
+    assert "دکمهٔ «✏️ اصلاح و فرستادن دوباره» را در همین پیام بزنید، بعد دکمهٔ «عکس‌ها»" in told.text
+    assert told.buttons == ["✏️ اصلاح و فرستادن دوباره"]
+
+    # the same card pressed again (the other fix, by the manager): already decided, once
+    q = await w.sb.press_callback(w.manager.user, card_now, f"mod:cr:{listing.id}:1:price")
+    await w.bot.wait_processed(("cbq", q["id"]))
+    answer = next(a for a in w.sb.answered_callbacks if a["callback_query_id"] == q["id"])
+    assert answer["text"] == "این محصول قبلاً بررسی شده است (به‌دست زهرا)."
+    await w.idle()
+    assert len([r for r in w.sb.records(seller.id)
+                if r.from_bot and "پیشنهادی دارد" in (r.text or "")]) == 1
+
+    # she fixes the photo where she was told and sends it again; the old card stays refused
+    await seller.tap("✏️ اصلاح و فرستادن دوباره", told)
+    await seller.tap("عکس‌ها")
+    await seller.send("photo", b"a clearer photo")
+    await seller.tap(DONE)
+    await seller.tap(SUBMIT)
+    card2 = await w.card(listing.id, 2)
+    q = await w.sb.press_callback(w.trainer.user, card_now, f"mod:cr:{listing.id}:1:photo")
+    await w.bot.wait_processed(("cbq", q["id"]))
+    async with w.bot.db.session() as s:
+        assert await s.scalar(select(func.count()).select_from(Decision)) == 1
+        assert (await s.get(Listing, listing.id)).status == m.PENDING
+    assert card2.buttons[:3] == [APPROVE, REJECT, CHANGES]
+
+    # the report counts the reason by its text
+    (periods,) = await w.manager.say("/report")
+    (report,) = await w.manager.tap("این هفته", periods)
+    assert "«عکس واضح‌تری از محصول بفرستد» (۱ بار)" in report.text
+
+
+async def test_an_english_seller_reads_the_fix_in_english(world: World) -> None:
+    from harness import choose_english
+
+    w = world
+    seller, listing = await submitted_listing(w, name="Sara")
+    await choose_english(seller)
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, CHANGES)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(w.trainer, card_now, "💰 اصلاح قیمت")
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "suggestion" in (r.text or ""))
+    assert "💰 Check the price" in told.text and 'then "Price", fix it' in told.text
+    assert told.buttons == ["✏️ Fix and resubmit"]
+    async with w.bot.db.session() as s:
+        d = (await s.scalars(select(Decision))).one()
+        assert d.reason == "قیمت را دوباره ببیند و درست کند"  # the reports count one text
 
 
 async def test_price_change_edits_the_same_channel_card_and_sold_out_drops_the_button(world: World) -> None:
@@ -456,6 +559,7 @@ def test_moderation_buttons_keep_their_wire_format() -> None:
         BehalfConfirm,
         BehalfPhone,
         BehalfSend,
+        ChangeReason,
         QueueCard,
         RejectReason,
         RetryUndelivered,
@@ -467,6 +571,9 @@ def test_moderation_buttons_keep_their_wire_format() -> None:
     assert ReviewButton.parse("mod:zap:12:3") is None
     assert RejectReason.parse("mod:rr:12:3:not_handmade") == RejectReason(12, 3, "not_handmade")
     assert ReviewButton.parse("mod:rr:12:3") is None
+    assert ChangeReason(12, 3, "photo").pack() == "mod:cr:12:3:photo"
+    assert ChangeReason.parse("mod:cr:12:3:delivery") == ChangeReason(12, 3, "delivery")
+    assert ReviewButton.parse("mod:ct:12:3") == ReviewButton("ct", 12, 3)
     assert [k(7).pack() for k in (QueueCard, RetryUndelivered, BehalfSend, BehalfPhone, BehalfConfirm)] \
         == ["trq:card:7", "trq:retry:7", "obh:send:7", "obh:phone:7", "obh:yes:7"]
     assert BehalfConfirm.parse("obh:yes:99999999999999999999") is None

@@ -11,7 +11,7 @@ from bot.i18n import I18n
 from models.search import ListingSearch
 from models.user import Seller
 
-SKIP, DONE = "⏭ بعدی", "✅ تمام شد"
+SKIP, DONE = "⏭ بعدی", "✅ کافی است"
 CONFIRM = "✅ تأیید و ثبت"
 EDIT = {"name": "✏️ نام", "phone": "✏️ شماره", "city": "✏️ شهر", "district": "✏️ منطقه",
         "crafts": "✏️ رشته‌ها", "group": "✏️ گروه"}

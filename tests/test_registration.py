@@ -48,7 +48,7 @@ async def reach(p, step: str) -> None:
     if step == "crafts":
         return
     await p.tap("ملیله‌کاری")
-    await p.tap("✅ تمام شد")
+    await p.tap("✅ کافی است")
     if step == "group":
         return
     await p.tap(SKIP)
@@ -85,7 +85,7 @@ async def test_full_registration_in_persian(bot, person) -> None:
     assert "☑️ ملیله‌کاری" in p.sb.records(p.id)[-1].buttons  # toggled in place
     await p.tap("☑️ جوراب‌بافی", q)  # and off again
     await p.tap("رشته‌بری", q)
-    replies = await p.tap("✅ تمام شد", q)
+    replies = await p.tap("✅ کافی است", q)
     assert "سؤال ۷ از ۷" in replies[-1].text
 
     (summary,) = await p.say("گروه همیار ابهر ۲")
@@ -241,12 +241,12 @@ async def test_district_crafts_group_bad_input(bot, person) -> None:
     (hint,) = await p.say("خیاطی")  # typed instead of tapped
     assert "با دکمه‌های پیام بالا" in hint.text
     crafts_q = p.last
-    await p.tap("✅ تمام شد", crafts_q)
-    assert p.answers()[-1] == "دست‌کم یک رشته را انتخاب کنید و بعد «✅ تمام شد» را بزنید."
+    await p.tap("✅ کافی است", crafts_q)
+    assert p.answers()[-1] == "دست‌کم یک رشته را انتخاب کنید و بعد «✅ کافی است» را بزنید."
     await p.forge(crafts_q, "reg:craft:rocket")
     assert p.answers()[-1].startswith("این گزینه را نفهمیدیم")
     await p.tap("خیاطی", crafts_q)
-    (q,) = [r for r in await p.tap("✅ تمام شد", crafts_q) if "سؤال ۷" in (r.text or "")]
+    (q,) = [r for r in await p.tap("✅ کافی است", crafts_q) if "سؤال ۷" in (r.text or "")]
 
     (hint,) = await p.say("گ" * 5000)
     assert "تا ۸۰ حرف" in hint.text
@@ -325,7 +325,7 @@ async def test_restart_in_the_middle_resumes_at_the_same_step(bot, person, step:
         assert "سؤال ۶ از ۷" in q.text
     elif step == "crafts":
         await p.tap("ملیله‌کاری")
-        replies = await p.tap("✅ تمام شد")
+        replies = await p.tap("✅ کافی است")
         assert "سؤال ۷ از ۷" in replies[-1].text
     elif step == "group":
         (q,) = await p.tap(SKIP)

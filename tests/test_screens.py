@@ -12,7 +12,7 @@ from bot import keyboards
 from models import order as om
 from models.order import Order
 
-BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ تمام شد"
+BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ کافی است"
 SHARE = "📱 فرستادن شمارهٔ من"
 NAV = [[BACK, CANCEL]]
 NEW = "➕ ثبت محصول جدید"

@@ -18,7 +18,7 @@ from models.order import Order
 from models.user import Seller
 
 # Labels from locales/fa/*.ftl
-BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ تمام شد"
+BACK, CANCEL, SKIP, DONE = "↩️ بازگشت", "✖️ انصراف", "⏭ بعدی", "✅ کافی است"
 SHARE = "📱 فرستادن شمارهٔ من"
 REGISTER, CONFIRM = "📝 ثبت‌نام فروشنده", "✅ تأیید و ثبت"
 NEW, MY = "➕ ثبت محصول جدید", "🛍 محصولات من"
@@ -125,10 +125,10 @@ async def test_a_seller_alone_registers_lists_fixes_and_answers(world: World) ->
     card = await w.card(listing.id)
     assert "۱٬۲۰۰٬۰۰۰" in card.text
     await w.press_in_group(w.trainer, card, CHANGES)
-    note = await w.sb.send_text(w.trainer.user, "قیمت بالاست", chat_id=w.group["id"])
-    await w.bot.wait_processed(("msg", w.group["id"], note["message_id"]))
+    card = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(w.trainer, card, "💰 اصلاح قیمت")  # one of the fixes, by button
     told = await wait_text(p, "پیشنهادی دارد")
-    assert "قیمت بالاست" in told.text
+    assert "💰 قیمت را دوباره ببینید" in told.text and f"«{EDIT_PRICE}»" in told.text
     assert NEW in sees(p), "the trainer's note leaves her menu as it was"
     await p.tap(EDIT_LISTING, told)
     assert p.find_button(SUBMIT) is not None and p.visible_keyboard() == NAV, "the preview"

@@ -205,7 +205,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.tap("ابهر", "سؤال ۵ از ۷")
     await page.say("۳", "سؤال ۶ از ۷")
     await page.tap("گلیم‌بافی", "☑️ گلیم‌بافی")  # toggled in place: the message is edited
-    await page.tap("✅ تمام شد", "سؤال ۷ از ۷")
+    await page.tap("✅ کافی است", "سؤال ۷ از ۷")
     await page.tap("⏭ بعدی", "اطلاعاتتان را یک بار دیگر ببینید", inline=False)
     await page.tap("✅ تأیید و ثبت", "ثبت‌نامتان انجام شد")
     seller_id = next(uid for uid, us in sb.users.items() if us.user["first_name"] == "فاطمه")
@@ -221,7 +221,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await expect(browser_page.locator("#photo-dialog")).to_be_visible()
     await browser_page.locator("#photo-send").click()
     await page.see("۱ عکس دریافت شد")
-    await page.tap("✅ تمام شد", "یک نام کوتاه برای محصول", inline=False)
+    await page.tap("✅ کافی است", "یک نام کوتاه برای محصول", inline=False)
     await page.say("گلیم دستباف ابهر", "دربارهٔ محصول توضیح بدهید")
     await page.say("گلیم پشمی با رنگ‌های گیاهی، ۱۲۰ در ۸۰ سانتی‌متر، بافت دست", "قیمت محصول")
     await page.say("۱۲۰ هزار", "موجود است")
@@ -229,7 +229,7 @@ async def test_seller_trainer_buyer_on_the_page(world, browser_page) -> None:  #
     await page.say("۳", "چطور به دست خریدار")
     await page.tap("🤝 تحویل حضوری", "☑️ 🤝 تحویل حضوری")
     await page.tap("🛵 پیک درون‌شهری", "☑️ 🛵 پیک درون‌شهری")  # cash on delivery below: not by post
-    await page.tap("✅ تمام شد", "برای خریدار چقدر است")
+    await page.tap("✅ کافی است", "برای خریدار چقدر است")
     await page.say("۳۰ هزار", "فرستادن برای بررسی")
     preview = await page.see("💰 قیمت: ۱۲۰٬۰۰۰ تومان")
     await expect(preview.locator(".media img")).to_have_count(1)

@@ -78,6 +78,7 @@ from bot.callbacks.moderation import (  # noqa: F401
     BehalfConfirm,
     BehalfPhone,
     BehalfSend,
+    ChangeReason,
     QueueCard,
     RejectReason,
     RetryUndelivered,
@@ -97,6 +98,7 @@ from bot.callbacks.orders import (  # noqa: F401
 from bot.callbacks.people import (  # noqa: F401
     REG_ANY,
     SET_LANGUAGE_ANY,
+    SET_WEEKLY_ANY,
     Code,
     RegCity,
     RegCraft,
@@ -104,6 +106,7 @@ from bot.callbacks.people import (  # noqa: F401
     RegProvince,
     RegStep,
     SetLanguage,
+    SetWeekly,
 )
 from bot.callbacks.sharing import (  # noqa: F401
     ShareListing,

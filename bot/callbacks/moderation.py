@@ -11,10 +11,11 @@ from bot.callbacks.codec import Button, frozen
 
 @frozen
 class ReviewButton(Button, prefix="mod"):
-    """A button on the trainers' review card: approve, reject (opens the reasons), changes,
-    a typed reason, back to the card's own buttons. `round` is the review round shown."""
+    """A button on the trainers' review card: approve, reject (opens the reasons), changes
+    (opens the fixes to ask for), a typed reason (rt) or a typed note asking for changes (ct),
+    back to the card's own buttons. `round` is the review round shown."""
 
-    action: Literal["ok", "rej", "chg", "rt", "menu"]
+    action: Literal["ok", "rej", "chg", "rt", "ct", "menu"]
     listing_id: int
     round: int
 
@@ -22,6 +23,15 @@ class ReviewButton(Button, prefix="mod"):
 @frozen
 class RejectReason(Button, prefix="mod:rr"):
     """One of the fixed reasons for a rejection (`bot.services.decisions.REJECT_REASONS`)."""
+
+    listing_id: int
+    round: int
+    code: str
+
+
+@frozen
+class ChangeReason(Button, prefix="mod:cr"):
+    """One of the fixed changes a trainer asks for (`bot.services.decisions.CHANGE_REASONS`)."""
 
     listing_id: int
     round: int

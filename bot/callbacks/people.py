@@ -56,3 +56,15 @@ class SetLanguage(Button, prefix="set:lang"):
 
 
 SET_LANGUAGE_ANY = any_button("set:lang")  # an unknown language gets "invalid choice"
+
+
+@frozen
+class SetWeekly(Button, prefix="set:weekly"):
+    """A seller's weekly note from the settings: the button says what it does (send it, or stop
+    it); the handler sets that and shows the state read back from the database, so a second
+    press or an old settings message cannot leave the screen saying something else."""
+
+    want: Literal["on", "off"]
+
+
+SET_WEEKLY_ANY = any_button("set:weekly")  # a forged one gets "invalid choice"

@@ -34,6 +34,13 @@ from models.user import Seller, User
 APPROVE, REJECT, CHANGES = mm.APPROVE, mm.REJECT, mm.CHANGES  # the decisions' actions
 REJECT_REASONS = ("photos", "price", "not_handmade", "not_allowed", "duplicate")
 REASON_KEYS = {code: f"mod-reason-{code}" for code in REJECT_REASONS}
+# The fixes trainers ask for most, each with the part of the listing the seller changes (the
+# field's button on her listing, `lst-incomplete`'s names). The decision stores the change's
+# Persian text (`mod-change-<code>`), which the reports count; the seller is told the advice
+# (`mod-change-advice-<code>`) in her own language.
+CHANGE_REASONS = ("photo", "price", "description", "title", "delivery")
+CHANGE_FIELDS = {"photo": "photos", "price": "price", "description": "description",
+                 "title": "title", "delivery": "delivery"}
 STATUS_AFTER = {mm.APPROVE: m.PUBLISHED, mm.REJECT: m.REJECTED, mm.CHANGES: m.NEEDS_CHANGES}
 REASON_MAX = 500
 TYPING = "mod_typing"  # the drafts kind (and conversation name) of a reason being typed
@@ -61,6 +68,13 @@ def clean_reason(text: str) -> str:
 
 def reason_text(code: str) -> str:
     return i18n().t(i18n().default, REASON_KEYS[code], {})
+
+
+def change_text(code: str) -> str:
+    """What a fixed change request stores as its reason (Persian, like the reject reasons)."""
+    if code not in CHANGE_REASONS:
+        raise InputError("invalid-choice")
+    return i18n().t(i18n().default, f"mod-change-{code}", {})
 
 
 # -- the decisions ---------------------------------------------------------------------------
@@ -118,16 +132,29 @@ async def reject(session: AsyncSession, listing_id: int, round_: int, trainer_id
 
 
 async def request_changes(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,
-                          note: str) -> Listing:
-    note = clean_reason(note)
+                          note: str | None, code: str | None = None) -> Listing:
+    """Send the listing back to the seller: with one of the fixed changes (`code`, see
+    CHANGE_REASONS) or with a note the trainer typed."""
+    if code is not None:
+        note = change_text(code)
+    else:
+        note = clean_reason(note or "")
     listing = await _decide(session, listing_id, round_, trainer_id, mm.CHANGES, note)
-    await _tell_seller(session, listing, "mod-seller-changes", reason=note)
+    if code is not None:
+        await _tell_seller(session, listing, "mod-seller-change-fixed",
+                           advice=lambda lang: i18n().t(lang, f"mod-change-advice-{code}", {}),
+                           field=CHANGE_FIELDS[code])
+    else:
+        await _tell_seller(session, listing, "mod-seller-changes", reason=note)
     return listing
 
 
 async def _tell_seller(session: AsyncSession, listing: Listing, key: str, **args: Any) -> None:
+    """The seller's message in her language (an argument may be a function of the language),
+    with the button that opens her listing to fix it."""
     user = await session.get(User, listing.seller_id)
     lang = user_locale(user)
+    args = {k: v(lang) if callable(v) else v for k, v in args.items()}
     text = i18n().t(lang, key, {"title": listing.title or "", **args})
     markup = {"inline_keyboard": [[{"text": i18n().t(lang, "btn-edit-listing", {}),
                                     "callback_data": MyListing("edit", listing.id).pack()}]]}
@@ -150,11 +177,16 @@ class Decided:
 
 
 async def decide(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,
-                 action: str, reason: str | None = None, *, guard: bool = True) -> Decided:
-    """A trainer's decision, checked and applied, with the card's new text.
+                 action: str, reason: str | None = None, *, guard: bool = True,
+                 change: str | None = None) -> Decided:
+    """A trainer's decision, checked and applied, with the card's new text. `change` is one
+    of CHANGE_REASONS for a change request by button (its text becomes the reason).
 
     Raises Refused (this presser may not, or a stale button) when `guard`, AlreadyDecided,
-    NotAllowed (when not `guard`) and InputError (an empty or too long reason)."""
+    NotAllowed (when not `guard`) and InputError (an empty or too long reason, an unknown
+    change)."""
+    if change is not None:
+        reason = change_text(change)  # an unknown code is refused before anything is touched
     if guard:
         await guard_listing(session, listing_id, trainer_id)
     if action == mm.APPROVE:
@@ -162,7 +194,7 @@ async def decide(session: AsyncSession, listing_id: int, round_: int, trainer_id
     elif action == mm.REJECT:
         listing = await reject(session, listing_id, round_, trainer_id, reason or "")
     else:
-        listing = await request_changes(session, listing_id, round_, trainer_id, reason or "")
+        listing = await request_changes(session, listing_id, round_, trainer_id, reason, change)
     seller = await session.get(Seller, listing.seller_id)
     assert seller is not None
     return Decided(listing_id, action, reason, card_text(listing, seller), utcnow())

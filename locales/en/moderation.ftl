@@ -129,3 +129,31 @@ mod-reason-btn-price = 💰 Price or text unclear
 mod-reason-btn-not_handmade = ✋ Not handmade
 mod-reason-btn-not_allowed = 🚫 Not sold on Hamyar
 mod-reason-btn-duplicate = 🔁 A duplicate
+# The fixes a trainer asks for by button ("✏️ Ask for changes"): the label, the text the decision
+# stores (and the reports count), and the advice the seller reads
+mod-btn-changes-typed = ✍️ Something else (type it)
+mod-change-btn-photo = 📷 A clearer photo
+mod-change-btn-price = 💰 Fix the price
+mod-change-btn-description = 📝 A fuller description
+mod-change-btn-title = 🏷 A clearer name
+mod-change-btn-delivery = 🚚 Fix the delivery
+mod-change-photo = Send a clearer photo of the product
+mod-change-price = Check and correct the price
+mod-change-description = Write a fuller description (material, size, colour)
+mod-change-title = Give the product a clearer name
+mod-change-delivery = Correct the delivery method or its cost
+mod-change-advice-photo = 📷 Send a clearer photo: in daylight, on a plain background, with the product itself easy to see.
+mod-change-advice-price = 💰 Check the price: the price of one item, in toman; for example 120 thousand.
+mod-change-advice-description = 📝 In the description, say what it is made of, how big it is and what colour it is.
+mod-change-advice-title = 🏷 Give the product a clearer name, so that buyers know from the name what it is; for example "Handwoven kilim, 2 metres".
+mod-change-advice-delivery = 🚚 Correct the delivery method and its cost, so that buyers know how the product reaches them and what it costs.
+mod-seller-change-fixed =
+    A trainer has a suggestion for "{ $title }"; with this change it is ready to publish:
+    { $advice }
+    Tap "{ btn-edit-listing }" on this message, then "{ $field ->
+        [photos] { btn-edit-photos }
+        [title] { btn-edit-title }
+        [description] { btn-edit-description }
+        [price] { btn-edit-price }
+       *[delivery] { btn-edit-delivery }
+    }", fix it and send it again.

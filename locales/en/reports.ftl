@@ -87,7 +87,7 @@ rep-note-favourites = ❤️ Your products were saved { $count } { $count ->
         [one] time
        *[other] times
     }
-rep-note-off = If you do not want this note, send /weekly.
+rep-note-off = If you do not want this note, tap "{ btn-weekly-off }" in "{ menu-settings }" (or send /weekly).
 rep-weekly-on = ✅ From now on your short weekly note comes every Saturday. Send /weekly again to turn it off.
 rep-weekly-off = All right; no more weekly notes. Send /weekly again to turn them on.
 rep-weekly-not-seller = The weekly note is for sellers. First tap “{ menu-register }”.

@@ -3,7 +3,7 @@
 btn-back = ↩️ بازگشت
 btn-cancel = ✖️ انصراف
 btn-skip = ⏭ بعدی
-btn-done = ✅ تمام شد
+btn-done = ✅ کافی است
 btn-confirm = ✅ تأیید و ثبت
 
 ## Main menu
@@ -56,6 +56,12 @@ settings-title = ⚙️ تنظیمات
     زبان فعلی: { $language }
 settings-choose-language = زبان را انتخاب کنید:
 settings-language-saved = زبان به { $language } تغییر کرد.
+settings-weekly-on = 🗓 یادداشت هفتگی: هر شنبه خلاصهٔ هفته‌تان را می‌فرستیم. اگر نمی‌خواهید، «{ btn-weekly-off }» را بزنید.
+settings-weekly-off = 🗓 یادداشت هفتگی: خاموش است. اگر می‌خواهید هر شنبه خلاصهٔ هفته‌تان بیاید، «{ btn-weekly-on }» را بزنید.
+btn-weekly-off = 🔕 یادداشت هفتگی نمی‌خواهم
+btn-weekly-on = 🔔 یادداشت هفتگی می‌خواهم
+settings-weekly-saved-on = یادداشت هفتگی روشن شد.
+settings-weekly-saved-off = یادداشت هفتگی خاموش شد.
 language-fa = فارسی
 language-en = English
 

@@ -126,3 +126,31 @@ mod-reason-btn-price = 💰 قیمت یا توضیح روشن نیست
 mod-reason-btn-not_handmade = ✋ دست‌ساز یا خانگی نیست
 mod-reason-btn-not_allowed = 🚫 در همیار فروخته نمی‌شود
 mod-reason-btn-duplicate = 🔁 تکراری است
+# The fixes a trainer asks for by button («✏️ درخواست اصلاح»): the label, the text the decision
+# stores (and the reports count), and the advice the seller reads
+mod-btn-changes-typed = ✍️ اصلاح دیگر (بنویسید)
+mod-change-btn-photo = 📷 عکس واضح‌تر
+mod-change-btn-price = 💰 اصلاح قیمت
+mod-change-btn-description = 📝 توضیح کامل‌تر
+mod-change-btn-title = 🏷 نام روشن‌تر
+mod-change-btn-delivery = 🚚 اصلاح روش ارسال
+mod-change-photo = عکس واضح‌تری از محصول بفرستد
+mod-change-price = قیمت را دوباره ببیند و درست کند
+mod-change-description = توضیح را کامل‌تر بنویسد (جنس، اندازه، رنگ)
+mod-change-title = نام روشن‌تری برای محصول بنویسد
+mod-change-delivery = روش ارسال یا هزینه‌اش را درست کند
+mod-change-advice-photo = 📷 یک عکس روشن‌تر بفرستید: در نور روز، با زمینهٔ ساده، که خود محصول خوب دیده شود.
+mod-change-advice-price = 💰 قیمت را دوباره ببینید: قیمت یک عدد از محصول، به تومان؛ مثلاً ۱۲۰ هزار.
+mod-change-advice-description = 📝 در توضیح بنویسید جنسش چیست، اندازه‌اش چقدر است و چه رنگی است.
+mod-change-advice-title = 🏷 نام محصول را روشن‌تر بنویسید، که خریدار از نامش بفهمد چیست؛ مثلاً «گلیم دستباف ۲ متری».
+mod-change-advice-delivery = 🚚 روش ارسال و هزینه‌اش را درست کنید، که خریدار بداند محصول چطور و با چه هزینه‌ای به دستش می‌رسد.
+mod-seller-change-fixed =
+    مربی برای محصول «{ $title }» پیشنهادی دارد؛ با این اصلاح آمادهٔ انتشار می‌شود:
+    { $advice }
+    دکمهٔ «{ btn-edit-listing }» را در همین پیام بزنید، بعد دکمهٔ «{ $field ->
+        [photos] { btn-edit-photos }
+        [title] { btn-edit-title }
+        [description] { btn-edit-description }
+        [price] { btn-edit-price }
+       *[delivery] { btn-edit-delivery }
+    }» را بزنید، درستش کنید و دوباره بفرستید.

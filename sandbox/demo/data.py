@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-DONE, SKIP = "✅ تمام شد", "⏭ بعدی"
+DONE, SKIP = "✅ کافی است", "⏭ بعدی"
 CARD = "6037 9975 9999 9993"  # the sellers' card for orders by post (a valid, Luhn, number)
 TRAINER = ("نرگس", "امینی")
 BUYERS = {"sara": ("سارا", "محمدی", "۰۹۳۵۱۱۱۲۲۳۳", "تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲"),

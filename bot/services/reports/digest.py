@@ -165,4 +165,27 @@ async def is_seller(session: AsyncSession, user_id: int) -> bool:
     return await session.get(Seller, user_id) is not None
 
 
-__all__ = ["run_weekly", "seller_notes", "toggle_note", "week_due"]
+async def note_state(session: AsyncSession, user_id: int) -> bool | None:
+    """Whether the seller's weekly note is on (no row = on); None for someone who is not a
+    seller: the note is for sellers only, so her settings have no such line."""
+    if not await is_seller(session, user_id):
+        return None
+    row = await session.get(ReportPrefs, user_id)
+    return True if row is None else bool(row.weekly_note)
+
+
+async def set_note(session: AsyncSession, user_id: int, on: bool) -> bool | None:
+    """Turn the seller's weekly note on or off (the same press twice leaves it as asked);
+    returns the state now held, or None (nothing changed) for someone who is not a seller."""
+    if not await is_seller(session, user_id):
+        return None
+    row = await session.get(ReportPrefs, user_id)
+    if row is None:
+        row = ReportPrefs(user_id=user_id, weekly_note=True)
+        session.add(row)
+    row.weekly_note = on
+    await session.flush()
+    return await note_state(session, user_id)
+
+
+__all__ = ["note_state", "run_weekly", "seller_notes", "set_note", "toggle_note", "week_due"]

@@ -64,10 +64,17 @@ async def _join(update: Update, context: HamyarContext, code: str) -> None:
     except groups.NoSuchGroup:
         await context.bot.send_message(chat_id, context.t("grp-err-code"))
         return
-    key = "grp-joined" if result.joined else "grp-join-later"
+    args = {"name": result.group.name}
+    if not result.joined:
+        key = "grp-join-later"
+    elif result.previous is None:
+        key = "grp-joined"
+    elif result.previous.id == result.group.id:
+        key = "grp-already"
+    else:
+        key, args["old"] = "grp-moved", result.previous.name
     markup = keyboards.main_menu(context.t, is_seller=context.is_seller)
-    await context.bot.send_message(chat_id, context.t(key, name=result.group.name),
-                                   reply_markup=markup)
+    await context.bot.send_message(chat_id, context.t(key, **args), reply_markup=markup)
 
 
 async def join_link(update: Update, context: HamyarContext) -> None:
@@ -153,8 +160,8 @@ async def assign_command(update: Update, context: HamyarContext) -> None:
     except trainers.NotAllowed:
         await context.bot.send_message(chat_id, context.t("grp-not-manager"))
         return
-    except groups.NoSuchGroup:
-        await context.bot.send_message(chat_id, context.t("grp-err-code"))
+    except groups.NoSuchGroup:  # a manager has no trainer to ask: the codes are in /groups
+        await context.bot.send_message(chat_id, context.t("grp-err-assign-code"))
         return
     except InputError as err:
         await context.bot.send_message(chat_id, context.t(err.key, **err.args_))

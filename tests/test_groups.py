@@ -80,7 +80,10 @@ async def test_trainer_creates_a_group_and_women_join_by_link_or_code(world) -> 
     later = await newcomer.say(f"/start g_{code}")
     assert "بعد از ثبت‌نام خودبه‌خود عضو این گروه می‌شوید" in later[-1].text
     await reach(newcomer, "confirm")  # registering through the bot: finishing puts her in the group
-    await newcomer.tap("✅ تأیید و ثبت")
+    asked = [r.text for r in newcomer.sb.records(newcomer.id) if r.from_bot and "سؤال ۷ از ۷" in (r.text or "")]
+    assert asked and "شما با کد گروه «گروه همیار یاس» آمده‌اید" in asked[-1]  # not asked to type it
+    done = await newcomer.tap("✅ تأیید و ثبت")
+    assert "👥 شما عضو گروه «گروه همیار یاس» هم شدید." in done[-1].text
     async with bot.db.session() as s:
         member = await s.get(GroupMember, newcomer.id)
         assert member is not None and member.how == "link"

@@ -114,6 +114,17 @@ async def join(session: AsyncSession, user_id: int, code: str) -> JoinResult:
     return JoinResult(group, joined=True, previous=previous)
 
 
+async def pending_group(session: AsyncSession, user_id: int) -> HamyarGroup | None:
+    """The group whose link or code she opened before registering (kept until it completes)."""
+    code = (await drafts.get(session, user_id, JOIN_DRAFT)).get("code")
+    if not code:
+        return None
+    try:
+        return await by_code(session, code)
+    except NoSuchGroup:
+        return None
+
+
 async def after_registration(session: AsyncSession, seller_id: int) -> HamyarGroup | None:
     """Called when a seller's registration completes: the join code she opened before, or
     else a group whose name and city match what she typed."""

@@ -92,8 +92,23 @@ async def test_trainer_creates_a_group_and_women_join_by_link_or_code(world) -> 
         assert await s.scalar(select(func.count()).select_from(GroupMember)
                               .where(GroupMember.group_id == group.id)) == 2
 
+    # her trainer gives her the code while she is registering: kept, and she goes on
+    midway = Person(bot, await bot.sb.create_user("زینب", language_code="fa"))
+    await reach(midway, "district")
+    inside = await midway.say(f"/join {code}")
+    assert "ثبت‌نامتان که تمام شد، عضو این گروه می‌شوید" in inside[-1].text
+    assert "سؤال ۵ از ۷" in inside[-1].text  # the question she was at, asked again
+    wrong_inside = await midway.say("/join ZZZZZZ")
+    assert "پیدا نکردیم" in wrong_inside[-1].text and "سؤال ۵ از ۷" in wrong_inside[-1].text
+    await midway.say("۳")
+    await midway.tap("ملیله‌کاری")
+    await midway.tap("✅ تمام شد")
+    await midway.tap("⏭ بعدی")
+    done = await midway.tap("✅ تأیید و ثبت")
+    assert "👥 شما عضو گروه «گروه همیار یاس» هم شدید." in done[-1].text
+
     listing = await trainer.say("/groups")
-    assert "گروه همیار یاس — ۲ عضو" in listing[-1].text
+    assert "گروه همیار یاس — ۳ عضو" in listing[-1].text
 
 
 async def test_typed_group_names_are_matched_or_confirmed_by_a_trainer(world) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ grp-joined = ✅ You are now in the group “{ $name }”. If this is a mistake,
 grp-moved = ✅ You left the group “{ $old }” and are now in the group “{ $name }”.
 grp-already = 👥 You are already in the group “{ $name }”.
 grp-join-later = 👥 We have the code of the group “{ $name }”. Register first; once you have, you are in this group. Tap “{ menu-register }”.
+grp-join-registering = 👥 We have the code of the group “{ $name }”; once your registration is done, you are in this group.
 grp-left = You are no longer in the group “{ $name }”. To join another group, ask your trainer for its code.
 grp-not-in = You are not in any group. To join one, ask your trainer for its code.
 grp-mine = 👥 You are in the group “{ $name }”. To leave it, send /leavegroup.

@@ -129,17 +129,20 @@ async def _show(context: HamyarContext, chat_id: int, user_id: int, view: Report
                                          caption=t("rep-chart-caption", title=title, period=words))
     else:
         data, ext = (xlsx, "xlsx") if view.what == "xlsx" else (csv, "csv")
-        name = f"hamyar-{_file_stem(period)}.{ext}"
+        name = f"hamyar-{_file_stem(period, now)}.{ext}"
         await context.bot.send_document(chat_id, InputFile(data, filename=name),
                                         caption=t("rep-file-caption", period=words))
 
 
-def _file_stem(period: periods.Period | None) -> str:
-    """«1405-08-01_1405-08-30»: the file says its days (Latin digits: a file name travels)."""
+def _file_stem(period: periods.Period | None, now: datetime) -> str:
+    """«1405-08-01_1405-08-30»: the file says its days (Latin digits: a file name travels);
+    a period that runs past today ends at today, as the figures and the caption do."""
     if period is None or period.code == periods.ALL:
         return "all"
+    today = persian.to_tehran(now).date()
+    last_day = min(period.last_day, max(today, period.first_day))
     first, last = (persian.format_jalali_date(d, latin=True, month_names=False).replace("/", "-")
-                   for d in (period.first_day, period.last_day))
+                   for d in (period.first_day, last_day))
     return f"{first}_{last}"
 
 

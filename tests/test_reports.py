@@ -436,5 +436,9 @@ async def test_typed_words_and_the_files_captions_in_the_chat(standin, db_url) -
             captions = [r.message["caption"] for r in pictures]
             assert captions[0] == "📈 فروش و فروشنده‌های فعال در هر هفته — هفتهٔ پیش (۳۰ آبان تا ۶ آذر ۱۴۰۵)"
             assert "به تفکیک منطقه — هفتهٔ پیش" in captions[1]
+            await manager.say("/report این هفته")  # this week has begun today: the file ends today
+            week = await manager.tap("📄 فایل سی‌اس‌وی")
+            assert week[-1].message["document"]["file_name"] == "hamyar-1405-09-07_1405-09-07.csv"
+            assert week[-1].message["caption"].startswith("📊 گزارش این هفته (امروز، ۷ آذر ۱۴۰۵)")
         finally:
             await bot.stop()

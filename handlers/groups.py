@@ -56,18 +56,32 @@ async def list_groups(update: Update, context: HamyarContext) -> None:
     await context.bot.send_message(chat_id, "\n".join(lines)[:4096])
 
 
-async def _join(update: Update, context: HamyarContext, code: str) -> None:
-    chat_id, user_id = _ids(update)
+async def join_reply(context: HamyarContext, user_id: int, code: str, *,
+                     registering: bool = False) -> tuple[str, bool]:
+    """Join by `code` (or keep it until her registration completes): (what to tell her, whether
+    the code was found). `registering`: she is in the middle of it, so not «tap register»."""
     try:
         async with context.session() as s:
             result = await groups.join(s, user_id, code)
     except groups.NoSuchGroup:
-        await context.bot.send_message(chat_id, context.t("grp-err-code"))
-        return
-    key = "grp-joined" if result.joined else "grp-join-later"
+        return context.t("grp-err-code"), False
+    args = {"name": result.group.name}
+    if not result.joined:
+        key = "grp-join-registering" if registering else "grp-join-later"
+    elif result.previous is None:
+        key = "grp-joined"
+    elif result.previous.id == result.group.id:
+        key = "grp-already"
+    else:
+        key, args["old"] = "grp-moved", result.previous.name
+    return context.t(key, **args), True
+
+
+async def _join(update: Update, context: HamyarContext, code: str) -> None:
+    chat_id, user_id = _ids(update)
+    text, _found = await join_reply(context, user_id, code)
     markup = keyboards.main_menu(context.t, is_seller=context.is_seller)
-    await context.bot.send_message(chat_id, context.t(key, name=result.group.name),
-                                   reply_markup=markup)
+    await context.bot.send_message(chat_id, text, reply_markup=markup)
 
 
 async def join_link(update: Update, context: HamyarContext) -> None:
@@ -153,8 +167,8 @@ async def assign_command(update: Update, context: HamyarContext) -> None:
     except trainers.NotAllowed:
         await context.bot.send_message(chat_id, context.t("grp-not-manager"))
         return
-    except groups.NoSuchGroup:
-        await context.bot.send_message(chat_id, context.t("grp-err-code"))
+    except groups.NoSuchGroup:  # a manager has no trainer to ask: the codes are in /groups
+        await context.bot.send_message(chat_id, context.t("grp-err-assign-code"))
         return
     except InputError as err:
         await context.bot.send_message(chat_id, context.t(err.key, **err.args_))

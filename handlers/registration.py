@@ -30,6 +30,7 @@ from bot.persistence import write_state
 from bot.services import registration as reg
 from handlers.common import send
 from handlers.deeplinks import leave_for_link
+from handlers.groups import join_reply
 from handlers.registration_ask import (
     WRONG_TYPE_KEYS,
     ask,
@@ -168,6 +169,18 @@ async def wrong_type(update: Update, context: HamyarContext) -> str:
     return await ask(update, context, step, data, hint=hint)
 
 
+async def on_join_inside(update: Update, context: HamyarContext) -> str:
+    """/join CODE in the middle of registration (her trainer just gave her the code): the code
+    is kept for the end of it, and the question she was at is asked again."""
+    code = "".join(context.args or [])
+    if code:
+        hint, _found = await join_reply(context, uid(update), code, registering=True)
+    else:
+        hint = context.t("grp-ask-code")
+    data = await load(context, update)
+    return await ask(update, context, data.get("step", "name"), data, hint=hint)
+
+
 async def on_start_inside(update: Update, context: HamyarContext) -> str:
     """/start in the middle of registration: carry on where she is."""
     data = await load(context, update)
@@ -190,6 +203,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         CallbackQueryHandler(back, pattern=RegStep.pattern(action="back")),
         leave_for_link(NAME),
         CommandHandler("start", on_start_inside),
+        CommandHandler("join", on_join_inside),
     ]
     steps: dict[str, list[Any]] = {
         "name": [MessageHandler(text, on_name)],

@@ -12,6 +12,7 @@ from bot import geo, keyboards, persian
 from bot.callbacks import RegCity, RegCraft, RegEdit, RegProvince, RegStep
 from bot.context import HamyarContext
 from bot.i18n import OMIT
+from bot.services import groups
 from bot.services import registration as reg
 from handlers.common import ask_inline, send
 
@@ -129,8 +130,11 @@ async def ask(
     elif step == "crafts":
         await ask_inline(context, chat_id, t("reg-ask-crafts"),
                          crafts_markup(context, data.get("crafts") or []), lead=hint)
-    elif step == "group":
-        await send(context, chat_id, prefix + t("reg-ask-group"),
+    elif step == "group":  # a link or code opened before: she need not type her group
+        async with context.session() as s:
+            pending = await groups.pending_group(s, update.effective_user.id)  # type: ignore[union-attr]
+        question = t("reg-ask-group-pending", name=pending.name) if pending else t("reg-ask-group")
+        await send(context, chat_id, prefix + question,
                    keyboards.reply_nav(t, _current_row(data.get("group")), [t("btn-skip")]))
     elif step == "confirm":
         confirm = keyboards.grid([(t("btn-confirm"), RegStep("confirm").pack())], 1,

@@ -14,6 +14,7 @@ from bot import geo, keyboards, persian
 from bot.callbacks import RegCity, RegCraft, RegEdit, RegProvince
 from bot.context import HamyarContext, Session
 from bot.persistence import write_state
+from bot.services import groups
 from bot.services import registration as reg
 from bot.services.errors import InputError
 from handlers.common import send
@@ -243,12 +244,14 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     user_id = uid(update)
+    joined = None  # the group she is in once registered, if any
     async with context.session() as s:
         data = await reg.load_draft(s, user_id) or {}
         if not reg.is_complete(data):
             step: str | None = first_missing(data)
         else:
             await reg.complete(s, user_id, data)
+            joined = None if data.get("editing") else await groups.group_of(s, user_id)
             await write_state(s, NAME, key(update), None)
             step = None
     if step is not None:
@@ -261,6 +264,8 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
         done = context.t("profile-saved")
     else:  # a new seller: what to do first, quoting the button
         done = context.t("reg-done")  # it quotes «menu-new-listing»
+        if joined is not None:  # her group's link, or the group name she typed, matched
+            done += "\n" + context.t("reg-done-group", name=joined.name)
     await send(context, update.effective_chat.id, done,  # type: ignore[union-attr]
                keyboards.main_menu(context.t, is_seller=True))
     return END

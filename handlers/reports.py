@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot import persian
 from bot.callbacks import ReportView
 from bot.context import HamyarContext
 from bot.i18n import I18n
@@ -56,12 +57,29 @@ async def report_command(update: Update, context: HamyarContext) -> None:
         await context.bot.send_message(chat_id, context.t("rep-choose-period"),
                                        reply_markup=_period_buttons(context))
         return
+    named = _typed_name(context, typed)
+    if named is not None:  # «/report ماه پیش»: a button's words typed
+        await _show(context, chat_id, user_id, ReportView(named, "area", "msg"))
+        return
     try:
-        period = periods.parse_range(typed)
+        period = periods.parse_range(typed, _now())
     except InputError as err:
         await context.bot.send_message(chat_id, context.t(err.key, **err.args_))
         return
     await _show(context, chat_id, user_id, ReportView(period.code, "area", "msg"))
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in persian.squash(text) if ch.isalnum())
+
+
+def _typed_name(context: HamyarContext, typed: str) -> str | None:
+    """The named period whose button label she typed («ماه پیش», «هفته پیش»), if any."""
+    words = _squash(typed)
+    for code in periods.NAMED:
+        if words == _squash(context.t(f"rep-btn-{code}")):
+            return code
+    return None
 
 
 async def on_button(update: Update, context: HamyarContext) -> None:
@@ -93,6 +111,8 @@ async def _show(context: HamyarContext, chat_id: int, user_id: int, view: Report
     except api.BadPeriod:
         await context.bot.send_message(chat_id, t("rep-expired"))
         return
+    period = periods.from_code(view.period, now)
+    words = render.period_words(period, t, locale, now) if period else ""
     if view.what == "msg":
         text = render.message(report, t, locale)
         lines = render.breakdown_lines(report, view.breakdown, t, locale)
@@ -101,15 +121,29 @@ async def _show(context: HamyarContext, chat_id: int, user_id: int, view: Report
                                        reply_markup=_report_buttons(context, view.period,
                                                                     view.breakdown))
     elif view.what == "png":
-        for title, png in pictures:
+        by = t(render.BREAKDOWN_NAMES[view.breakdown])
+        for i, (title, png) in enumerate(pictures):
+            if i:  # the bars: say what they are split by, as the picture's own title does
+                title = t("rep-chart-by", figure=title, by=by)
             await context.bot.send_photo(chat_id, InputFile(png, filename="chart.png"),
-                                         caption=t("rep-chart-caption", title=title))
-    elif view.what == "xlsx":
-        await context.bot.send_document(chat_id, InputFile(xlsx, filename=f"hamyar-{view.period}.xlsx"),
-                                        caption=t("rep-file-caption"))
+                                         caption=t("rep-chart-caption", title=title, period=words))
     else:
-        await context.bot.send_document(chat_id, InputFile(csv, filename=f"hamyar-{view.period}.csv"),
-                                        caption=t("rep-file-caption"))
+        data, ext = (xlsx, "xlsx") if view.what == "xlsx" else (csv, "csv")
+        name = f"hamyar-{_file_stem(period, now)}.{ext}"
+        await context.bot.send_document(chat_id, InputFile(data, filename=name),
+                                        caption=t("rep-file-caption", period=words))
+
+
+def _file_stem(period: periods.Period | None, now: datetime) -> str:
+    """«1405-08-01_1405-08-30»: the file says its days (Latin digits: a file name travels);
+    a period that runs past today ends at today, as the figures and the caption do."""
+    if period is None or period.code == periods.ALL:
+        return "all"
+    today = persian.to_tehran(now).date()
+    last_day = min(period.last_day, max(today, period.first_day))
+    first, last = (persian.format_jalali_date(d, latin=True, month_names=False).replace("/", "-")
+                   for d in (period.first_day, last_day))
+    return f"{first}_{last}"
 
 
 async def weekly_command(update: Update, context: HamyarContext) -> None:

@@ -66,13 +66,24 @@ async def test_trainer_creates_a_group_and_women_join_by_link_or_code(world) -> 
     assert "شدید" in again[-1].text
     wrong = await seller.say("/join ZZZZZZ")
     assert "پیدا نکردیم" in wrong[-1].text
+    same = await seller.say(f"/join {code}")
+    assert "همین حالا هم عضو گروه «گروه همیار یاس» هستید" in same[-1].text
+    await trainer.say("/newgroup ابهر تعاونی نرگس")
+    other = await _code(bot)
+    moved = await seller.say(f"/join {other}")  # she is told which group she left
+    assert "از گروه «گروه همیار یاس» بیرون آمدید و عضو گروه «تعاونی نرگس» شدید" in moved[-1].text
+    back = await seller.say(f"/start g_{code}")
+    assert "از گروه «تعاونی نرگس» بیرون آمدید" in back[-1].text
 
     # a woman who is not registered yet: the code waits for her registration
     newcomer = Person(bot, await bot.sb.create_user("سارا", language_code="fa"))
     later = await newcomer.say(f"/start g_{code}")
-    assert "بعد از ثبت‌نام عضو گروه می‌شوید" in later[-1].text
+    assert "بعد از ثبت‌نام خودبه‌خود عضو این گروه می‌شوید" in later[-1].text
     await reach(newcomer, "confirm")  # registering through the bot: finishing puts her in the group
-    await newcomer.tap("✅ تأیید و ثبت")
+    asked = [r.text for r in newcomer.sb.records(newcomer.id) if r.from_bot and "سؤال ۷ از ۷" in (r.text or "")]
+    assert asked and "شما با کد گروه «گروه همیار یاس» آمده‌اید" in asked[-1]  # not asked to type it
+    done = await newcomer.tap("✅ تأیید و ثبت")
+    assert "👥 شما عضو گروه «گروه همیار یاس» هم شدید." in done[-1].text
     async with bot.db.session() as s:
         member = await s.get(GroupMember, newcomer.id)
         assert member is not None and member.how == "link"
@@ -81,8 +92,23 @@ async def test_trainer_creates_a_group_and_women_join_by_link_or_code(world) -> 
         assert await s.scalar(select(func.count()).select_from(GroupMember)
                               .where(GroupMember.group_id == group.id)) == 2
 
+    # her trainer gives her the code while she is registering: kept, and she goes on
+    midway = Person(bot, await bot.sb.create_user("زینب", language_code="fa"))
+    await reach(midway, "district")
+    inside = await midway.say(f"/join {code}")
+    assert "ثبت‌نامتان که تمام شد، عضو این گروه می‌شوید" in inside[-1].text
+    assert "سؤال ۵ از ۷" in inside[-1].text  # the question she was at, asked again
+    wrong_inside = await midway.say("/join ZZZZZZ")
+    assert "پیدا نکردیم" in wrong_inside[-1].text and "سؤال ۵ از ۷" in wrong_inside[-1].text
+    await midway.say("۳")
+    await midway.tap("ملیله‌کاری")
+    await midway.tap("✅ تمام شد")
+    await midway.tap("⏭ بعدی")
+    done = await midway.tap("✅ تأیید و ثبت")
+    assert "👥 شما عضو گروه «گروه همیار یاس» هم شدید." in done[-1].text
+
     listing = await trainer.say("/groups")
-    assert "گروه همیار یاس — ۲ عضو" in listing[-1].text
+    assert "گروه همیار یاس — ۳ عضو" in listing[-1].text
 
 
 async def test_typed_group_names_are_matched_or_confirmed_by_a_trainer(world) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +132,7 @@ async def test_typed_group_names_are_matched_or_confirmed_by_a_trainer(world) ->
         row = await s.get(GroupMember, clear.id)
         assert row is not None and row.how == "matched"
     await trainer.tap("✅ گروه همیار یاس")
-    assert "در گروه «گروه همیار یاس» گذاشته شد" in trainer.last.text
+    assert "مریم رضایی عضو گروه «گروه همیار یاس» شد" in trainer.last.text
     async with bot.db.session() as s:
         assert (await s.get(GroupMember, vague.id)).how == "trainer"
         assert await s.get(GroupMember, far.id) is None
@@ -125,7 +151,7 @@ async def test_weekly_digest_fires_once_on_saturday_morning(world) -> None:  # t
     await make_seller(bot, seller)
     await make_seller(bot, quiet_seller)
     off = await quiet_seller.say("/weekly")
-    assert "دیگر یادداشت هفتگی نمی‌فرستیم" in off[-1].text
+    assert "دیگر پیام هفتگی نمی‌فرستیم" in off[-1].text
     last_week = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
     async with bot.db.session() as s:
         for p in (seller, quiet_seller):
@@ -150,7 +176,8 @@ async def test_weekly_digest_fires_once_on_saturday_morning(world) -> None:  # t
     assert str(seller.id) in chats and str(quiet_seller.id) not in chats
     group_text = next(r.payload["text"] for r in rows if r.chat_id == str(admins["id"]))
     assert "گزارش هفتگی همیار" in group_text and "۱ آذر ۱۴۰۵" not in group_text
-    assert "۳۰ آبان ۱۴۰۵" in group_text  # last week: Saturday 30 Aban to Friday 6 Azar
+    assert "هفتهٔ پیش (۳۰ آبان تا ۶ آذر ۱۴۰۵)" in group_text  # Saturday 30 Aban to Friday 6 Azar
+    assert group_text.rstrip().endswith("/report را بفرستید.")  # where the files and charts are
     note = next(r.payload["text"] for r in rows if r.chat_id == str(seller.id))
     assert "۱ سفارش تازه" in note and "/weekly" in note
 
@@ -199,6 +226,10 @@ async def test_only_a_manager_puts_a_trainer_on_a_group(world) -> None:  # type:
     code = await _code(bot)
     refused = await trainer.say(f"/assigngroup {code} @zahra_trainer")
     assert "فقط برای مدیران" in refused[-1].text
+    bare = await manager.say("/assigngroup")  # the usage, not «ask your trainer» to a manager
+    assert "بعد از /assigngroup کد گروه و بعد نام کاربری مربی را بنویسید" in bare[-1].text
+    unknown = await manager.say("/assigngroup ZZZZZZ @zahra_trainer")
+    assert "با /groups ببینید" in unknown[-1].text and "مربی‌تان" not in unknown[-1].text
     done = await manager.say(f"/assigngroup {code} @zahra_trainer")
     assert "گروه «گروه همیار نرگس» را هم دنبال می‌کند" in done[-1].text
     mine = await trainer.say("/groups")

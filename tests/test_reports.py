@@ -30,6 +30,7 @@ from bot.db import Database
 from bot.i18n import I18n
 from bot.ops.migrate import upgrade
 from bot.services import trainers
+from bot.services.errors import InputError
 from bot.services.reports import api, charts, exports, periods, render
 from bot.services.reports import figures as F
 from bot.services.reports.report import build, seller_rows
@@ -133,9 +134,12 @@ async def test_message_spreadsheet_and_csv_carry_the_same_figures(seeded) -> Non
         report = await build(s, MANAGER, period, NOW, breakdowns=(F.AREA,))
     text = render.message(report, t_fa, "fa")
     fa = lambda n: I18N._render_arg("fa", int(n))  # noqa: E731
-    assert f"فروشنده‌ها: {fa(exp['sellers_total'])} نفر ({fa(exp.get('sellers_new', 0))} نفر تازه)" in text
-    assert f"{fa(exp.get('sellers_active', 0))} نفر فعال" in text
-    assert f"سفارش‌ها: {fa(exp.get('orders_placed', 0))} سفارش تازه" in text
+    assert exp.get("sellers_new") and exp.get("sellers_active") and exp.get("orders_placed")
+    assert f"فروشنده‌ها: {fa(exp['sellers_total'])} نفر؛ {fa(exp['sellers_new'])} نفر در این مدت ثبت‌نام" in text
+    assert f"🟢 {fa(exp['sellers_active'])} فروشنده فعال" in text
+    assert f"🛒 {fa(exp['orders_placed'])} سفارش تازه آمد" in text
+    assert f"در همین مدت {fa(exp['orders_accepted'])} سفارش پذیرفته شد" in text
+    assert "📊 گزارش ماه پیش (۱ تا ۳۰ آبان ۱۴۰۵)" in text
     if exp.get("sales_toman"):
         assert f"فروش: {fa(exp['sales_toman'])} تومان" in text
     bare = text
@@ -254,7 +258,7 @@ async def test_report_in_the_chat_for_a_manager_and_a_scoped_trainer(standin, db
             fa = lambda n: I18N._render_arg("fa", int(n))  # noqa: E731
             text = replies[-1].text
             assert f"فروشنده‌ها: {fa(exp['sellers_total'])} نفر" in text
-            assert f"سفارش‌ها: {fa(exp.get('orders_placed', 0))} سفارش تازه" in text
+            assert f"🛒 {fa(exp['orders_placed'])} سفارش تازه آمد" in text
             assert "به تفکیک منطقه" in text
 
             files = await manager.tap("📗 فایل اکسل")
@@ -296,3 +300,145 @@ def test_readme_lists_every_figure_as_defined() -> None:
     for f in F.FIGURES:
         assert f"| `{f.key}` (" in readme and f.definition in readme, f.key
     assert F.MEDIAN_DEFINITION in readme
+
+
+# -- what a trainer reads: the words around the figures -------------------------------------------
+
+async def test_typed_periods_refuse_gregorian_years_and_run_one_date_to_today() -> None:
+    with pytest.raises(InputError) as err:
+        periods.parse_range("2026/11/01 2026/11/20", NOW)  # not the Jalali year 2026
+    assert err.value.key == "rep-err-year"
+    one = periods.parse_range("از ۱۴۰۵/۰۸/۲۰", NOW)  # one date: from it to today (7 Azar)
+    assert (one.first_day.isoformat(), one.last_day.isoformat()) == ("2026-11-11", "2026-11-28")
+    assert periods.from_code(one.code, NOW) == one
+    with pytest.raises(InputError):
+        periods.parse_range("از ۱۴۰۵/۱۰/۰۱", NOW)  # one date after today
+    mark = periods.parse_range("۱۴۰۵٫۰۸٫۰۱ تا ۱۴۰۵٫۰۸٫۳۰", NOW)  # the Persian decimal mark
+    assert mark.code == "14050801-14050830"
+
+
+async def test_the_message_names_the_period_and_never_says_zero_toman(seeded) -> None:  # type: ignore[no-untyped-def]
+    db, seed = seeded
+    async with db.session() as s:
+        month = await build(s, MANAGER, periods.named(periods.THIS_MONTH, NOW), NOW,
+                            breakdowns=(F.GROUP,))
+        crafts = await build(s, MANAGER, periods.named(periods.ALL, NOW), NOW,
+                             breakdowns=(F.CRAFT,))
+        typed = await build(s, MANAGER, periods.parse_range("۱۴۰۵/۰۸/۰۱ ۱۴۰۵/۰۸/۱۵"), NOW)
+    text = render.message(month, t_fa, "fa") + "\n" + render.breakdown_lines(month, F.GROUP, t_fa, "fa")
+    assert text.startswith("📊 گزارش این ماه (۱ آذر ۱۴۰۵ تا امروز)")  # the month is not over
+    assert render.message(typed, t_fa, "fa").startswith("📊 گزارش ۱ تا ۱۵ آبان ۱۴۰۵\n")
+    assert "۰ تومان" not in text and "—:" not in text
+    assert "• بدون گروه:" in text  # the sellers in no group have a name, not a dash
+    exp = expected(seed, month.period.start, month.period.end, key=by_group)
+    quiet_rows = 0
+    for gid, name in seed.groups.items():
+        row = exp.get((gid,), {})
+        if not any(row.get(k) for k in ("sellers_active", "orders_placed", "sales_toman")):
+            assert f"• {name}: در این مدت خبری نبود" in text
+            quiet_rows += 1
+        else:
+            assert f"• {name}: {fa_n(row.get('sellers_active', 0))} فروشندهٔ فعال" in text
+    assert quiet_rows, "the seed should leave a group with nothing this month"
+    # crafts have no sellers of their own: their line counts products, not «۰ فروشندهٔ فعال»
+    lines = render.breakdown_lines(crafts, F.CRAFT, t_fa, "fa")
+    assert "فروشندهٔ فعال" not in lines and "محصول برای بررسی" in lines
+    exp_c = expected(seed, crafts.period.start, crafts.period.end, key=by_craft)
+    food = exp_c[("food",)]
+    want = f"• غذای خانگی: {fa_n(food['listings_submitted'])} محصول برای بررسی"
+    assert want in lines, lines
+
+
+def fa_n(n: float) -> str:
+    return str(I18N._render_arg("fa", int(n)))
+
+
+async def test_a_long_list_of_quiet_sellers_says_how_many_more(seeded) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    db, _seed = seeded
+    async with db.session() as s:
+        report = await build(s, MANAGER, periods.named(periods.ALL, NOW), NOW)
+    many = [dataclasses.replace(report.quiet[0], seller_id=i, name=f"ن{i}") for i in range(13)]
+    text = render.message(dataclasses.replace(report, quiet=many), t_fa, "fa")
+    assert "این ۱۳ فروشنده ۳۰ روز است" in text
+    assert text.count("\n• ن") == render.MAX_QUIET_SHOWN
+    assert text.endswith("… و ۳ نفر دیگر (همه در «📗 فایل اکسل»)")
+
+
+async def test_the_files_say_their_days_and_leave_a_missing_rating_empty(seeded) -> None:  # type: ignore[no-untyped-def]
+    db, _seed = seeded
+    async with db.session() as s:
+        xlsx, csv_data = await api.files_for(s, MANAGER, periods.THIS_WEEK, NOW, t_fa, "fa")
+    assert "rating_avg" not in expected(_seed, *_bounds(periods.THIS_WEEK))[()]
+    wb = load_workbook(io.BytesIO(xlsx))
+    summary = {r[0]: r[1] for r in wb["خلاصه"].iter_rows(min_row=2, values_only=True)}
+    assert summary["از تاریخ"] == "1405/09/07" and summary["تا تاریخ"] == "1405/09/07"
+    assert summary[t_fa("rep-fig-rating")] is None  # no rating given, not a rating of 0
+    assert summary[t_fa("rep-fig-sellers-total")] == \
+        expected(_seed, *_bounds(periods.THIS_WEEK))[()]["sellers_total"]
+    assert wb["خلاصه"].freeze_panes == "B2"
+    groups = [r[0] for r in wb["گروه"].iter_rows(min_row=2, values_only=True)]
+    assert "بدون گروه" in groups and "—" not in groups
+    rows = list(csv.reader(io.StringIO(csv_data.decode("utf-8-sig"))))
+    assert dict(zip(rows[0], rows[1], strict=True))[t_fa("rep-fig-rating")] == ""
+
+
+def _bounds(code: str) -> tuple:  # type: ignore[type-arg]
+    p = periods.named(code, NOW)
+    return p.start, p.end
+
+
+async def test_bars_show_every_row_and_say_so_when_there_is_nothing(seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db, _seed = seeded
+    shaped: list[str] = []
+    real = charts.shape
+    monkeypatch.setattr(charts, "shape", lambda text: shaped.append(text) or real(text))
+    async with db.session() as s:
+        week = await build(s, MANAGER, periods.named(periods.THIS_WEEK, NOW), NOW,
+                           breakdowns=(F.AREA,), series=True)
+        everything = await build(s, MANAGER, periods.named(periods.ALL, NOW), NOW,
+                                 breakdowns=(F.GROUP,), series=True)
+    png = charts.bars(week, F.AREA, "sales_toman", t_fa, "fa")  # nobody sold this week
+    assert _png_size(png) == (800, 450)
+    assert {"تبریز ۱", "تبریز ۳", "ابهر"} <= set(shaped)  # the districts at zero are named
+    assert t_fa("rep-chart-nothing") in shaped
+    assert "فروش (تومان) به تفکیک منطقه" in shaped
+    shaped.clear()
+    charts.bars(everything, F.GROUP, "sales_toman", t_fa, "fa")
+    assert {"بدون گروه", "گروه همیار نرگس", "تعاونی یاس ابهر"} <= set(shaped)
+    assert t_fa("rep-chart-nothing") not in shaped
+
+
+async def test_typed_words_and_the_files_captions_in_the_chat(standin, db_url) -> None:  # type: ignore[no-untyped-def]
+    from harness import BotHarness, Person
+
+    sb = standin
+    manager_u = await sb.create_user("مدیر", language_code="fa")
+    with time_machine.travel(NOW, tick=True):
+        bot = BotHarness(sb, db_url, admin_ids=(manager_u["id"],))
+        await bot.start()
+        try:
+            async with bot.db.session() as s:
+                await store(s, make_seed())
+            manager = Person(bot, manager_u)
+            gregorian = await manager.say("/report 2026/11/01 2026/11/20")
+            assert "سال را شمسی بنویسید" in gregorian[-1].text
+            nonsense = await manager.say("/report دیروز و پریروز")
+            assert "این تاریخ‌ها را نفهمیدیم" in nonsense[-1].text
+            words = await manager.say("/report هفته پیش")  # a button's words, typed plainly
+            assert words[-1].text.startswith("📊 گزارش هفتهٔ پیش (۳۰ آبان تا ۶ آذر ۱۴۰۵)")
+            files = await manager.tap("📗 فایل اکسل")
+            doc = files[-1].message
+            assert doc["document"]["file_name"] == "hamyar-1405-08-30_1405-09-06.xlsx"
+            assert doc["caption"] == "📊 گزارش هفتهٔ پیش (۳۰ آبان تا ۶ آذر ۱۴۰۵) — همهٔ عددها در این فایل است."
+            pictures = [r for r in await manager.tap("📈 نمودارها") if "photo" in r.message]
+            captions = [r.message["caption"] for r in pictures]
+            assert captions[0] == "📈 فروش و فروشنده‌های فعال در هر هفته — هفتهٔ پیش (۳۰ آبان تا ۶ آذر ۱۴۰۵)"
+            assert "به تفکیک منطقه — هفتهٔ پیش" in captions[1]
+            await manager.say("/report این هفته")  # this week has begun today: the file ends today
+            week = await manager.tap("📄 فایل سی‌اس‌وی")
+            assert week[-1].message["document"]["file_name"] == "hamyar-1405-09-07_1405-09-07.csv"
+            assert week[-1].message["caption"].startswith("📊 گزارش این هفته (امروز، ۷ آذر ۱۴۰۵)")
+        finally:
+            await bot.stop()

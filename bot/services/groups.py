@@ -31,6 +31,7 @@ class NoSuchGroup(LookupError):
 class JoinResult:
     group: HamyarGroup
     joined: bool  # False: she is not a seller yet; the code waits for her registration
+    previous: HamyarGroup | None = None  # the group she was in before (the same one: no change)
 
 
 def join_link(group: HamyarGroup) -> str:
@@ -107,8 +108,21 @@ async def join(session: AsyncSession, user_id: int, code: str) -> JoinResult:
     if await session.get(Seller, user_id) is None:
         await drafts.put(session, user_id, JOIN_DRAFT, {"code": group.join_code})
         return JoinResult(group, joined=False)
-    await _put_member(session, user_id, group.id, "link")
-    return JoinResult(group, joined=True)
+    previous = await group_of(session, user_id)
+    if previous is None or previous.id != group.id:
+        await _put_member(session, user_id, group.id, "link")
+    return JoinResult(group, joined=True, previous=previous)
+
+
+async def pending_group(session: AsyncSession, user_id: int) -> HamyarGroup | None:
+    """The group whose link or code she opened before registering (kept until it completes)."""
+    code = (await drafts.get(session, user_id, JOIN_DRAFT)).get("code")
+    if not code:
+        return None
+    try:
+        return await by_code(session, code)
+    except NoSuchGroup:
+        return None
 
 
 async def after_registration(session: AsyncSession, seller_id: int) -> HamyarGroup | None:
@@ -255,6 +269,8 @@ async def assign(session: AsyncSession, manager_id: int, text: str) -> tuple[Ham
     if not trainers.is_manager(manager_id):
         raise trainers.NotAllowed(manager_id)
     code, _, who = persian.clean_input(text).partition(" ")
+    if not code:
+        raise InputError("grp-ask-assign")
     group = await by_code(session, code)
     user = await trainers.find_user(session, who.strip()) if who.strip() else None
     if user is None or await trainers.trainer_of(session, user.id) is None:

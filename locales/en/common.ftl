@@ -31,12 +31,11 @@ help-text =
 
 help-trainer =
     Trainers' tools (type the command):
-    /queue products waiting for review
-    /seller and a name or phone: a seller's card
-    /onbehalf list a product for a seller who cannot type
-    /stuck orders that need a hand
+    /queue products waiting for review; /seller and a name or phone: a seller's card
+    /onbehalf list a product for a seller who cannot type; /stuck orders that need a hand
+    /report figures, Excel file and charts; /newgroup and /groups hamyar groups; /unmatched group names that matched no group
     /undelivered messages that did not arrive; /block and /unblock
-help-manager = Managers: /trainers the list of trainers; /addtrainer and /removetrainer to add or remove one
+help-manager = Managers: /trainers the list of trainers; /addtrainer and /removetrainer to add or remove one; /assigngroup to give a group to a trainer
 
 cancel-nothing = You have nothing in progress. Choose something new from the buttons below.
 unknown-text = Sorry, we did not understand. Tap one of the buttons below, or type the name of a product you are looking for.

@@ -42,6 +42,9 @@ reg-err-crafts-type = Choose your crafts with the buttons on the message above, 
 reg-ask-group =
     Question 7 of 7
     If you belong to a hamyar group or a cooperative, type its name. If not, tap "{ btn-skip }".
+reg-ask-group-pending =
+    Question 7 of 7
+    👥 You came with the code of the group "{ $name }"; once you are registered you are in that group. Tap "{ btn-skip }".
 reg-err-group-long = This name is { $length } characters long; at most { $max } are allowed.
 
 reg-summary =
@@ -55,6 +58,7 @@ reg-summary =
     If everything is right, tap "{ btn-confirm }". To correct something, tap "{ btn-back }".
 reg-none = none
 reg-chosen = ☑️ { $choice }
+reg-done-group = 👥 You are also in the group "{ $name }" now.
 reg-done = You are registered 🎉 Your shop on Hamyar is ready. Now list your first product with "{ menu-new-listing }".
 reg-cancelled = Registration paused. Your answers are kept; tap "{ menu-register }" whenever you like to carry on from there.
 reg-already = You are already registered. See your details in "{ menu-profile }".

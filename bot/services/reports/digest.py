@@ -76,8 +76,7 @@ async def run_weekly(session: AsyncSession, now: datetime) -> bool:
     if runtime.admin_chat_id is not None:
         report = await build(session, 0, period, now, breakdowns=(), scope=EVERYTHING)
         text = render.message(report, lambda k, **a: i18n.t(i18n.default, k, a), i18n.default)
-        await _send(session, runtime.admin_chat_id, week, i18n.t(i18n.default, "rep-digest-head", {})
-                    + "\n" + text)
+        await _send(session, runtime.admin_chat_id, week, _digest(i18n, i18n.default, text))
     rows = (await session.execute(select(Trainer, User).join(User, User.id == Trainer.user_id))).all()
     for trainer, user in rows:
         if user.is_blocked:
@@ -85,11 +84,17 @@ async def run_weekly(session: AsyncSession, now: datetime) -> bool:
         locale = user_locale(user)
         report = await build(session, trainer.user_id, period, now, breakdowns=())
         text = render.message(report, lambda k, _l=locale, **a: i18n.t(_l, k, a), locale)
-        await _send(session, trainer.user_id, week, i18n.t(locale, "rep-digest-head", {}) + "\n" + text)
+        await _send(session, trainer.user_id, week, _digest(i18n, locale, text))
     for note in await seller_notes(session, period.start, period.end):
         t = lambda k, _l=note.locale, **a: i18n.t(_l, k, a)  # noqa: E731
         await _send(session, note.seller_id, week, note.text(t))
     return True
+
+
+def _digest(i18n: Any, locale: str, text: str) -> str:
+    """The head, the report's message, and where the rest is (/report: files and charts)."""
+    return "\n".join((i18n.t(locale, "rep-digest-head", {}), text, "",
+                      i18n.t(locale, "rep-digest-more", {})))
 
 
 async def _send(session: AsyncSession, chat_id: int, week: str, text: str) -> None:

@@ -11,6 +11,8 @@ from typing import Any
 
 from bot import geo, persian
 from bot.services.reports import figures as F
+from bot.services.reports.periods import ALL
+from bot.services.reports.render import row_label
 from bot.services.reports.report import Report
 from models.user import Seller
 
@@ -22,6 +24,13 @@ def _value(v: Any) -> Any:
     return None if v is None else (int(v) if float(v).is_integer() else float(v))
 
 
+def _cell(f: F.Figure, v: Any) -> Any:
+    """A figure's cell: a number; no rating at all is an empty cell, not a rating of 0."""
+    if f.kind == "rating" and not v:
+        return None
+    return _value(v if v is not None else 0)
+
+
 def breakdown_table(report: Report, breakdown: str, t: Translate, locale: str) -> list[list[Any]]:
     """Header row and one row per key: the label, every figure, the median hours."""
     values = report.breakdowns.get(breakdown) or {}
@@ -29,18 +38,25 @@ def breakdown_table(report: Report, breakdown: str, t: Translate, locale: str) -
     header += [t(f.label) for f in F.FIGURES] + [t("rep-fig-median-hours")]
     rows = [header]
     for key in report.rows(breakdown):
-        row: list[Any] = [report.key_label(breakdown, key, locale)]
+        row: list[Any] = [row_label(report, breakdown, key, t, locale)]
         for f in F.FIGURES:
             by = values.get(f.key)
-            row.append(None if by is None else _value(by.get(key, 0)))
+            row.append(None if by is None else _cell(f, by.get(key)))
         row.append(report.median_by.get(breakdown, {}).get(key))
         rows.append(row)
     return rows
 
 
 def summary_table(report: Report, t: Translate) -> list[list[Any]]:
+    """The figures, and the period's first and last day (Jalali) so that a file passed on
+    still says what it covers; a period that runs past today ends at today."""
     rows: list[list[Any]] = [[t("rep-col-figure"), t("rep-col-value")]]
-    rows += [[t(f.label), _value(report.totals.get(f.key, 0))] for f in F.FIGURES]
+    if report.period.code != ALL:
+        today = persian.to_tehran(report.now).date()
+        last = min(report.period.last_day, max(today, report.period.first_day))
+        for key, day in (("rep-col-from", report.period.first_day), ("rep-col-to", last)):
+            rows.append([t(key), persian.format_jalali_date(day, latin=True, month_names=False)])
+    rows += [[t(f.label), _cell(f, report.totals.get(f.key))] for f in F.FIGURES]
     rows.append([t("rep-fig-median-hours"), report.median_hours])
     return rows
 
@@ -62,7 +78,7 @@ def sellers_table(report: Report, sellers: dict[int, Seller], groups: dict[int, 
             s.district, report.group_names.get(groups.get(s.user_id, -1), ""),
             persian.format_jalali_date(s.registered_at, latin=True, month_names=False),
             t("rep-yes") if s.user_id in quiet else "",
-            *[_value((values.get(f.key) or {}).get((s.user_id,), 0)) for f in figs],
+            *[_cell(f, (values.get(f.key) or {}).get((s.user_id,))) for f in figs],
         ])
     return rows
 
@@ -89,9 +105,15 @@ def xlsx(report: Report, sellers: dict[int, Seller], groups: dict[int, int], t: 
         sheet.sheet_view.rightToLeft = locale == "fa"
         for row in sellers_table(report, sellers, groups, t, locale):
             sheet.append(row)
+    from openpyxl.styles import Font
+
     for sheet in wb.worksheets:
+        sheet.freeze_panes = "B2"  # the titles and the names stay in sight when scrolling
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
         for col in sheet.columns:
             sheet.column_dimensions[col[0].column_letter].width = 16
+        sheet.column_dimensions["A"].width = 26
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -103,7 +125,7 @@ def csv_bytes(report: Report, t: Translate, locale: str) -> bytes:
     w = csv.writer(out)
     w.writerow([t("rep-col-breakdown"), t("rep-col-row")] + [t(f.label) for f in F.FIGURES]
                + [t("rep-fig-median-hours")])
-    w.writerow([t("rep-bd-total"), ""] + [_value(report.totals.get(f.key, 0)) for f in F.FIGURES]
+    w.writerow([t("rep-bd-total"), ""] + [_cell(f, report.totals.get(f.key)) for f in F.FIGURES]
                + [report.median_hours])
     for bd in F.BREAKDOWNS:
         if bd in report.breakdowns:

@@ -16,7 +16,8 @@ THIS_WEEK, LAST_WEEK, THIS_MONTH, LAST_MONTH, ALL = "tw", "lw", "tm", "lm", "all
 NAMED = (THIS_WEEK, LAST_WEEK, THIS_MONTH, LAST_MONTH, ALL)
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _CODE_RE = re.compile(r"^(\d{8})-(\d{8})$")
-_TYPED_RE = re.compile(r"(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})")
+_TYPED_RE = re.compile(r"(\d{4})\s*[/\-.\u066b]\s*(\d{1,2})\s*[/\-.\u066b]\s*(\d{1,2})")
+JALALI_YEARS = range(1300, 1500)  # a year outside is a Gregorian year or a slip of the finger
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,24 @@ def from_code(code: str, now: datetime) -> Period | None:
     return _days(code, first, last) if first <= last else None
 
 
-def parse_range(text: str) -> Period:
-    """«از ۱۴۰۵/۰۸/۰۱ تا ۱۴۰۵/۰۸/۳۰» (Persian or Latin digits, / - or .)."""
+def parse_range(text: str, now: datetime | None = None) -> Period:
+    """«از ۱۴۰۵/۰۸/۰۱ تا ۱۴۰۵/۰۸/۳۰» (Persian or Latin digits, / - . or the Persian decimal
+    mark); one date alone («از ۱۴۰۵/۰۹/۰۱») runs to today (`now`). A year that is not a
+    Jalali one (2026) is refused with its own message rather than read as the year 2026 AP."""
     found = _TYPED_RE.findall(persian.to_ascii_digits(text or ""))
-    if len(found) != 2:
+    if not found or len(found) > 2:
         raise InputError("rep-err-range")
-    (y1, m1, d1), (y2, m2, d2) = ((int(y), int(m), int(d)) for y, m, d in found)
+    dates = [(int(y), int(m), int(d)) for y, m, d in found]
+    if any(y not in JALALI_YEARS for y, _, _ in dates):
+        raise InputError("rep-err-year")
+    if len(dates) == 1:
+        if now is None:
+            raise InputError("rep-err-range")
+        today = jdatetime.date.fromgregorian(date=persian.to_tehran(now).date())
+        dates.append((today.year, today.month, today.day))
+        if _jalali(*dates[0]) > _jalali(*dates[1]):
+            raise InputError("rep-err-range")
+    (y1, m1, d1), (y2, m2, d2) = dates
     first, last = _jalali(y1, m1, d1), _jalali(y2, m2, d2)
     if first > last:
         first, last = last, first

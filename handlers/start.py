@@ -102,7 +102,7 @@ async def _edit_settings(update: Update, context: HamyarContext, weekly: bool | 
 
 
 async def set_weekly(update: Update, context: HamyarContext) -> None:
-    """«🔕 یادداشت هفتگی نمی‌خواهم» / «🔔 …می‌خواهم»: sets what the button says, then shows the
+    """«🔕 پیام هفتگی نمی‌خواهم» / «🔔 …می‌خواهم»: sets what the button says, then shows the
     state the database holds. Only a seller has the note (the service checks)."""
     query = update.callback_query
     assert query is not None

@@ -102,7 +102,7 @@ async def test_trainer_creates_a_group_and_women_join_by_link_or_code(world) -> 
     assert "پیدا نکردیم" in wrong_inside[-1].text and "سؤال ۵ از ۷" in wrong_inside[-1].text
     await midway.say("۳")
     await midway.tap("ملیله‌کاری")
-    await midway.tap("✅ تمام شد")
+    await midway.tap("✅ کافی است")
     await midway.tap("⏭ بعدی")
     done = await midway.tap("✅ تأیید و ثبت")
     assert "👥 شما عضو گروه «گروه همیار یاس» هم شدید." in done[-1].text

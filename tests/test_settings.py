@@ -12,8 +12,8 @@ from bot.services.reports import digest
 from models.group import ReportPrefs
 from sandbox.state import Record
 
-OFF, ON = "🔕 یادداشت هفتگی نمی‌خواهم", "🔔 یادداشت هفتگی می‌خواهم"
-SAYS_ON, SAYS_OFF = "🗓 یادداشت هفتگی: هر شنبه", "🗓 یادداشت هفتگی: خاموش است"
+OFF, ON = "🔕 پیام هفتگی نمی‌خواهم", "🔔 پیام هفتگی می‌خواهم"
+SAYS_ON, SAYS_OFF = "🗓 پیام هفتگی: هر شنبه", "🗓 پیام هفتگی: خاموش است"
 
 
 def _now(p: Person, rec: Record) -> Record:
@@ -39,7 +39,7 @@ async def test_seller_turns_the_weekly_note_off_and_on_in_settings(bot, person) 
 
     replies = await maryam.tap(OFF, menu)
     assert replies == [], "the settings message is edited in place, nothing new is sent"
-    assert maryam.answers()[-1] == "یادداشت هفتگی خاموش شد."
+    assert maryam.answers()[-1] == "پیام هفتگی خاموش شد."
     shown = _now(maryam, menu)
     assert SAYS_OFF in shown.text and "زبان فعلی: فارسی" in shown.text
     assert shown.buttons == ["☑️ فارسی", "English", ON]
@@ -68,7 +68,7 @@ async def test_seller_turns_the_weekly_note_off_and_on_in_settings(bot, person) 
 
     # /weekly keeps working, and the settings show what it did
     (told,) = await maryam.say("/weekly")
-    assert "دیگر یادداشت هفتگی نمی‌فرستیم" in told.text
+    assert "دیگر پیام هفتگی نمی‌فرستیم" in told.text
     assert await _held(bot, maryam.id) is False
     (after,) = await maryam.say("/settings")
     assert SAYS_OFF in after.text and after.buttons[-1] == ON
@@ -86,12 +86,12 @@ async def test_a_buyer_has_no_weekly_note_in_settings_and_cannot_forge_one(bot, 
     sara = await person("سارا", language_code="fa")
     await sara.say("/start")
     (menu,) = await sara.tap("⚙️ تنظیمات")
-    assert "یادداشت هفتگی" not in menu.text
+    assert "پیام هفتگی" not in menu.text
     assert menu.buttons == ["☑️ فارسی", "English"]
     forged = await sara.forge(menu, "set:weekly:off")
     assert forged["replies"] == []
-    assert sara.answers()[-1].startswith("یادداشت هفتگی برای فروشنده‌هاست.")
-    assert "یادداشت هفتگی" not in _now(sara, menu).text
+    assert sara.answers()[-1].startswith("پیام هفتگی برای فروشنده‌هاست.")
+    assert "پیام هفتگی" not in _now(sara, menu).text
     async with bot.db.session() as s:
         assert await s.scalar(select(func.count()).select_from(ReportPrefs)) == 0
 
@@ -106,9 +106,9 @@ async def test_changing_the_language_keeps_the_weekly_note_on_the_settings(bot, 
     replies = await maryam.tap("English", menu)
     assert replies[-1].text == "Language set to English."
     shown = _now(maryam, menu)
-    assert "Current language: English" in shown.text and "Weekly note: off" in shown.text
-    assert shown.buttons == ["فارسی", "☑️ English", "🔔 Send the weekly note"]
-    await maryam.tap("🔔 Send the weekly note", shown)
-    assert maryam.answers()[-1] == "The weekly note is on."
+    assert "Current language: English" in shown.text and "Weekly message: off" in shown.text
+    assert shown.buttons == ["فارسی", "☑️ English", "🔔 Send weekly message"]
+    await maryam.tap("🔔 Send weekly message", shown)
+    assert maryam.answers()[-1] == "The weekly message is on."
     assert await _held(bot, maryam.id) is True
-    assert _now(maryam, menu).buttons[-1] == "🔕 Stop the weekly note"
+    assert _now(maryam, menu).buttons[-1] == "🔕 Stop weekly message"

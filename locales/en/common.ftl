@@ -55,12 +55,12 @@ settings-title = ⚙️ Settings
     Current language: { $language }
 settings-choose-language = Choose a language:
 settings-language-saved = Language set to { $language }.
-settings-weekly-on = 🗓 Weekly note: every Saturday we send you a summary of your week. If you do not want it, tap "{ btn-weekly-off }".
-settings-weekly-off = 🗓 Weekly note: off. If you want a summary of your week every Saturday, tap "{ btn-weekly-on }".
-btn-weekly-off = 🔕 Stop the weekly note
-btn-weekly-on = 🔔 Send the weekly note
-settings-weekly-saved-on = The weekly note is on.
-settings-weekly-saved-off = The weekly note is off.
+settings-weekly-on = 🗓 Weekly message: every Saturday we send you a summary of your week. If you do not want it, tap "{ btn-weekly-off }".
+settings-weekly-off = 🗓 Weekly message: off. If you want a summary of your week every Saturday, tap "{ btn-weekly-on }".
+btn-weekly-off = 🔕 Stop weekly message
+btn-weekly-on = 🔔 Send weekly message
+settings-weekly-saved-on = The weekly message is on.
+settings-weekly-saved-off = The weekly message is off.
 language-fa = فارسی
 language-en = English
 

@@ -153,11 +153,7 @@ rep-note-favourites = ❤️ Buyers saved your products { $count } { $count ->
         [one] time
        *[other] times
     }
-rep-note-off = If you do not want this note, tap "{ btn-weekly-off }" in "{ menu-settings }" (or send /weekly).
-rep-weekly-on = ✅ From now on your short weekly note comes every Saturday. Send /weekly again to turn it off.
-rep-weekly-off = All right; no more weekly notes. Send /weekly again to turn them on.
-rep-weekly-not-seller = The weekly note is for sellers. First tap “{ menu-register }”.
-rep-note-off = If you do not want this weekly message, send /weekly.
+rep-note-off = If you do not want this weekly message, tap "{ btn-weekly-off }" in "{ menu-settings }" (or send /weekly).
 rep-weekly-on = ✅ From now on we send you a short message about your week every Saturday morning. Send /weekly again to turn it off.
 rep-weekly-off = All right; no more weekly messages. If you want them again, send /weekly.
 rep-weekly-not-seller = The weekly message is for sellers. First tap “{ menu-register }” and register.

@@ -55,12 +55,12 @@ settings-title = ⚙️ تنظیمات
     زبان فعلی: { $language }
 settings-choose-language = زبان را انتخاب کنید:
 settings-language-saved = زبان به { $language } تغییر کرد.
-settings-weekly-on = 🗓 یادداشت هفتگی: هر شنبه خلاصهٔ هفته‌تان را می‌فرستیم. اگر نمی‌خواهید، «{ btn-weekly-off }» را بزنید.
-settings-weekly-off = 🗓 یادداشت هفتگی: خاموش است. اگر می‌خواهید هر شنبه خلاصهٔ هفته‌تان بیاید، «{ btn-weekly-on }» را بزنید.
-btn-weekly-off = 🔕 یادداشت هفتگی نمی‌خواهم
-btn-weekly-on = 🔔 یادداشت هفتگی می‌خواهم
-settings-weekly-saved-on = یادداشت هفتگی روشن شد.
-settings-weekly-saved-off = یادداشت هفتگی خاموش شد.
+settings-weekly-on = 🗓 پیام هفتگی: هر شنبه خلاصهٔ هفته‌تان را می‌فرستیم. اگر نمی‌خواهید، «{ btn-weekly-off }» را بزنید.
+settings-weekly-off = 🗓 پیام هفتگی: خاموش است. اگر می‌خواهید هر شنبه خلاصهٔ هفته‌تان بیاید، «{ btn-weekly-on }» را بزنید.
+btn-weekly-off = 🔕 پیام هفتگی نمی‌خواهم
+btn-weekly-on = 🔔 پیام هفتگی می‌خواهم
+settings-weekly-saved-on = پیام هفتگی روشن شد.
+settings-weekly-saved-off = پیام هفتگی خاموش شد.
 language-fa = فارسی
 language-en = English
 

@@ -8,7 +8,7 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler
 
 from bot.callbacks import BehalfConfirm, BehalfPhone, BehalfSend
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext
 from bot.services import behalf_consent
 from bot.services.trainers import Refused
 
@@ -71,8 +71,8 @@ async def behalf_confirm(update: Update, context: HamyarContext) -> None:
     await _edit(update, context.t("obh-seller-confirmed"))
 
 
-def register(app: object) -> None:
-    add = app.add_handler  # type: ignore[attr-defined]
+def register(app: HamyarApp) -> None:
+    add = app.add_handler
     add(CallbackQueryHandler(behalf_send, pattern=BehalfSend.pattern()), group=0)
     add(CallbackQueryHandler(behalf_phone, pattern=BehalfPhone.pattern()), group=0)
     add(CallbackQueryHandler(behalf_confirm, pattern=BehalfConfirm.pattern()), group=0)

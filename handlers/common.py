@@ -8,7 +8,7 @@ import logging
 from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram._utils.types import ReplyMarkup
 from telegram.error import BadRequest
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import ApplicationHandlerStop, BaseHandler
 
 from bot import keyboards
 from bot.context import HamyarContext
@@ -16,6 +16,8 @@ from bot.ids import last_id
 from bot.services import users
 
 log = logging.getLogger(__name__)
+# A handler as a ConversationHandler takes them (entry points, a state's list, fallbacks).
+Handler = BaseHandler[Update, HamyarContext, object]
 # Kinds of update that change a message already handled; none of them is an answer.
 EDITS = ("edited_message", "edited_channel_post", "edited_business_message")
 

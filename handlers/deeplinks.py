@@ -9,7 +9,7 @@ of being taken as an answer.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 from telegram import Message, Update
@@ -19,7 +19,7 @@ from bot.callbacks import Payload
 from bot.context import HamyarContext
 from bot.persistence import write_state
 
-Opener = Callable[[Update, HamyarContext], Awaitable[None]]
+Opener = Callable[[Update, HamyarContext], Coroutine[Any, Any, None]]
 _openers: dict[type[Payload], Opener] = {}
 
 

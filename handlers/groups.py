@@ -5,11 +5,11 @@ confirms the typed group names that matched no group (/unmatched)."""
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import keyboards
 from bot.callbacks import GroupConfirm, GroupJoinLink
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext
 from bot.i18n import I18n
 from bot.services import groups, trainers
 from bot.services.errors import InputError
@@ -162,7 +162,7 @@ async def assign_command(update: Update, context: HamyarContext) -> None:
     await context.bot.send_message(chat_id, context.t("grp-assigned", trainer=name, name=group.name))
 
 
-def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
+def register(app: HamyarApp, i18n: I18n) -> None:
     private = filters.ChatType.PRIVATE
     deeplinks.install({GroupJoinLink: join_link})
     app.add_handler(deeplinks.command(GroupJoinLink, join_link), group=0)

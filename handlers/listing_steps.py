@@ -203,6 +203,7 @@ async def _answer(update: Update, context: HamyarContext, step: str,
         listing = await behalf_svc.working(s, uid(update))
         if listing is None:
             return END  # type: ignore[return-value]
+        hint: str | None
         try:
             value = apply(listing)
         except InputError as err:
@@ -244,32 +245,38 @@ async def on_photo(update: Update, context: HamyarContext) -> str:
         await send(context, chat(update), context.t("lst-err-photo-limit", max=svc.PHOTOS_MAX, extra=extra))
         return "photos"
     if msg.media_group_id:
-        _schedule_album_ack(update, context)
+        await _schedule_album_ack(update, context)
     else:
         await send(context, chat(update), context.t("lst-photos-received", count=count))
     return "photos"
 
 
-def _schedule_album_ack(update: Update, context: HamyarContext) -> None:
-    """An album arrives as several messages: answer once, after the last one."""
-    name = f"album-ack-{uid(update)}"
-    for job in context.job_queue.get_jobs_by_name(name):  # type: ignore[union-attr]
+async def _schedule_album_ack(update: Update, context: HamyarContext) -> None:
+    """An album arrives as several messages: answer once, after the last one (at once where
+    the application runs no job queue)."""
+    chat_id, user_id, locale = chat(update), uid(update), context.locale
+
+    async def ack(job_context: HamyarContext) -> None:
+        job_context.locale = locale
+        await _album_ack(job_context, chat_id, user_id)
+
+    jobs = context.jobs
+    if jobs is None:
+        await _album_ack(context, chat_id, user_id)
+        return
+    name = f"album-ack-{user_id}"
+    for job in jobs.get_jobs_by_name(name):
         job.schedule_removal()
-    context.job_queue.run_once(  # type: ignore[union-attr]
-        _album_ack, ALBUM_ACK_DELAY, name=name,
-        data={"chat_id": chat(update), "user_id": uid(update), "locale": context.locale},
-    )
+    jobs.run_once(ack, ALBUM_ACK_DELAY, name=name)
 
 
-async def _album_ack(context: HamyarContext) -> None:
-    data = context.job.data  # type: ignore[union-attr]
-    context.locale = data["locale"]
+async def _album_ack(context: HamyarContext, chat_id: int, user_id: int) -> None:
     async with context.session() as s:
-        listing = await behalf_svc.working(s, data["user_id"])
+        listing = await behalf_svc.working(s, user_id)
         if listing is None or flow.step_of(listing) != "photos":
             return
         count = len(listing.photos)
-    await send(context, data["chat_id"], context.t("lst-photos-received", count=count))
+    await send(context, chat_id, context.t("lst-photos-received", count=count))
 
 
 async def on_photos_done(update: Update, context: HamyarContext) -> str:
@@ -306,8 +313,10 @@ async def on_description(update: Update, context: HamyarContext) -> str:
 async def on_voice(update: Update, context: HamyarContext) -> str:
     voice = update.message.voice  # type: ignore[union-attr]
     assert voice is not None
+    # PTB gives whole seconds, or a timedelta where PTB_TIMEDELTA is set in the environment.
+    seconds = voice.duration if isinstance(voice.duration, int) else int(voice.duration.total_seconds())
     return await _answer(update, context, "description",
-                         lambda lst: svc.set_voice(lst, voice.file_id, voice.duration))
+                         lambda lst: svc.set_voice(lst, voice.file_id, seconds))
 
 
 async def on_skip_description(update: Update, context: HamyarContext) -> str:

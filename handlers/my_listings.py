@@ -32,7 +32,7 @@ from bot.callbacks import (
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
-from bot.i18n import OMIT, I18n
+from bot.i18n import OMIT, I18n, Omit
 from bot.persistence import write_state
 from bot.services import codes
 from bot.services import listing as svc
@@ -89,6 +89,7 @@ def _money(context: HamyarContext, n: int | None) -> str:
 
 
 def card_text(context: HamyarContext, listing: svc.Listing) -> str:
+    availability: str | Omit
     if listing.availability == svc.IN_STOCK:
         availability = context.t("cap-stock", count=listing.stock or 0)
     elif listing.availability == svc.MADE_TO_ORDER:

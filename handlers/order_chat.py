@@ -13,7 +13,6 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
-    BaseHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -30,7 +29,7 @@ from bot.services import drafts, order_cards
 from bot.services import order_relay as relay
 from bot.services import orders as svc
 from bot.services.errors import InputError
-from handlers.common import main_menu, send
+from handlers.common import Handler, main_menu, send
 
 CHAT = "order_chat"
 CTX = "order_ctx"  # the drafts kind: which order, and what answer is awaited
@@ -207,18 +206,18 @@ async def cancel_typed(update: Update, context: HamyarContext) -> int:
     return await _finish(update, context, "ord-typing-cancelled")
 
 
-def build_chat(i18n: I18n, entry_points: list[BaseHandler[Any, HamyarContext, Any]],
+def build_chat(i18n: I18n, entry_points: list[Handler],
                ) -> ConversationHandler[HamyarContext]:
     back_f = keyboards.label_filter(i18n, "btn-back")
     cancel_f = keyboards.label_filter(i18n, "btn-cancel")
     skip_f = keyboards.label_filter(i18n, "btn-skip")
     content = (filters.TEXT | filters.PHOTO | filters.VOICE | filters.ALL) & ~filters.COMMAND & ~back_f & ~cancel_f
 
-    def state() -> list[BaseHandler[Any, HamyarContext, Any]]:
+    def state() -> list[Handler]:
         return [CommandHandler("cancel", cancel_typed), MessageHandler(cancel_f | back_f, cancel_typed),
                 MessageHandler(skip_f, on_skip), MessageHandler(content, on_typed)]
 
-    handlers: dict[str, Callable[[], list[BaseHandler[Any, HamyarContext, Any]]]] = {m: state for m in PROMPTS}
+    handlers: dict[str, Callable[[], list[Handler]]] = {m: state for m in PROMPTS}
     return ConversationHandler(
         entry_points=entry_points,
         states={mode: handlers[mode]() for mode in FLOW.states},

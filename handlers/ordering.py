@@ -34,7 +34,7 @@ from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import ask_inline, main_menu, send
+from handlers.common import Handler, ask_inline, main_menu, send
 from handlers.deeplinks import leave_for_link
 from handlers.order_listing import show_listing as show_listing  # the /start l_<code> link
 
@@ -368,7 +368,7 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
     last_f = keyboards.label_filter(i18n, "ord-btn-same-as-last")
     text = filters.TEXT & ~filters.COMMAND & ~back_f & ~cancel_f
 
-    def state(*handlers: Any) -> list[Any]:
+    def state(*handlers: Handler) -> list[Handler]:
         return [CommandHandler("cancel", cancel), MessageHandler(cancel_f, cancel), leave_for_link(ORDER),
                 MessageHandler(back_f, back), CallbackQueryHandler(back, pattern=OrderStep.pattern(press="back")),
                 CallbackQueryHandler(cancel, pattern=OrderStep.pattern(press="cancel")), *handlers]
@@ -382,10 +382,11 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
         "note": state(MessageHandler(skip_f, skip_note), MessageHandler(text, on_note)),
         "confirm": state(CallbackQueryHandler(on_confirm, pattern=OrderStep.pattern(press="confirm"))),
     }
+    stale_buttons: list[Handler] = [CallbackQueryHandler(stale, pattern=kind.pattern())
+                                    for kind in ORDER_FORM_KINDS]
     return ConversationHandler(
         entry_points=[CallbackQueryHandler(start_order, pattern=OrderNew.pattern())],
         states={name: steps[name] for name in FLOW.states},
-        fallbacks=[*(CallbackQueryHandler(stale, pattern=kind.pattern()) for kind in ORDER_FORM_KINDS),
-                   MessageHandler(~filters.COMMAND & filters.ChatType.PRIVATE, wrong)],
+        fallbacks=[*stale_buttons, MessageHandler(~filters.COMMAND & filters.ChatType.PRIVATE, wrong)],
         name=ORDER, persistent=True, per_chat=True, per_user=True,
     )

@@ -14,14 +14,14 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot import keyboards, persian
 from bot.callbacks import OrderAction, OrderPay, OrderRate
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext
 from bot.i18n import I18n
 from bot.services import order_cards, order_reminders
 from bot.services import orders as svc
 from bot.services.errors import InputError
 from bot.services.trainers import is_moderator
 from handlers import order_chat
-from handlers.common import main_menu, send
+from handlers.common import Handler, main_menu, send
 
 END = order_chat.END
 LIST_ICONS = {"buyer": "ord-list-buy", "seller": "ord-list-sell"}
@@ -235,7 +235,7 @@ async def reminder_job(context: HamyarContext) -> None:
         await order_reminders.run_reminders(s)
 
 
-def schedule_jobs(app: Any) -> None:
+def schedule_jobs(app: HamyarApp) -> None:
     """The repeating reminder job (order reminders are derived from the database each time,
     so a restart loses none)."""
     if app.job_queue is not None:
@@ -243,12 +243,13 @@ def schedule_jobs(app: Any) -> None:
                                     name=REMINDER_JOB)
 
 
-def register(app: Any, i18n: I18n) -> None:
+def register(app: HamyarApp, i18n: I18n) -> None:
     private = filters.ChatType.PRIVATE
-    typed = [CallbackQueryHandler(on_action, pattern=OrderAction.pattern(action=tuple(TYPED))),
+    typed: list[Handler] = [
+             CallbackQueryHandler(on_action, pattern=OrderAction.pattern(action=tuple(TYPED))),
              CallbackQueryHandler(on_action, pattern=OrderPay.pattern(how="newcard")),
              CallbackQueryHandler(on_action, pattern=OrderRate.pattern())]
-    app.add_handler(order_chat.build_chat(i18n, typed), group=0)  # type: ignore[arg-type]
+    app.add_handler(order_chat.build_chat(i18n, typed), group=0)
     for kind in (OrderAction, OrderPay, OrderRate):
         app.add_handler(CallbackQueryHandler(on_action, pattern=kind.pattern()), group=0)
     app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-my-orders"), my_orders), group=0)

@@ -9,8 +9,6 @@ cancel are answered at every step, and nothing already entered is lost.
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
@@ -28,7 +26,7 @@ from bot.flows import START, Edge, Flow
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import registration as reg
-from handlers.common import send
+from handlers.common import Handler, send
 from handlers.deeplinks import leave_for_link
 from handlers.registration_ask import (
     WRONG_TYPE_KEYS,
@@ -182,7 +180,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
     skip_f = keyboards.label_filter(i18n, "btn-skip")
     text = filters.TEXT & ~filters.COMMAND & ~back_f & ~cancel_f
 
-    head = [
+    head: list[Handler] = [
         CommandHandler("cancel", cancel),
         MessageHandler(cancel_f, cancel),
         MessageHandler(back_f, back),
@@ -191,7 +189,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         leave_for_link(NAME),
         CommandHandler("start", on_start_inside),
     ]
-    steps: dict[str, list[Any]] = {
+    steps: dict[str, list[Handler]] = {
         "name": [MessageHandler(text, on_name)],
         "phone": [MessageHandler(filters.CONTACT, on_contact), MessageHandler(text, on_phone_text)],
         "province": [CallbackQueryHandler(on_province_button, pattern=RegProvince.pattern()),

@@ -65,7 +65,7 @@ async def profile(update: Update, context: HamyarContext) -> None:
                InlineKeyboardMarkup(edit_rows(context, profile=True)))
 
 
-def _language_markup(context: HamyarContext):  # type: ignore[no-untyped-def]
+def _language_markup(context: HamyarContext) -> InlineKeyboardMarkup:
     items = [
         (("☑️ " if lang == context.locale else "") + context.t(LANGUAGE_KEYS[lang]), SetLanguage(lang).pack())
         for lang in SUPPORTED

@@ -11,7 +11,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import geo, persian
 from bot.callbacks import QueueCard, RetryUndelivered
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext
 from bot.i18n import OMIT
 from bot.services import review_card, trainer_tools, trainers
 from bot.services.errors import InputError
@@ -241,9 +241,9 @@ async def removetrainer_cmd(update: Update, context: HamyarContext) -> None:
                                           name=user.first_name))
 
 
-def register(app: object) -> None:
+def register(app: HamyarApp) -> None:
     private = filters.ChatType.PRIVATE
-    add = app.add_handler  # type: ignore[attr-defined]
+    add = app.add_handler
     add(CallbackQueryHandler(resend_card, pattern=QueueCard.pattern()), group=0)
     add(CallbackQueryHandler(retry_undelivered, pattern=RetryUndelivered.pattern()), group=0)
     for name, callback in (("queue", queue_cmd), ("undelivered", undelivered_cmd),

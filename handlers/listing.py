@@ -40,7 +40,7 @@ from bot.callbacks import (
 )
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
-from bot.flows import START, Edge, Flow
+from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import listing as svc
@@ -55,6 +55,8 @@ from handlers.listing_behalf import on_pick_seller, on_seller_query, onbehalf, t
 from handlers.listing_revise import reopen, revise
 from handlers.listing_steps import END, NAME, ask, chat, drop_buttons, go, key, uid
 
+_ASKED = ("category", "photos", "title", "description", "price", "availability")  # in order
+
 
 def _flow() -> Flow:
     edges = [
@@ -68,12 +70,9 @@ def _flow() -> Flow:
         Edge("resume", "category", "«از اول» (or «ادامه»: the step it reached)"),
         Edge("resume", "resume", "anything else"),
         Edge("resume", FLOW_END, "cancel"),
-        Edge("category", "photos", "a craft"),
+        *forward_edges(_ASKED, "a craft", "«تمام»", "a title", "text, voice or «رد شدن»",
+                       "a price"),
         Edge("photos", "photos", "a photo"),
-        Edge("photos", "title", "«تمام»"),
-        Edge("title", "description", "a title"),
-        Edge("description", "price", "text, voice or «رد شدن»"),
-        Edge("price", "availability", "a price"),
         Edge("price", "price_confirm", "a price to say back («۱۲۰ تومن»)"),
         Edge("price_confirm", "availability", "«✅ بله», or a certain price"),
         Edge("price_confirm", "price", "«✏️ نه»"),
@@ -95,15 +94,15 @@ def _flow() -> Flow:
     edges += [Edge(s, "preview", "an answer while editing")
               for s in ("category", "photos", "title", "description", "price", "stock",
                         "prep_days", "delivery")]
-    back = [("photos", "category"), ("title", "photos"), ("description", "title"),
-            ("price", "description"), ("availability", "price"), ("stock", "availability"),
-            ("prep_days", "availability"), ("delivery", "stock"), ("delivery", "prep_days"),
-            ("delivery_cost", "delivery"), ("delivery_cost", "delivery_cost"),
-            ("preview", "delivery_cost"), ("preview", "delivery")]
-    edges += [Edge(s, t, "back") for s, t in back]
+    edges += back_edges(_ASKED)
+    branches_back = [("stock", "availability"), ("prep_days", "availability"),
+                     ("delivery", "stock"), ("delivery", "prep_days"),
+                     ("delivery_cost", "delivery"), ("delivery_cost", "delivery_cost"),
+                     ("preview", "delivery_cost"), ("preview", "delivery")]
+    edges += [Edge(s, t, "back") for s, t in branches_back]
     edges += [Edge(s, "preview", "back while editing") for s in svc.STEPS if s != "preview"]
     edges += [Edge("category", FLOW_END, "back")]
-    edges += [Edge(s, FLOW_END, "cancel, or a deep link") for s in svc.STEPS]
+    edges += leave_edges(svc.STEPS, "cancel, or a deep link")
     return Flow(NAME, tuple(edges))
 
 

@@ -26,7 +26,7 @@ from bot import keyboards, persian
 from bot.callbacks import ORDER_FORM_KINDS, OrderDelivery, OrderNew, OrderStep
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
-from bot.flows import START, Edge, Flow
+from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import drafts, order_cards
@@ -42,28 +42,21 @@ ORDER = "order"
 END = ConversationHandler.END
 DRAFT = form.DRAFT
 
+STEPS = form.STEPS  # quantity, delivery, name, address, phone, note, confirm
 FLOW = Flow(ORDER, (
     Edge(START, "quantity", "«سفارش می‌دهم» (ord:new)"),
-    Edge("quantity", "delivery", "a quantity"),
-    Edge("delivery", "name", "a delivery button (ord:dlv)"),
-    Edge("name", "address", "a name, courier or post"),
+    *forward_edges(STEPS, "a quantity", "a delivery button (ord:dlv)", "a name, courier or post",
+                   "an address", "a phone or her contact", "a note or skip"),
     Edge("name", "phone", "a name, pickup"),
     Edge("name", "note", "«همان نشانی قبلی», her last receiver (ordered before)"),
     Edge("name", "address", "«همان نشانی قبلی», but no address given before"),
-    Edge("address", "phone", "an address"),
-    Edge("phone", "note", "a phone or her contact"),
-    Edge("note", "confirm", "a note or skip"),
     Edge("confirm", FLOW_END, "«ثبت سفارش» (ord:confirm), the order is placed"),
-    Edge("delivery", "quantity", "back"),
-    Edge("name", "delivery", "back"),
-    Edge("address", "name", "back"),
+    *back_edges(STEPS[:STEPS.index("address") + 1]),
     Edge("phone", "address", "back, courier or post"),
     Edge("phone", "name", "back, pickup"),
-    Edge("note", "phone", "back"),
-    Edge("confirm", "note", "back"),
+    *back_edges(STEPS[STEPS.index("phone"):]),
     Edge("quantity", FLOW_END, "back"),
-    *(Edge(step, FLOW_END, "cancel, a /start link, or the listing no longer orderable")
-      for step in ("quantity", "delivery", "name", "address", "phone", "note", "confirm")),
+    *leave_edges(STEPS, "cancel, a /start link, or the listing no longer orderable"),
 ))
 
 

@@ -22,7 +22,7 @@ from bot import keyboards
 from bot.callbacks import REG_ANY, RegCity, RegCraft, RegEdit, RegProvince, RegStep
 from bot.context import HamyarContext, Session
 from bot.flows import END as FLOW_END
-from bot.flows import START, Edge, Flow
+from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import registration as reg
@@ -63,29 +63,13 @@ _LEAVE = "cancel, or a link"
 FLOW = Flow(NAME, (
     Edge(START, "name", "/register, «ثبت‌نام»"),
     *(Edge(START, s, "resume a saved draft") for s in reg.STEPS[1:]),
-    Edge("name", "phone", "a name"),
-    Edge("name", FLOW_END, "back, " + _LEAVE),
-    Edge("phone", "province", "a phone number or her contact"),
-    Edge("phone", "name", "back"),
-    Edge("phone", FLOW_END, _LEAVE),
-    Edge("province", "city", "a province"),
+    *forward_edges(reg.STEPS, "a name", "a phone number or her contact", "a province", "a city",
+                   "a district, or skip", "done", "a group, or skip"),
     Edge("province", "district", "a city typed"),
-    Edge("province", "phone", "back"),
-    Edge("province", FLOW_END, _LEAVE),
-    Edge("city", "district", "a city"),
-    Edge("city", "province", "back"),
-    Edge("city", FLOW_END, _LEAVE),
-    Edge("district", "crafts", "a district, or skip"),
-    Edge("district", "city", "back"),
-    Edge("district", FLOW_END, _LEAVE),
-    Edge("crafts", "group", "done"),
-    Edge("crafts", "district", "back"),
-    Edge("crafts", FLOW_END, _LEAVE),
-    Edge("group", "confirm", "a group, or skip"),
-    Edge("group", "crafts", "back"),
-    Edge("group", FLOW_END, _LEAVE),
     Edge("confirm", FLOW_END, "confirm, " + _LEAVE),
-    Edge("confirm", "group", "back"),
+    Edge("name", FLOW_END, "back, " + _LEAVE),
+    *back_edges(reg.STEPS),
+    *leave_edges(reg.STEPS[1:-1], _LEAVE),
 ))
 
 

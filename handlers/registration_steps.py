@@ -4,6 +4,7 @@ asked (`handlers.registration_ask`). `handlers.registration` wires them by `FLOW
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
@@ -71,33 +72,35 @@ def text_of(update: Update) -> str:
     return update.message.text or "" if update.message else ""
 
 
+async def typed(update: Update, context: HamyarContext, step: str,
+                validate: Callable[[str], object], then: str) -> str:
+    """The answer typed at `step`: checked by `validate`, stored under the step's name, then
+    the question of `then`; a wrong one asks `step` again with its hint, nothing lost."""
+    try:
+        value = validate(text_of(update))
+    except InputError as err:
+        return await input_error(update, context, err, step)
+    return await answer(update, context, then, **{step: value})
+
+
 # -- the answers -----------------------------------------------------------------------------
 
 async def on_name(update: Update, context: HamyarContext) -> str:
-    try:
-        name = reg.validate_name(text_of(update))
-    except InputError as err:
-        return await input_error(update, context, err, "name")
-    return await answer(update, context, "phone", name=name)
+    return await typed(update, context, "name", reg.validate_name, "phone")
 
 
 async def on_phone_text(update: Update, context: HamyarContext) -> str:
-    try:
-        phone = reg.validate_phone(text_of(update))
-    except InputError as err:
-        return await input_error(update, context, err, "phone")
-    return await answer(update, context, "province", phone=phone)
+    return await typed(update, context, "phone", reg.validate_phone, "province")
 
 
 async def on_contact(update: Update, context: HamyarContext) -> str:
-    contact = update.message.contact  # type: ignore[union-attr]
-    try:
-        phone = reg.validate_contact(
-            contact.phone_number, contact.user_id, uid(update)  # type: ignore[union-attr]
-        )
-    except InputError as err:
-        return await input_error(update, context, err, "phone")
-    return await answer(update, context, "province", phone=phone)
+    contact = update.message.contact if update.message else None
+    if contact is None:  # (filters.CONTACT lets only contacts in) asked again, with the hint
+        return await typed(update, context, "phone", reg.validate_phone, "province")
+    sender = uid(update)
+    return await typed(update, context, "phone",
+                       lambda _: reg.validate_contact(contact.phone_number, contact.user_id, sender),
+                       "province")
 
 
 async def on_province_button(update: Update, context: HamyarContext) -> str:
@@ -179,11 +182,7 @@ async def on_city_text(update: Update, context: HamyarContext) -> str:
 
 
 async def on_district(update: Update, context: HamyarContext) -> str:
-    try:
-        district = reg.validate_district(text_of(update))
-    except InputError as err:
-        return await input_error(update, context, err, "district")
-    return await answer(update, context, "crafts", district=district)
+    return await typed(update, context, "district", reg.validate_district, "crafts")
 
 
 async def skip_district(update: Update, context: HamyarContext) -> str:
@@ -228,11 +227,7 @@ async def on_crafts_done(update: Update, context: HamyarContext) -> str:
 
 
 async def on_group(update: Update, context: HamyarContext) -> str:
-    try:
-        group = reg.validate_group(text_of(update))
-    except InputError as err:
-        return await input_error(update, context, err, "group")
-    return await answer(update, context, "confirm", group=group)
+    return await typed(update, context, "group", reg.validate_group, "confirm")
 
 
 async def skip_group(update: Update, context: HamyarContext) -> str:

@@ -22,6 +22,26 @@ Handler = BaseHandler[Update, HamyarContext, object]
 EDITS = ("edited_message", "edited_channel_post", "edited_business_message")
 
 
+def chat_of(update: Update) -> int:
+    """The chat the update came from. Feature handlers answer messages and buttons in a chat;
+    an update without one has no one to answer, and its handling stops here."""
+    if update.effective_chat is None:
+        raise ApplicationHandlerStop
+    return update.effective_chat.id
+
+
+def user_of(update: Update) -> int:
+    """The person who sent the message or pressed the button (stops, as `chat_of`, without)."""
+    if update.effective_user is None:
+        raise ApplicationHandlerStop
+    return update.effective_user.id
+
+
+def key_of(update: Update) -> tuple[int, int]:
+    """(chat, user): the key of a conversation state, every conversation being per chat and user."""
+    return chat_of(update), user_of(update)
+
+
 async def send(
     context: HamyarContext, chat_id: int, text: str, markup: ReplyMarkup | None = None
 ) -> Message:

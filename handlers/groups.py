@@ -14,14 +14,11 @@ from bot.i18n import I18n
 from bot.services import groups, trainers
 from bot.services.errors import InputError
 from handlers import deeplinks
-
-
-def _ids(update: Update) -> tuple[int, int]:
-    return update.effective_chat.id, update.effective_user.id  # type: ignore[union-attr]
+from handlers.common import key_of
 
 
 async def new_group(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     try:
         async with context.session() as s:
             group = await groups.create_group(s, user_id, " ".join(context.args or []))
@@ -37,7 +34,7 @@ async def new_group(update: Update, context: HamyarContext) -> None:
 
 
 async def list_groups(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     async with context.session() as s:
         if not (trainers.is_manager(user_id) or await trainers.trainer_of(s, user_id)):
             mine = None
@@ -57,7 +54,7 @@ async def list_groups(update: Update, context: HamyarContext) -> None:
 
 
 async def _join(update: Update, context: HamyarContext, code: str) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     try:
         async with context.session() as s:
             result = await groups.join(s, user_id, code)
@@ -73,7 +70,7 @@ async def _join(update: Update, context: HamyarContext, code: str) -> None:
 async def join_link(update: Update, context: HamyarContext) -> None:
     payload = GroupJoinLink.parse((context.args or [""])[0])
     if payload is None:
-        chat_id, _ = _ids(update)
+        chat_id, _ = key_of(update)
         await context.bot.send_message(chat_id, context.t("grp-err-code"))
         return
     await _join(update, context, payload.code)
@@ -84,7 +81,7 @@ async def join_command(update: Update, context: HamyarContext) -> None:
     if code:
         await _join(update, context, code)
         return
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     async with context.session() as s:
         group = await groups.group_of(s, user_id)
     if group is not None:
@@ -94,7 +91,7 @@ async def join_command(update: Update, context: HamyarContext) -> None:
 
 
 async def leave_command(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     async with context.session() as s:
         group = await groups.group_of(s, user_id)
         if group is not None:
@@ -106,7 +103,7 @@ async def leave_command(update: Update, context: HamyarContext) -> None:
 
 
 async def unmatched_command(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     async with context.session() as s:
         allowed = trainers.is_manager(user_id) or await trainers.trainer_of(s, user_id) is not None
         items = await groups.unmatched(s, user_id) if allowed else []
@@ -146,7 +143,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> None:
 
 
 async def assign_command(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     try:
         async with context.session() as s:
             group, name = await groups.assign(s, user_id, " ".join(context.args or []))

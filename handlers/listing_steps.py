@@ -31,7 +31,7 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
-from handlers.common import ask_inline, send
+from handlers.common import ask_inline, chat_of, key_of, send, user_of
 
 NAME = "listing"
 END = ConversationHandler.END
@@ -46,16 +46,7 @@ FIELD_KEYS = {
 }
 
 
-def key(update: Update) -> tuple[int, int]:
-    return (update.effective_chat.id, update.effective_user.id)  # type: ignore[union-attr]
 
-
-def uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
-
-
-def chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
 
 
 def _money(context: HamyarContext, n: int) -> str:
@@ -76,8 +67,8 @@ async def go(update: Update, s: Any, listing: svc.Listing, step: str, *,
     """Move the draft to `step` and write the conversation state in the same unit of work;
     returns what to show once it commits."""
     flow.move(listing, step, going_back=going_back, **changes)
-    await write_state(s, NAME, key(update), step)
-    return await flow.screen(s, uid(update), listing)
+    await write_state(s, NAME, key_of(update), step)
+    return await flow.screen(s, user_of(update), listing)
 
 
 # -- asking ----------------------------------------------------------------------------------
@@ -98,7 +89,7 @@ def _delivery_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyb
 async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
               hint: str | None = None) -> None:
     t = context.t
-    listing, step, to = screen.listing, screen.step, chat(update)
+    listing, step, to = screen.listing, screen.step, chat_of(update)
     prefix = f"{hint}\n\n" if hint else ""
     if step == "category":
         items = [(_craft_name(context, c.code), ListingCategory(c.code).pack()) for c in geo.CRAFTS]
@@ -150,7 +141,7 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
 async def send_preview(update: Update, context: HamyarContext, screen: flow.Screen,
                        hint: str | None = None) -> None:
     t = context.t
-    to, listing = chat(update), screen.listing
+    to, listing = chat_of(update), screen.listing
     if hint:
         await send(context, to, hint)
     assert screen.seller is not None
@@ -200,7 +191,7 @@ async def _answer(update: Update, context: HamyarContext, step: str,
     """Apply an answer to the draft and move on; a wrong answer re-asks with its hint, nothing
     lost (every answer is checked before anything of it is stored)."""
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
             return END  # type: ignore[return-value]
         hint: str | None
@@ -208,12 +199,12 @@ async def _answer(update: Update, context: HamyarContext, step: str,
             value = apply(listing)
         except InputError as err:
             hint, to = context.t(err.key, **err.args_), step
-            screen = await flow.screen(s, uid(update), listing)
+            screen = await flow.screen(s, user_of(update), listing)
         else:
             hint, to = None, flow.next_step(listing, step)
             screen = await go(update, s, listing, to)
     if saved is not None and hint is None:
-        await send(context, chat(update), saved(value))
+        await send(context, chat_of(update), saved(value))
     await ask(update, context, screen, hint)
     return to
 
@@ -234,7 +225,7 @@ async def on_photo(update: Update, context: HamyarContext) -> str:
     assert msg is not None and msg.photo
     biggest = msg.photo[-1]
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
             return END  # type: ignore[return-value]
         extra = svc.add_photos(listing, [(biggest.file_id, biggest.file_unique_id)],
@@ -242,19 +233,19 @@ async def on_photo(update: Update, context: HamyarContext) -> str:
         svc.set_flow(listing, replace_photos=False)
         count = len(listing.photos)
     if extra:
-        await send(context, chat(update), context.t("lst-err-photo-limit", max=svc.PHOTOS_MAX, extra=extra))
+        await send(context, chat_of(update), context.t("lst-err-photo-limit", max=svc.PHOTOS_MAX, extra=extra))
         return "photos"
     if msg.media_group_id:
         await _schedule_album_ack(update, context)
     else:
-        await send(context, chat(update), context.t("lst-photos-received", count=count))
+        await send(context, chat_of(update), context.t("lst-photos-received", count=count))
     return "photos"
 
 
 async def _schedule_album_ack(update: Update, context: HamyarContext) -> None:
     """An album arrives as several messages: answer once, after the last one (at once where
     the application runs no job queue)."""
-    chat_id, user_id, locale = chat(update), uid(update), context.locale
+    chat_id, user_id, locale = chat_of(update), user_of(update), context.locale
 
     async def ack(job_context: HamyarContext) -> None:
         job_context.locale = locale
@@ -281,7 +272,7 @@ async def _album_ack(context: HamyarContext, chat_id: int, user_id: int) -> None
 
 async def on_photos_done(update: Update, context: HamyarContext) -> str:
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
             return END  # type: ignore[return-value]
         if listing.photos:
@@ -290,13 +281,13 @@ async def on_photos_done(update: Update, context: HamyarContext) -> str:
             screen = await go(update, s, listing, step)
         else:
             step, hint = "photos", context.t("lst-err-photo-needed")
-            screen = await flow.screen(s, uid(update), listing)
+            screen = await flow.screen(s, user_of(update), listing)
     await ask(update, context, screen, hint)
     return step
 
 
 async def on_image_document(update: Update, context: HamyarContext) -> str:
-    await send(context, chat(update), context.t("lst-err-photo-file"))
+    await send(context, chat_of(update), context.t("lst-err-photo-file"))
     return "photos"
 
 
@@ -351,7 +342,7 @@ async def on_delivery_toggle(update: Update, context: HamyarContext) -> str:
     assert query is not None
     data = ListingDelivery.parse(query.data)
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
             return END  # type: ignore[return-value]
         try:
@@ -372,7 +363,7 @@ async def on_delivery_done(update: Update, context: HamyarContext) -> str:
     query = update.callback_query
     assert query is not None
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
             return END  # type: ignore[return-value]
         if not listing.delivery:
@@ -414,7 +405,7 @@ async def on_edit_field(update: Update, context: HamyarContext) -> str:
     await query.answer()
     await drop_buttons(update)
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
             return END  # type: ignore[return-value]
         extra = {"replace_photos": True} if data.field == "photos" else {}

@@ -38,7 +38,7 @@ from bot.services import codes
 from bot.services import listing as svc
 from bot.services import my_listings as my_svc
 from bot.services.errors import InputError
-from handlers.common import send
+from handlers.common import chat_of, send, user_of
 
 NAME = "my_listings"
 END = ConversationHandler.END
@@ -76,12 +76,6 @@ FLOW = Flow(NAME, (
 ))
 
 
-def _uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
-
-
-def _chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
 
 
 def _money(context: HamyarContext, n: int | None) -> str:
@@ -121,11 +115,11 @@ def card_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardM
 
 async def show_list(update: Update, context: HamyarContext) -> None:
     if not context.is_seller:
-        await send(context, _chat(update), context.t("lst-not-seller"),
+        await send(context, chat_of(update), context.t("lst-not-seller"),
                    keyboards.main_menu(context.t, is_seller=False))
         return
     async with context.session() as s:
-        listings = await my_svc.of_seller(s, _uid(update))
+        listings = await my_svc.of_seller(s, user_of(update))
     if update.callback_query:
         await update.callback_query.answer()
     if not listings:
@@ -165,7 +159,7 @@ async def _show(update: Update, context: HamyarContext, text: str,
         except BadRequest as err:
             if "not modified" in str(err).lower():
                 return
-    await send(context, _chat(update), text, markup)
+    await send(context, chat_of(update), text, markup)
 
 
 async def _parsed(update: Update, context: HamyarContext) -> MyListing | None:
@@ -188,7 +182,7 @@ async def open_card(update: Update, context: HamyarContext) -> None:
         return
     try:
         async with context.session() as s:
-            listing = await my_svc.own(s, data.listing_id, _uid(update))
+            listing = await my_svc.own(s, data.listing_id, user_of(update))
     except svc.ListingNotFound:
         return await _not_yours(update, context)
     await update.callback_query.answer()  # type: ignore[union-attr]
@@ -210,7 +204,7 @@ async def _stale(update: Update, context: HamyarContext, listing_id: int, why: s
         context.t("my-stale-card", why=context.t(why)), show_alert=True)
     try:
         async with context.session() as s:
-            listing = await my_svc.own(s, listing_id, _uid(update))
+            listing = await my_svc.own(s, listing_id, user_of(update))
     except svc.ListingNotFound:
         return
     await _refresh_card(update, context, listing)
@@ -228,7 +222,7 @@ async def simple_action(update: Update, context: HamyarContext) -> None:
         return
     try:
         async with context.session() as s:
-            listing = await my_svc.act(s, data.listing_id, _uid(update), data.action)
+            listing = await my_svc.act(s, data.listing_id, user_of(update), data.action)
     except svc.ListingNotFound:
         return await _not_yours(update, context)
     except InputError as err:
@@ -245,7 +239,7 @@ async def confirm_withdraw(update: Update, context: HamyarContext) -> None:
         return
     try:
         async with context.session() as s:
-            listing = await my_svc.own(s, data.listing_id, _uid(update))
+            listing = await my_svc.own(s, data.listing_id, user_of(update))
     except svc.ListingNotFound:
         return await _not_yours(update, context)
     if "withdraw" not in svc.allowed_actions(listing):
@@ -267,8 +261,8 @@ async def ask_amount(update: Update, context: HamyarContext) -> str | int:
     field = "price" if data.action == "price" else "stock"
     try:
         async with context.session() as s:
-            listing = await my_svc.begin_amount(s, data.listing_id, _uid(update), field)
-            await write_state(s, NAME, (_chat(update), _uid(update)), field)
+            listing = await my_svc.begin_amount(s, data.listing_id, user_of(update), field)
+            await write_state(s, NAME, (chat_of(update), user_of(update)), field)
     except svc.ListingNotFound:
         await _not_yours(update, context)
         return END
@@ -280,7 +274,7 @@ async def ask_amount(update: Update, context: HamyarContext) -> str | int:
         text = context.t("my-ask-price", price=_money(context, listing.price))
     else:
         text = context.t("my-ask-stock", count=listing.stock or 0)
-    await send(context, _chat(update), text, keyboards.reply_nav(context.t))
+    await send(context, chat_of(update), text, keyboards.reply_nav(context.t))
     return field
 
 
@@ -290,11 +284,11 @@ async def _apply_amount(update: Update, context: HamyarContext, field: str,
     back with yes/no first («۱۲۰ تومن» → ۱۲۰٬۰۰۰ تومان؟)."""
     answer: str | int = confirmed if confirmed is not None else update.message.text or ""  # type: ignore[union-attr]
     doubt: int | None = None
-    key = (_chat(update), _uid(update))
+    key = (chat_of(update), user_of(update))
     try:
         async with context.session() as s:
             try:
-                listing, value = await my_svc.apply_amount(s, _uid(update), field, answer)
+                listing, value = await my_svc.apply_amount(s, user_of(update), field, answer)
             except svc.PriceToConfirm as question:
                 doubt = question.amount
                 await write_state(s, NAME, key, "price_confirm")
@@ -306,19 +300,19 @@ async def _apply_amount(update: Update, context: HamyarContext, field: str,
         if confirmed is not None:
             async with context.session() as s:
                 await write_state(s, NAME, key, field)
-        await send(context, _chat(update), context.t(err.key, **err.args_), keyboards.reply_nav(context.t))
+        await send(context, chat_of(update), context.t(err.key, **err.args_), keyboards.reply_nav(context.t))
         return field
     if doubt is not None:
         markup = keyboards.grid([(context.t("btn-amount-yes"), MyPriceConfirm("yes", doubt).pack()),
                                  (context.t("btn-amount-no"), MyPriceConfirm("no", doubt).pack())], 1)
-        await send(context, _chat(update), context.t("lst-price-confirm", price=_money(context, doubt)), markup)
+        await send(context, chat_of(update), context.t("lst-price-confirm", price=_money(context, doubt)), markup)
         return "price_confirm"
     if field == "price":
         done = context.t("my-price-changed", price=_money(context, value))
     else:
         done = context.t("my-stock-changed", count=value)
-    await send(context, _chat(update), done, keyboards.main_menu(context.t, is_seller=True))
-    await send(context, _chat(update), card_text(context, listing), card_markup(context, listing))
+    await send(context, chat_of(update), done, keyboards.main_menu(context.t, is_seller=True))
+    await send(context, chat_of(update), card_text(context, listing), card_markup(context, listing))
     return END
 
 
@@ -335,8 +329,8 @@ async def on_price_confirm(update: Update, context: HamyarContext) -> str | int:
     if data is not None and data.answer == "yes":
         return await _apply_amount(update, context, "price", confirmed=data.amount)
     async with context.session() as s:
-        await write_state(s, NAME, (_chat(update), _uid(update)), "price")
-    await send(context, _chat(update), context.t("lst-price-again"), keyboards.reply_nav(context.t))
+        await write_state(s, NAME, (chat_of(update), user_of(update)), "price")
+    await send(context, chat_of(update), context.t("lst-price-again"), keyboards.reply_nav(context.t))
     return "price"
 
 
@@ -350,9 +344,9 @@ async def on_stock(update: Update, context: HamyarContext) -> str | int:
 
 async def _finish(update: Update, context: HamyarContext, text: str) -> int:
     async with context.session() as s:
-        await my_svc.end_amount(s, _uid(update))
-        await write_state(s, NAME, (_chat(update), _uid(update)), None)
-    await send(context, _chat(update), text, keyboards.main_menu(context.t, is_seller=True))
+        await my_svc.end_amount(s, user_of(update))
+        await write_state(s, NAME, (chat_of(update), user_of(update)), None)
+    await send(context, chat_of(update), text, keyboards.main_menu(context.t, is_seller=True))
     return END
 
 
@@ -361,12 +355,12 @@ async def cancel_amount(update: Update, context: HamyarContext) -> int:
 
 
 async def wrong_price(update: Update, context: HamyarContext) -> str:
-    await send(context, _chat(update), context.t("lst-err-price"), keyboards.reply_nav(context.t))
+    await send(context, chat_of(update), context.t("lst-err-price"), keyboards.reply_nav(context.t))
     return "price"
 
 
 async def wrong_stock(update: Update, context: HamyarContext) -> str:
-    await send(context, _chat(update), context.t("lst-err-stock", max=svc.STOCK_MAX),
+    await send(context, chat_of(update), context.t("lst-err-stock", max=svc.STOCK_MAX),
                keyboards.reply_nav(context.t))
     return "stock"
 

@@ -34,7 +34,7 @@ from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import Handler, ask_inline, main_menu, send
+from handlers.common import Handler, ask_inline, chat_of, key_of, main_menu, send, user_of
 from handlers.deeplinks import leave_for_link
 from handlers.order_listing import show_listing as show_listing  # the /start l_<code> link
 
@@ -60,16 +60,7 @@ FLOW = Flow(ORDER, (
 ))
 
 
-def _uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
 
-
-def _chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
-
-
-def _key(update: Update) -> tuple[int, int]:
-    return (_chat(update), _uid(update))
 
 
 def _num(context: HamyarContext, n: float | int) -> str:
@@ -95,7 +86,7 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
               listing: Any, hint: str | None = None) -> str:
     """The question of `step` (after `hint`, what was wrong with the last answer)."""
     t = context.t
-    chat = _chat(update)
+    chat = chat_of(update)
     prefix = f"{hint}\n\n" if hint else ""
     nav = [(t("btn-back"), NAV[0].pack()), (t("btn-cancel"), NAV[1].pack())]
     if step == "quantity":
@@ -138,17 +129,17 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
 
 async def _save(s: Any, update: Update, data: dict[str, Any], step: str) -> None:
     data["step"] = step
-    await drafts.put(s, _uid(update), DRAFT, data)
-    await write_state(s, ORDER, _key(update), step)
+    await drafts.put(s, user_of(update), DRAFT, data)
+    await write_state(s, ORDER, key_of(update), step)
 
 
 async def _end(s: Any, update: Update) -> None:
-    await drafts.drop(s, _uid(update), DRAFT)
-    await write_state(s, ORDER, _key(update), None)
+    await drafts.drop(s, user_of(update), DRAFT)
+    await write_state(s, ORDER, key_of(update), None)
 
 
 async def _unavailable(update: Update, context: HamyarContext) -> int:
-    await send(context, _chat(update), context.t("ord-err-unavailable"), main_menu(context))
+    await send(context, chat_of(update), context.t("ord-err-unavailable"), main_menu(context))
     return END
 
 
@@ -158,7 +149,7 @@ async def _step(update: Update, context: HamyarContext, key: str,
     InputError: the same step is asked again with a hint); then the next step is asked."""
     hint = None
     async with context.session() as s:
-        data = await drafts.get(s, _uid(update), DRAFT)
+        data = await drafts.get(s, user_of(update), DRAFT)
         listing = await form.draft_listing(s, data)
         if listing is None:
             await _end(s, update)
@@ -189,9 +180,9 @@ async def start_order(update: Update, context: HamyarContext) -> str | int:
         return END
     try:
         async with context.session() as s:
-            listing = await form.start(s, _uid(update), pressed.listing_id)
+            listing = await form.start(s, user_of(update), pressed.listing_id)
             data: dict[str, Any] = {"listing_id": listing.id}
-            last = await form.last_receiver(s, _uid(update))
+            last = await form.last_receiver(s, user_of(update))
             if last:
                 data["last"] = last
             await _save(s, update, data, "quantity")
@@ -212,7 +203,7 @@ async def on_delivery(update: Update, context: HamyarContext) -> str | int:
     pressed = OrderDelivery.parse(query.data)
     try:
         async with context.session() as s:
-            data = await drafts.get(s, _uid(update), DRAFT)
+            data = await drafts.get(s, user_of(update), DRAFT)
             listing = await form.draft_listing(s, data)
             form.choose_delivery(listing, data, pressed.method if pressed else "")
             await _save(s, update, data, "name")
@@ -232,7 +223,7 @@ async def on_same_as_last(update: Update, context: HamyarContext) -> str | int:
     """«همان نشانی قبلی»: name, phone (and address) of her last order in one tap."""
     hint = None
     async with context.session() as s:
-        data = await drafts.get(s, _uid(update), DRAFT)
+        data = await drafts.get(s, user_of(update), DRAFT)
         listing = await form.draft_listing(s, data)
         if listing is None:
             await _end(s, update)
@@ -259,7 +250,7 @@ async def on_phone_text(update: Update, context: HamyarContext) -> str | int:
 async def on_contact(update: Update, context: HamyarContext) -> str | int:
     contact = update.message.contact  # type: ignore[union-attr]
     return await _step(update, context, "phone", lambda _: reg.validate_contact(
-        contact.phone_number, contact.user_id, _uid(update)))  # type: ignore[union-attr]
+        contact.phone_number, contact.user_id, user_of(update)))  # type: ignore[union-attr]
 
 
 async def on_note(update: Update, context: HamyarContext) -> str | int:
@@ -275,10 +266,10 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     assert query is not None
     try:
         async with context.session() as s:
-            data = await drafts.get(s, _uid(update), DRAFT)
+            data = await drafts.get(s, user_of(update), DRAFT)
             if not data or data.get("step") != "confirm":
                 raise InputError("stale-button")
-            order = await svc.place(s, _uid(update), data)
+            order = await svc.place(s, user_of(update), data)
             await _end(s, update)
     except InputError as err:
         if err.key in GONE:  # nothing left to order: said at once, and the form ends
@@ -287,7 +278,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
         return "confirm" if err.key in ("stale-button", "ord-err-fewer-left") else END
     await query.answer()
     await _drop_buttons(query)
-    await send(context, _chat(update), context.t("ord-placed-held", id=order.id, hours=svc.HOLD_HOURS),
+    await send(context, chat_of(update), context.t("ord-placed-held", id=order.id, hours=svc.HOLD_HOURS),
                main_menu(context))
     return END
 
@@ -300,7 +291,7 @@ async def _gone(update: Update, context: HamyarContext, query: CallbackQuery, er
         await _end(s, update)
     await query.answer()
     await _drop_buttons(query)
-    await send(context, _chat(update), context.t(err.key), main_menu(context))
+    await send(context, chat_of(update), context.t(err.key), main_menu(context))
     return END
 
 
@@ -308,7 +299,7 @@ async def back(update: Update, context: HamyarContext) -> str | int:
     if update.callback_query:
         await update.callback_query.answer()
     async with context.session() as s:
-        data = await drafts.get(s, _uid(update), DRAFT)
+        data = await drafts.get(s, user_of(update), DRAFT)
         prev = form.previous_step(data.get("step", "quantity"), data)
         listing = await form.draft_listing(s, data) if prev else None
         if listing is None:
@@ -323,7 +314,7 @@ async def back(update: Update, context: HamyarContext) -> str | int:
 
 
 async def _cancelled(update: Update, context: HamyarContext) -> int:
-    await send(context, _chat(update), context.t("ord-cancelled-draft"), main_menu(context))
+    await send(context, chat_of(update), context.t("ord-cancelled-draft"), main_menu(context))
     return END
 
 
@@ -337,7 +328,7 @@ async def cancel(update: Update, context: HamyarContext) -> int:
 
 async def wrong(update: Update, context: HamyarContext) -> str | int:
     async with context.session() as s:
-        data = await drafts.get(s, _uid(update), DRAFT)
+        data = await drafts.get(s, user_of(update), DRAFT)
         listing = await form.draft_listing(s, data)
         if listing is None:
             await _end(s, update)

@@ -21,7 +21,7 @@ from bot.services import orders as svc
 from bot.services.errors import InputError
 from bot.services.trainers import is_moderator
 from handlers import order_chat
-from handlers.common import Handler, main_menu, send
+from handlers.common import Handler, chat_of, main_menu, send, user_of
 
 END = order_chat.END
 LIST_ICONS = {"buyer": "ord-list-buy", "seller": "ord-list-sell"}
@@ -36,12 +36,6 @@ TYPED = {"dec": "decline_reason", "cxr": "cancel_reason", "ship": "tracking", "m
          "rcpt": "receipt"}
 
 
-def _uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
-
-
-def _chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
 
 
 def _date(context: HamyarContext, when: Any) -> str:
@@ -78,7 +72,7 @@ class Done:
 
 async def _act(s: Any, update: Update, context: HamyarContext, pressed: Pressed) -> Done:
     """The press inside its unit of work (InputError / NotYours leave it rolled back)."""
-    role = await svc.for_user(s, pressed.order_id, _uid(update))
+    role = await svc.for_user(s, pressed.order_id, user_of(update))
     if isinstance(pressed, OrderRate):
         await svc.review(s, role, pressed.stars, None)
         await order_chat.start_typed(s, update, role, "review_text")
@@ -157,7 +151,7 @@ async def _refresh_pressed(update: Update, context: HamyarContext, order_id: int
     assert query is not None
     try:
         async with context.session() as s:
-            role = await svc.for_user(s, order_id, _uid(update))
+            role = await svc.for_user(s, order_id, user_of(update))
             text, markup = await order_cards.card(s, role.order, role.role, context.locale)
     except (svc.NotYours, InputError):
         return await _drop_buttons(query)
@@ -181,21 +175,21 @@ async def _ask_payment(update: Update, context: HamyarContext, order_id: int, sa
     else:
         items.append((context.t("ord-btn-card"), OrderPay("newcard", order_id).pack()))
     question = context.t("ord-ask-payment") if cod else context.t("ord-ask-payment-post")
-    await send(context, _chat(update), question, keyboards.grid(items, 1))
+    await send(context, chat_of(update), question, keyboards.grid(items, 1))
 
 
 async def _ask_rating(update: Update, context: HamyarContext, order_id: int) -> None:
     stars = [(("⭐️" * n), OrderRate(n, order_id).pack()) for n in range(5, 0, -1)]
-    await send(context, _chat(update), context.t("ord-ask-rating", id=order_id), keyboards.grid(stars, 1))
+    await send(context, chat_of(update), context.t("ord-ask-rating", id=order_id), keyboards.grid(stars, 1))
 
 
 # -- lists -----------------------------------------------------------------------------------
 
 async def my_orders(update: Update, context: HamyarContext) -> None:
     async with context.session() as s:
-        rows = await svc.orders_of(s, _uid(update))
+        rows = await svc.orders_of(s, user_of(update))
     if not rows:
-        await send(context, _chat(update), context.t("ord-list-empty"), main_menu(context))
+        await send(context, chat_of(update), context.t("ord-list-empty"), main_menu(context))
         return
     # A row is a short button (its number and title); status and date are in the text.
     buttons, lines = [], [context.t("ord-list-title")]
@@ -206,25 +200,25 @@ async def my_orders(update: Update, context: HamyarContext) -> None:
                                date=_date(context, row.order.created_at)))
         label = keyboards.short(context.t("ord-list-button", icon=icon, id=row.order.id, title=row.title))
         buttons.append([InlineKeyboardButton(label, callback_data=OrderAction("view", row.order.id).pack())])
-    await send(context, _chat(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
+    await send(context, chat_of(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
 
 
 async def stuck_cmd(update: Update, context: HamyarContext) -> None:
     async with context.session() as s:
-        allowed = await is_moderator(s, _uid(update))
-        rows = await order_reminders.stuck(s, _uid(update)) if allowed else []
+        allowed = await is_moderator(s, user_of(update))
+        rows = await order_reminders.stuck(s, user_of(update)) if allowed else []
     if not allowed:
-        await send(context, _chat(update), context.t("tr-not-trainer"))
+        await send(context, chat_of(update), context.t("tr-not-trainer"))
         return
     if not rows:
-        await send(context, _chat(update), context.t("ord-stuck-empty"))
+        await send(context, chat_of(update), context.t("ord-stuck-empty"))
         return
     lines = [context.t("ord-stuck-title")] + [
         context.t("ord-stuck-item", id=o.id, status=context.t(order_cards.status_key(o)),
                   date=_date(context, o.created_at)) for o in rows]
     buttons = [[InlineKeyboardButton(context.t("ord-stuck-button", id=o.id),
                                      callback_data=OrderAction("view", o.id).pack())] for o in rows]
-    await send(context, _chat(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
+    await send(context, chat_of(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
 
 
 # -- wiring ----------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import registration as reg
-from handlers.common import Handler, send
+from handlers.common import Handler, key_of, send, user_of
 from handlers.deeplinks import leave_for_link
 from handlers.registration_ask import (
     WRONG_TYPE_KEYS,
@@ -36,7 +36,6 @@ from handlers.registration_ask import (
 )
 from handlers.registration_steps import (
     NAME,
-    key,
     load,
     on_city_button,
     on_city_text,
@@ -54,7 +53,6 @@ from handlers.registration_steps import (
     save,
     skip_district,
     skip_group,
-    uid,
 )
 
 END = ConversationHandler.END
@@ -76,7 +74,7 @@ FLOW = Flow(NAME, (
 # -- entry, back, cancel -------------------------------------------------------------------
 
 async def start(update: Update, context: HamyarContext) -> str | int:
-    user_id = uid(update)
+    user_id = user_of(update)
     if context.is_seller:
         await send(context, update.effective_chat.id, context.t("reg-already"),  # type: ignore[union-attr]
                    keyboards.main_menu(context.t, is_seller=True))
@@ -88,7 +86,7 @@ async def start(update: Update, context: HamyarContext) -> str | int:
             data = {"step": "name"}
             await reg.save_draft(s, user_id, data)
         step = first_missing(data)
-        await write_state(s, NAME, key(update), step)
+        await write_state(s, NAME, key_of(update), step)
     note = context.t("reg-intro") if fresh else context.t("reg-resume")
     await send(context, update.effective_chat.id, note)  # type: ignore[union-attr]
     return await ask(update, context, step, data)
@@ -99,11 +97,11 @@ async def back(update: Update, context: HamyarContext) -> str | int:
         await update.callback_query.answer()
         await drop_buttons(update)
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         current = data.get("step", "name")
         editing = False
         if current == "name":
-            await write_state(s, NAME, key(update), None)
+            await write_state(s, NAME, key_of(update), None)
             editing = await _drop_if_editing(s, update)
         else:
             await save(s, update, data, reg.previous_step(current) or "name")
@@ -117,16 +115,16 @@ async def cancel(update: Update, context: HamyarContext) -> int:
         await update.callback_query.answer()
         await drop_buttons(update)
     async with context.session() as s:
-        await write_state(s, NAME, key(update), None)
+        await write_state(s, NAME, key_of(update), None)
         editing = await _drop_if_editing(s, update)
     return await _said_goodbye(update, context, editing)
 
 
 async def _drop_if_editing(s: Session, update: Update) -> bool:
     """Leaving a change of her profile: the copy goes, her profile stays as it was."""
-    data = await reg.load_draft(s, uid(update)) or {}
+    data = await reg.load_draft(s, user_of(update)) or {}
     if data.get("editing"):
-        await reg.delete_draft(s, uid(update))
+        await reg.delete_draft(s, user_of(update))
     return bool(data.get("editing"))
 
 

@@ -17,7 +17,7 @@ from bot.context import HamyarContext, Session
 from bot.persistence import write_state
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import send
+from handlers.common import key_of, send, user_of
 from handlers.registration_ask import (
     ask,
     crafts_list,
@@ -32,24 +32,18 @@ NAME = "registration"
 END = ConversationHandler.END
 
 
-def key(update: Update) -> tuple[int, int]:
-    return (update.effective_chat.id, update.effective_user.id)  # type: ignore[union-attr]
-
-
-def uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
 
 
 async def load(context: HamyarContext, update: Update) -> dict[str, Any]:
     async with context.session() as s:
-        return await reg.load_draft(s, uid(update)) or {}
+        return await reg.load_draft(s, user_of(update)) or {}
 
 
 async def save(s: Session, update: Update, data: dict[str, Any], step: str) -> str:
     """Inside the update's unit of work: the draft and the conversation state at `step`."""
     data["step"] = step
-    await reg.save_draft(s, uid(update), data)
-    await write_state(s, NAME, key(update), step)
+    await reg.save_draft(s, user_of(update), data)
+    await write_state(s, NAME, key_of(update), step)
     return step
 
 
@@ -57,7 +51,7 @@ async def answer(update: Update, context: HamyarContext, step: str,
                   **changes: Any) -> str:
     """Store validated answers and move to `step` in one transaction, then ask."""
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         data.update(changes)
         step = await save(s, update, data, reg.after(data, step))
     return await ask(update, context, step, data)
@@ -97,7 +91,7 @@ async def on_contact(update: Update, context: HamyarContext) -> str:
     contact = update.message.contact if update.message else None
     if contact is None:  # (filters.CONTACT lets only contacts in) asked again, with the hint
         return await typed(update, context, "phone", reg.validate_phone, "province")
-    sender = uid(update)
+    sender = user_of(update)
     return await typed(update, context, "phone",
                        lambda _: reg.validate_contact(contact.phone_number, contact.user_id, sender),
                        "province")
@@ -114,7 +108,7 @@ async def on_province_button(update: Update, context: HamyarContext) -> str:
     await query.answer()
     await mark_chosen(update, context, place_name(context, province))
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         if data.get("province") != province.code:
             data.pop("city", None)
         data["province"] = province.code
@@ -126,7 +120,7 @@ async def on_province_text(update: Update, context: HamyarContext) -> str:
     text = text_of(update)
     place = reg.resolve_place(text)
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         if isinstance(place, geo.City):
             data["province"], data["city"] = place.province_code, place.code
             step = await save(s, update, data, reg.after(data, "district"))
@@ -149,7 +143,7 @@ async def on_city_button(update: Update, context: HamyarContext) -> str:
     chosen = RegCity.parse(query.data)
     city = geo.city(chosen.code) if chosen else None
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         ok = city is not None and city.province_code == data.get("province")
         step = "city"
         if city is not None and ok:
@@ -166,7 +160,7 @@ async def on_city_button(update: Update, context: HamyarContext) -> str:
 async def on_city_text(update: Update, context: HamyarContext) -> str:
     text = text_of(update)
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         place = reg.resolve_place(text, data.get("province"))
         if isinstance(place, geo.City):
             data["city"] = place.code
@@ -194,14 +188,14 @@ async def on_craft_toggle(update: Update, context: HamyarContext) -> str:
     assert query is not None
     chosen = RegCraft.parse(query.data)
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         try:
             data["crafts"] = reg.toggle_craft(list(data.get("crafts") or []),
                                               chosen.code if chosen else "")
         except InputError as err:
             await query.answer(context.t(err.key), show_alert=True)
             return "crafts"
-        await reg.save_draft(s, uid(update), data)
+        await reg.save_draft(s, user_of(update), data)
     await query.answer()
     try:
         await query.edit_message_reply_markup(crafts_markup(context, data["crafts"]))
@@ -214,7 +208,7 @@ async def on_crafts_done(update: Update, context: HamyarContext) -> str:
     query = update.callback_query
     assert query is not None
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         step = "crafts"
         if data.get("crafts"):
             step = await save(s, update, data, reg.after(data, "group"))
@@ -237,14 +231,14 @@ async def skip_group(update: Update, context: HamyarContext) -> str:
 async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
-    user_id = uid(update)
+    user_id = user_of(update)
     async with context.session() as s:
         data = await reg.load_draft(s, user_id) or {}
         if not reg.is_complete(data):
             step: str | None = first_missing(data)
         else:
             await reg.complete(s, user_id, data)
-            await write_state(s, NAME, key(update), None)
+            await write_state(s, NAME, key_of(update), None)
             step = None
     if step is not None:
         await query.answer(context.t("invalid-choice"), show_alert=True)
@@ -269,7 +263,7 @@ async def on_edit(update: Update, context: HamyarContext) -> str | int:
     chosen = RegEdit.parse(query.data)
     try:
         async with context.session() as s:
-            data = await reg.begin_fix(s, uid(update), chosen.field if chosen else "",
+            data = await reg.begin_fix(s, user_of(update), chosen.field if chosen else "",
                                        from_profile=chosen is not None and chosen.src == "p")
             step = await save(s, update, data, data["step"])
     except InputError as err:

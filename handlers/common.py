@@ -135,7 +135,35 @@ async def flush_persistence(update: object, context: HamyarContext) -> None:
 
 async def stale_callback(update: Update, context: HamyarContext) -> None:
     """A button no handler claims: from an old message, a finished flow, or forged."""
-    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
+    if update.callback_query is not None:
+        await update.callback_query.answer(context.t("stale-button"))
+
+
+async def stale_button(update: Update, context: HamyarContext) -> None:
+    """A conversation's button from an older message: said so, and its keyboard removed."""
+    await stale_callback(update, context)
+    await drop_buttons(update)
+
+
+async def drop_buttons(update: Update) -> None:
+    """Take the keyboard off the message whose button was pressed, so it is not pressed again
+    (a message too old to edit keeps it)."""
+    if update.callback_query is None:
+        return
+    try:
+        await update.callback_query.edit_message_reply_markup(None)
+    except BadRequest:
+        pass
+
+
+async def mark_chosen(update: Update, context: HamyarContext, choice: str) -> None:
+    """Replace an answered inline question by its answer, so its buttons cannot be reused."""
+    if update.callback_query is None:
+        return
+    try:
+        await update.callback_query.edit_message_text(context.t("reg-chosen", choice=choice))
+    except BadRequest:
+        pass
 
 
 async def unknown_text(update: Update, context: HamyarContext) -> None:

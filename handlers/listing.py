@@ -49,11 +49,11 @@ from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
 from handlers import listing_price as price_step
 from handlers import listing_steps as steps
-from handlers.common import chat_of, key_of, send, user_of
+from handlers.common import chat_of, drop_buttons, key_of, send, stale_button, user_of
 from handlers.deeplinks import leave_for_link
 from handlers.listing_behalf import on_pick_seller, on_seller_query, onbehalf, trainer_edit
 from handlers.listing_revise import reopen, revise
-from handlers.listing_steps import END, NAME, ask, drop_buttons, go
+from handlers.listing_steps import END, NAME, ask, go
 
 _ASKED = ("category", "photos", "title", "description", "price", "availability")  # in order
 
@@ -257,11 +257,6 @@ async def on_submit(update: Update, context: HamyarContext) -> str | int:
 
 
 # -- anything else -----------------------------------------------------------------------------
-
-async def stale_button(update: Update, context: HamyarContext) -> None:
-    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
-    await drop_buttons(update)
-
 
 WRONG_TYPE_KEYS = {
     "category": "reg-err-choose-button", "availability": "reg-err-choose-button",

@@ -14,8 +14,8 @@ from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services import trainers
 from bot.services.errors import InputError
-from handlers.common import chat_of, key_of, send, user_of
-from handlers.listing_steps import END, NAME, ask, drop_buttons, go
+from handlers.common import chat_of, drop_buttons, key_of, send, user_of
+from handlers.listing_steps import END, NAME, ask, go
 
 
 async def onbehalf(update: Update, context: HamyarContext) -> str | int:

@@ -31,7 +31,7 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
-from handlers.common import ask_inline, chat_of, key_of, send, user_of
+from handlers.common import ask_inline, chat_of, drop_buttons, key_of, mark_chosen, send, user_of
 
 NAME = "listing"
 END = ConversationHandler.END
@@ -165,20 +165,6 @@ async def send_preview(update: Update, context: HamyarContext, screen: flow.Scre
     await send(context, to, t("lst-preview-actions"), InlineKeyboardMarkup(rows))
 
 
-async def drop_buttons(update: Update) -> None:
-    try:
-        await update.callback_query.edit_message_reply_markup(None)  # type: ignore[union-attr]
-    except BadRequest:
-        pass
-
-
-async def _mark_chosen(update: Update, context: HamyarContext, choice: str) -> None:
-    try:
-        await update.callback_query.edit_message_text(context.t("reg-chosen", choice=choice))  # type: ignore[union-attr]
-    except BadRequest:
-        pass
-
-
 async def _invalid(update: Update, context: HamyarContext, step: str) -> str:
     await update.callback_query.answer(context.t("invalid-choice"), show_alert=True)  # type: ignore[union-attr]
     return step
@@ -216,7 +202,7 @@ async def on_category(update: Update, context: HamyarContext) -> str:
     if data is None or geo.craft(data.code) is None:
         return await _invalid(update, context, "category")
     await query.answer()
-    await _mark_chosen(update, context, _craft_name(context, data.code))
+    await mark_chosen(update, context, _craft_name(context, data.code))
     return await _answer(update, context, "category", lambda lst: svc.set_category(lst, data.code))
 
 
@@ -322,7 +308,7 @@ async def on_availability(update: Update, context: HamyarContext) -> str:
         return await _invalid(update, context, "availability")
     await query.answer()
     label = context.t("btn-in-stock" if data.kind == svc.IN_STOCK else "btn-made-to-order")
-    await _mark_chosen(update, context, label)
+    await mark_chosen(update, context, label)
     return await _answer(update, context, "availability",
                          lambda lst: svc.set_availability(lst, data.kind))
 
@@ -373,7 +359,7 @@ async def on_delivery_done(update: Update, context: HamyarContext) -> str:
         step = flow.next_step(listing, "delivery")
         screen = await go(update, s, listing, step)
     await query.answer()
-    await _mark_chosen(update, context, chosen)
+    await mark_chosen(update, context, chosen)
     await ask(update, context, screen)
     return step
 

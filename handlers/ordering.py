@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from telegram import CallbackQuery, KeyboardButton, Update
-from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -34,7 +33,17 @@ from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import Handler, ask_inline, chat_of, key_of, main_menu, send, user_of
+from handlers.common import (
+    Handler,
+    ask_inline,
+    chat_of,
+    drop_buttons,
+    key_of,
+    main_menu,
+    send,
+    stale_callback,
+    user_of,
+)
 from handlers.deeplinks import leave_for_link
 from handlers.order_listing import show_listing as show_listing  # the /start l_<code> link
 
@@ -68,13 +77,6 @@ def _num(context: HamyarContext, n: float | int) -> str:
         text = f"{n:.1f}"
         return persian.to_persian_digits(text.replace(".", "٫")) if context.locale == "fa" else text
     return persian.format_number(n, latin=context.locale != "fa")
-
-
-async def _drop_buttons(query: CallbackQuery) -> None:
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
 
 
 # -- the order conversation ----------------------------------------------------------------
@@ -211,7 +213,7 @@ async def on_delivery(update: Update, context: HamyarContext) -> str | int:
         await query.answer(context.t(err.key), show_alert=True)
         return "delivery"
     await query.answer()
-    await _drop_buttons(query)
+    await drop_buttons(update)
     return await ask(update, context, "name", data, listing)
 
 
@@ -277,7 +279,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
         return "confirm" if err.key in ("stale-button", "ord-err-fewer-left") else END
     await query.answer()
-    await _drop_buttons(query)
+    await drop_buttons(update)
     await send(context, chat_of(update), context.t("ord-placed-held", id=order.id, hours=svc.HOLD_HOURS),
                main_menu(context))
     return END
@@ -290,7 +292,7 @@ async def _gone(update: Update, context: HamyarContext, query: CallbackQuery, er
     async with context.session() as s:
         await _end(s, update)
     await query.answer()
-    await _drop_buttons(query)
+    await drop_buttons(update)
     await send(context, chat_of(update), context.t(err.key), main_menu(context))
     return END
 
@@ -341,10 +343,6 @@ async def wrong(update: Update, context: HamyarContext) -> str | int:
                      context.t(key, max=form.max_quantity(listing)))
 
 
-async def stale(update: Update, context: HamyarContext) -> None:
-    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
-
-
 def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
     back_f = keyboards.label_filter(i18n, "btn-back")
     cancel_f = keyboards.label_filter(i18n, "btn-cancel")
@@ -366,7 +364,7 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
         "note": state(MessageHandler(skip_f, skip_note), MessageHandler(text, on_note)),
         "confirm": state(CallbackQueryHandler(on_confirm, pattern=OrderStep.pattern(press="confirm"))),
     }
-    stale_buttons: list[Handler] = [CallbackQueryHandler(stale, pattern=kind.pattern())
+    stale_buttons: list[Handler] = [CallbackQueryHandler(stale_callback, pattern=kind.pattern())
                                     for kind in ORDER_FORM_KINDS]
     return ConversationHandler(
         entry_points=[CallbackQueryHandler(start_order, pattern=OrderNew.pattern())],

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -21,7 +21,7 @@ from bot.services import orders as svc
 from bot.services.errors import InputError
 from bot.services.trainers import is_moderator
 from handlers import order_chat
-from handlers.common import Handler, chat_of, main_menu, send, user_of
+from handlers.common import Handler, chat_of, drop_buttons, main_menu, send, user_of
 
 END = order_chat.END
 LIST_ICONS = {"buyer": "ord-list-buy", "seller": "ord-list-sell"}
@@ -40,13 +40,6 @@ TYPED = {"dec": "decline_reason", "cxr": "cancel_reason", "ship": "tracking", "m
 
 def _date(context: HamyarContext, when: Any) -> str:
     return persian.format_jalali_date(when, latin=context.locale != "fa")
-
-
-async def _drop_buttons(query: CallbackQuery) -> None:
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
 
 
 # -- buttons ---------------------------------------------------------------------------------
@@ -134,7 +127,7 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
     else:
         await query.answer(None if view else context.t("ord-done"))
     if not view:  # the pressed card has had its say; the fresh card below has the buttons
-        await _drop_buttons(query)
+        await drop_buttons(update)
     if done.pay:
         await _ask_payment(update, context, pressed.order_id, done.saved_card, done.cod)
     elif done.card is not None:
@@ -154,13 +147,13 @@ async def _refresh_pressed(update: Update, context: HamyarContext, order_id: int
             role = await svc.for_user(s, order_id, user_of(update))
             text, markup = await order_cards.card(s, role.order, role.role, context.locale)
     except (svc.NotYours, InputError):
-        return await _drop_buttons(query)
+        return await drop_buttons(update)
     try:
         if query.message is not None and getattr(query.message, "text", None):
             await query.edit_message_text(
                 text, reply_markup=InlineKeyboardMarkup.de_json(markup, None) if markup else None)
         else:
-            await _drop_buttons(query)
+            await drop_buttons(update)
     except BadRequest:
         pass
 

@@ -26,12 +26,11 @@ from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import registration as reg
-from handlers.common import Handler, key_of, send, user_of
+from handlers.common import Handler, drop_buttons, key_of, send, stale_button, user_of
 from handlers.deeplinks import leave_for_link
 from handlers.registration_ask import (
     WRONG_TYPE_KEYS,
     ask,
-    drop_buttons,
     first_missing,
 )
 from handlers.registration_steps import (
@@ -133,12 +132,6 @@ async def _said_goodbye(update: Update, context: HamyarContext, editing: bool = 
     await send(context, update.effective_chat.id, context.t(key_),  # type: ignore[union-attr]
                keyboards.main_menu(context.t, is_seller=context.is_seller))
     return END
-
-
-async def stale_button(update: Update, context: HamyarContext) -> None:
-    """A registration button from an older message: say so and remove its keyboard."""
-    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
-    await drop_buttons(update)
 
 
 async def wrong_type(update: Update, context: HamyarContext) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Update
-from telegram.error import BadRequest
 
 from bot import geo, keyboards, persian
 from bot.callbacks import RegCity, RegCraft, RegEdit, RegProvince, RegStep
@@ -150,24 +149,6 @@ WRONG_TYPE_KEYS = {
     "crafts": "reg-err-crafts-type",
     "confirm": "reg-err-choose-button",
 }
-
-
-async def mark_chosen(update: Update, context: HamyarContext, choice: str) -> None:
-    """Replace an answered inline question by its answer, so its buttons cannot be reused."""
-    query = update.callback_query
-    if query is None:
-        return
-    try:
-        await query.edit_message_text(context.t("reg-chosen", choice=choice))
-    except BadRequest:
-        pass
-
-
-async def drop_buttons(update: Update) -> None:
-    try:
-        await update.callback_query.edit_message_reply_markup(None)  # type: ignore[union-attr]
-    except BadRequest:
-        pass
 
 
 def first_missing(data: dict[str, Any]) -> str:

@@ -17,14 +17,12 @@ from bot.context import HamyarContext, Session
 from bot.persistence import write_state
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import key_of, send, user_of
+from handlers.common import drop_buttons, key_of, mark_chosen, send, user_of
 from handlers.registration_ask import (
     ask,
     crafts_list,
     crafts_markup,
-    drop_buttons,
     first_missing,
-    mark_chosen,
     place_name,
 )
 

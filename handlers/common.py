@@ -37,6 +37,11 @@ def user_of(update: Update) -> int:
     return update.effective_user.id
 
 
+def text_of(update: Update) -> str:
+    """The text of the message ("" for a message without text, or no message)."""
+    return update.message.text or "" if update.message else ""
+
+
 def key_of(update: Update) -> tuple[int, int]:
     """(chat, user): the key of a conversation state, every conversation being per chat and user."""
     return chat_of(update), user_of(update)
@@ -83,7 +88,7 @@ def main_menu(context: HamyarContext) -> ReplyKeyboardMarkup:
 
 
 async def show_main_menu(update: Update, context: HamyarContext, key: str = "menu-prompt") -> None:
-    await send(context, update.effective_chat.id, context.t(key), main_menu(context))  # type: ignore[union-attr]
+    await send(context, chat_of(update), context.t(key), main_menu(context))
 
 
 async def callback_id(update: Update, context: HamyarContext) -> int | None:

@@ -167,10 +167,10 @@ async def back(update: Update, context: HamyarContext) -> str | int:
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         previous = flow.previous_step(listing, flow.step_of(listing)) if listing else None
-        if previous is None:
+        if listing is None or previous is None:
             behalf = await _forget(update, s) if listing is not None else False
         else:
-            screen = await go(update, s, listing, previous, going_back=True)  # type: ignore[arg-type]
+            screen = await go(update, s, listing, previous, going_back=True)
     if previous is None:
         return await _left(update, context, None, behalf)
     await ask(update, context, screen)

@@ -14,7 +14,7 @@ from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services import trainers
 from bot.services.errors import InputError
-from handlers.common import chat_of, drop_buttons, key_of, send, user_of
+from handlers.common import chat_of, drop_buttons, key_of, send, text_of, user_of
 from handlers.listing_steps import END, NAME, ask, go
 
 
@@ -36,7 +36,7 @@ def _city(context: HamyarContext, code: str) -> str:
 
 
 async def on_seller_query(update: Update, context: HamyarContext) -> str | int:
-    text = update.message.text or ""  # type: ignore[union-attr]
+    text = text_of(update)
     async with context.session() as s:
         sellers = await trainers.sellers_in_scope(s, user_of(update), await trainers.find_sellers(s, text))
     if not sellers:

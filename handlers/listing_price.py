@@ -17,7 +17,7 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
-from handlers.common import chat_of, key_of, send, user_of
+from handlers.common import chat_of, key_of, send, text_of, user_of
 from handlers.listing_steps import END, NAME, _money, ask, go
 
 CONFIRM = "price_confirm"
@@ -29,14 +29,14 @@ def confirm_markup(context: HamyarContext, amount: int) -> InlineKeyboardMarkup:
                            (context.t("btn-amount-no"), PriceConfirm("no", amount).pack())], 1)
 
 
-async def on_price(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
+async def on_price(update: Update, context: HamyarContext) -> str | int:
+    text = text_of(update)
     doubt: int | None = None
     hint: str | None = None
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         try:
             price = svc.set_price(listing, text)
         except svc.PriceToConfirm as question:
@@ -59,7 +59,7 @@ async def on_price(update: Update, context: HamyarContext) -> str:
     return to
 
 
-async def on_confirm(update: Update, context: HamyarContext) -> str:
+async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = PriceConfirm.parse(query.data)
@@ -67,7 +67,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> str:
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         to = "price"
         if data is not None and data.answer == "yes":
             try:

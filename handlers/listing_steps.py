@@ -31,7 +31,16 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
-from handlers.common import ask_inline, chat_of, drop_buttons, key_of, mark_chosen, send, user_of
+from handlers.common import (
+    ask_inline,
+    chat_of,
+    drop_buttons,
+    key_of,
+    mark_chosen,
+    send,
+    text_of,
+    user_of,
+)
 
 NAME = "listing"
 END = ConversationHandler.END
@@ -166,20 +175,22 @@ async def send_preview(update: Update, context: HamyarContext, screen: flow.Scre
 
 
 async def _invalid(update: Update, context: HamyarContext, step: str) -> str:
-    await update.callback_query.answer(context.t("invalid-choice"), show_alert=True)  # type: ignore[union-attr]
+    if update.callback_query is not None:
+        await update.callback_query.answer(context.t("invalid-choice"), show_alert=True)
     return step
 
 
 # -- the steps -------------------------------------------------------------------------------
 
 async def _answer(update: Update, context: HamyarContext, step: str,
-                  apply: Callable[[svc.Listing], Any], saved: Callable[[Any], str] | None = None) -> str:
+                  apply: Callable[[svc.Listing], Any],
+                  saved: Callable[[Any], str] | None = None) -> str | int:
     """Apply an answer to the draft and move on; a wrong answer re-asks with its hint, nothing
     lost (every answer is checked before anything of it is stored)."""
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         hint: str | None
         try:
             value = apply(listing)
@@ -195,7 +206,7 @@ async def _answer(update: Update, context: HamyarContext, step: str,
     return to
 
 
-async def on_category(update: Update, context: HamyarContext) -> str:
+async def on_category(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = ListingCategory.parse(query.data)
@@ -206,14 +217,14 @@ async def on_category(update: Update, context: HamyarContext) -> str:
     return await _answer(update, context, "category", lambda lst: svc.set_category(lst, data.code))
 
 
-async def on_photo(update: Update, context: HamyarContext) -> str:
+async def on_photo(update: Update, context: HamyarContext) -> str | int:
     msg = update.message
     assert msg is not None and msg.photo
     biggest = msg.photo[-1]
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         extra = svc.add_photos(listing, [(biggest.file_id, biggest.file_unique_id)],
                                replace=bool((listing.flow or {}).get("replace_photos")))
         svc.set_flow(listing, replace_photos=False)
@@ -256,11 +267,11 @@ async def _album_ack(context: HamyarContext, chat_id: int, user_id: int) -> None
     await send(context, chat_id, context.t("lst-photos-received", count=count))
 
 
-async def on_photos_done(update: Update, context: HamyarContext) -> str:
+async def on_photos_done(update: Update, context: HamyarContext) -> str | int:
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         if listing.photos:
             svc.set_flow(listing, replace_photos=False)
             step, hint = flow.next_step(listing, "photos"), None
@@ -277,30 +288,31 @@ async def on_image_document(update: Update, context: HamyarContext) -> str:
     return "photos"
 
 
-async def on_title(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
+async def on_title(update: Update, context: HamyarContext) -> str | int:
+    text = text_of(update)
     return await _answer(update, context, "title", lambda lst: svc.set_title(lst, text))
 
 
-async def on_description(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
+async def on_description(update: Update, context: HamyarContext) -> str | int:
+    text = text_of(update)
     return await _answer(update, context, "description", lambda lst: svc.set_description(lst, text))
 
 
-async def on_voice(update: Update, context: HamyarContext) -> str:
-    voice = update.message.voice  # type: ignore[union-attr]
-    assert voice is not None
+async def on_voice(update: Update, context: HamyarContext) -> str | int:
+    voice = update.message.voice if update.message else None
+    if voice is None:  # (filters.VOICE lets only voice notes in) taken as a written description
+        return await on_description(update, context)
     # PTB gives whole seconds, or a timedelta where PTB_TIMEDELTA is set in the environment.
     seconds = voice.duration if isinstance(voice.duration, int) else int(voice.duration.total_seconds())
     return await _answer(update, context, "description",
                          lambda lst: svc.set_voice(lst, voice.file_id, seconds))
 
 
-async def on_skip_description(update: Update, context: HamyarContext) -> str:
+async def on_skip_description(update: Update, context: HamyarContext) -> str | int:
     return await _answer(update, context, "description", svc.skip_description)
 
 
-async def on_availability(update: Update, context: HamyarContext) -> str:
+async def on_availability(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = ListingAvailability.parse(query.data)
@@ -313,24 +325,24 @@ async def on_availability(update: Update, context: HamyarContext) -> str:
                          lambda lst: svc.set_availability(lst, data.kind))
 
 
-async def on_stock(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
+async def on_stock(update: Update, context: HamyarContext) -> str | int:
+    text = text_of(update)
     return await _answer(update, context, "stock", lambda lst: svc.set_stock(lst, text))
 
 
-async def on_prep_days(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
+async def on_prep_days(update: Update, context: HamyarContext) -> str | int:
+    text = text_of(update)
     return await _answer(update, context, "prep_days", lambda lst: svc.set_prep_days(lst, text))
 
 
-async def on_delivery_toggle(update: Update, context: HamyarContext) -> str:
+async def on_delivery_toggle(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = ListingDelivery.parse(query.data)
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         try:
             svc.toggle_delivery(listing, data.method if data else "")
         except InputError as err:
@@ -345,13 +357,13 @@ async def on_delivery_toggle(update: Update, context: HamyarContext) -> str:
     return "delivery"
 
 
-async def on_delivery_done(update: Update, context: HamyarContext) -> str:
+async def on_delivery_done(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         if not listing.delivery:
             await query.answer(context.t("lst-err-delivery-empty"), show_alert=True)
             return "delivery"
@@ -364,25 +376,25 @@ async def on_delivery_done(update: Update, context: HamyarContext) -> str:
     return step
 
 
-async def _set_cost(update: Update, context: HamyarContext, text: str | None) -> str:
+async def _set_cost(update: Update, context: HamyarContext, text: str | None) -> str | int:
     return await _answer(update, context, "delivery_cost",
                          lambda lst: svc.set_delivery_cost(lst, flow.cost_for(lst), text))
 
 
-async def on_delivery_cost(update: Update, context: HamyarContext) -> str:
-    return await _set_cost(update, context, update.message.text or "")  # type: ignore[union-attr]
+async def on_delivery_cost(update: Update, context: HamyarContext) -> str | int:
+    return await _set_cost(update, context, text_of(update))
 
 
-async def on_delivery_free(update: Update, context: HamyarContext) -> str:
+async def on_delivery_free(update: Update, context: HamyarContext) -> str | int:
     return await _set_cost(update, context, None)
 
 
-async def on_postage_collect(update: Update, context: HamyarContext) -> str:
+async def on_postage_collect(update: Update, context: HamyarContext) -> str | int:
     return await _answer(update, context, "delivery_cost", lambda lst: svc.set_delivery_cost(
         lst, flow.cost_for(lst), None, on_delivery=True))
 
 
-async def on_edit_field(update: Update, context: HamyarContext) -> str:
+async def on_edit_field(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = ListingEditField.parse(query.data)
@@ -393,7 +405,7 @@ async def on_edit_field(update: Update, context: HamyarContext) -> str:
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         extra = {"replace_photos": True} if data.field == "photos" else {}
         screen = await go(update, s, listing, data.field, editing=True, **extra)
     await ask(update, context, screen)

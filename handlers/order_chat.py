@@ -140,7 +140,7 @@ async def _finish(update: Update, context: HamyarContext, note_key: str | None,
     return END
 
 
-async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str | int:
+async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str | int | None:
     msg = update.message
     assert msg is not None
     mode: str | None = None
@@ -172,7 +172,7 @@ async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str 
             return await _finish(update, context, None, order_id=data["order_id"])
         await send(context, chat_of(update), context.t(err.key, **err.args_),
                    keyboards.reply_nav(context.t, [context.t("btn-skip")] if mode in SKIPPABLE else []))
-        return mode  # type: ignore[return-value]
+        return mode  # asked again; None (no mode stored) keeps the conversation where it is
     except svc.NotYours:
         return await _finish(update, context, "ord-err-not-yours")
     if role is None:
@@ -184,11 +184,11 @@ async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str 
     return END
 
 
-async def on_typed(update: Update, context: HamyarContext) -> str | int:
+async def on_typed(update: Update, context: HamyarContext) -> str | int | None:
     return await _answer(update, context, skip=False)
 
 
-async def on_skip(update: Update, context: HamyarContext) -> str | int:
+async def on_skip(update: Update, context: HamyarContext) -> str | int | None:
     """«رد شدن»: no tracking code, or no words to the stars; elsewhere it is just text."""
     return await _answer(update, context, skip=True)
 

@@ -42,6 +42,7 @@ from handlers.common import (
     main_menu,
     send,
     stale_callback,
+    text_of,
     user_of,
 )
 from handlers.deeplinks import leave_for_link
@@ -169,10 +170,6 @@ async def _step(update: Update, context: HamyarContext, key: str,
     return await ask(update, context, step, data, listing, hint)
 
 
-def _text(update: Update) -> str:
-    return update.message.text or ""  # type: ignore[union-attr]
-
-
 async def start_order(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
@@ -196,7 +193,8 @@ async def start_order(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_quantity(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "quantity", lambda listing: form.parse_quantity(listing, _text(update)))
+    return await _step(update, context, "quantity",
+                       lambda listing: form.parse_quantity(listing, text_of(update)))
 
 
 async def on_delivery(update: Update, context: HamyarContext) -> str | int:
@@ -218,7 +216,7 @@ async def on_delivery(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_name(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "name", lambda _: reg.validate_name(_text(update)))
+    return await _step(update, context, "name", lambda _: reg.validate_name(text_of(update)))
 
 
 async def on_same_as_last(update: Update, context: HamyarContext) -> str | int:
@@ -242,21 +240,24 @@ async def on_same_as_last(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_address(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "address", lambda _: form.validate_address(_text(update)))
+    return await _step(update, context, "address", lambda _: form.validate_address(text_of(update)))
 
 
 async def on_phone_text(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "phone", lambda _: reg.validate_phone(_text(update)))
+    return await _step(update, context, "phone", lambda _: reg.validate_phone(text_of(update)))
 
 
 async def on_contact(update: Update, context: HamyarContext) -> str | int:
-    contact = update.message.contact  # type: ignore[union-attr]
+    contact = update.message.contact if update.message else None
+    if contact is None:  # (filters.CONTACT lets only contacts in) asked again, with the hint
+        return await on_phone_text(update, context)
+    sender = user_of(update)
     return await _step(update, context, "phone", lambda _: reg.validate_contact(
-        contact.phone_number, contact.user_id, user_of(update)))  # type: ignore[union-attr]
+        contact.phone_number, contact.user_id, sender))
 
 
 async def on_note(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "note", lambda _: form.validate_note(_text(update)))
+    return await _step(update, context, "note", lambda _: form.validate_note(text_of(update)))
 
 
 async def skip_note(update: Update, context: HamyarContext) -> str | int:
@@ -304,10 +305,10 @@ async def back(update: Update, context: HamyarContext) -> str | int:
         data = await drafts.get(s, user_of(update), DRAFT)
         prev = form.previous_step(data.get("step", "quantity"), data)
         listing = await form.draft_listing(s, data) if prev else None
-        if listing is None:
+        if prev is None or listing is None:
             await _end(s, update)
         else:
-            await _save(s, update, data, prev)  # type: ignore[arg-type]
+            await _save(s, update, data, prev)
     if prev is None:
         return await _cancelled(update, context)
     if listing is None:

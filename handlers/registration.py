@@ -26,7 +26,7 @@ from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import registration as reg
-from handlers.common import Handler, drop_buttons, key_of, send, stale_button, user_of
+from handlers.common import Handler, chat_of, drop_buttons, key_of, send, stale_button, user_of
 from handlers.deeplinks import leave_for_link
 from handlers.registration_ask import (
     WRONG_TYPE_KEYS,
@@ -75,7 +75,7 @@ FLOW = Flow(NAME, (
 async def start(update: Update, context: HamyarContext) -> str | int:
     user_id = user_of(update)
     if context.is_seller:
-        await send(context, update.effective_chat.id, context.t("reg-already"),  # type: ignore[union-attr]
+        await send(context, chat_of(update), context.t("reg-already"),
                    keyboards.main_menu(context.t, is_seller=True))
         return END
     async with context.session() as s:
@@ -87,7 +87,7 @@ async def start(update: Update, context: HamyarContext) -> str | int:
         step = first_missing(data)
         await write_state(s, NAME, key_of(update), step)
     note = context.t("reg-intro") if fresh else context.t("reg-resume")
-    await send(context, update.effective_chat.id, note)  # type: ignore[union-attr]
+    await send(context, chat_of(update), note)
     return await ask(update, context, step, data)
 
 
@@ -129,7 +129,7 @@ async def _drop_if_editing(s: Session, update: Update) -> bool:
 
 async def _said_goodbye(update: Update, context: HamyarContext, editing: bool = False) -> int:
     key_ = "profile-edit-cancelled" if editing or context.is_seller else "reg-cancelled"
-    await send(context, update.effective_chat.id, context.t(key_),  # type: ignore[union-attr]
+    await send(context, chat_of(update), context.t(key_),
                keyboards.main_menu(context.t, is_seller=context.is_seller))
     return END
 

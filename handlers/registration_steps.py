@@ -17,7 +17,7 @@ from bot.context import HamyarContext, Session
 from bot.persistence import write_state
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import drop_buttons, key_of, mark_chosen, send, user_of
+from handlers.common import chat_of, drop_buttons, key_of, mark_chosen, send, text_of, user_of
 from handlers.registration_ask import (
     ask,
     crafts_list,
@@ -58,10 +58,6 @@ async def answer(update: Update, context: HamyarContext, step: str,
 async def input_error(update: Update, context: HamyarContext, err: InputError, step: str) -> str:
     data = await load(context, update)
     return await ask(update, context, step, data, hint=context.t(err.key, **err.args_))
-
-
-def text_of(update: Update) -> str:
-    return update.message.text or "" if update.message else ""
 
 
 async def typed(update: Update, context: HamyarContext, step: str,
@@ -248,7 +244,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
         done = context.t("profile-saved")
     else:  # a new seller: what to do first, quoting the button
         done = context.t("reg-done")  # it quotes «menu-new-listing»
-    await send(context, update.effective_chat.id, done,  # type: ignore[union-attr]
+    await send(context, chat_of(update), done,
                keyboards.main_menu(context.t, is_seller=True))
     return END
 

@@ -17,7 +17,8 @@ from handlers.common import key_of, send
 
 async def _deliver(update: Update, context: HamyarContext, share: codes.Share, text: str) -> None:
     chat, _ = key_of(update)
-    await update.callback_query.answer()  # type: ignore[union-attr]
+    if update.callback_query is not None:
+        await update.callback_query.answer()
     sent = False
     if share.photo:
         try:

@@ -16,12 +16,12 @@ from bot.i18n import OMIT
 from bot.services import review_card, trainer_tools, trainers
 from bot.services.errors import InputError
 from bot.services.trainers import NotAllowed, Refused
-from handlers.common import send, user_of
+from handlers.common import chat_of, send, user_of
 
 
 async def _say(update: Update, context: HamyarContext, text: str,
                markup: InlineKeyboardMarkup | None = None) -> None:
-    await send(context, update.effective_chat.id, text, markup)  # type: ignore[union-attr]
+    await send(context, chat_of(update), text, markup)
 
 
 def _city_name(context: HamyarContext, code: str) -> str:

@@ -40,6 +40,7 @@ from handlers.common import (
     drop_buttons,
     key_of,
     main_menu,
+    read_button,
     send,
     stale_callback,
     text_of,
@@ -146,10 +147,12 @@ async def _unavailable(update: Update, context: HamyarContext) -> int:
     return END
 
 
-async def _step(update: Update, context: HamyarContext, key: str,
-                answer: Callable[[Any], Any]) -> str | int:
-    """One typed answer in one unit of work: `answer(listing)` is the value of `key` (or raises
-    InputError: the same step is asked again with a hint); then the next step is asked."""
+async def _advance(update: Update, context: HamyarContext,
+                   move: Callable[[form.Listing, dict[str, Any]], str],
+                   retry: str | None = None) -> str | int:
+    """One answer in one unit of work: `move(listing, form)` records it in the form and returns
+    the next step, which is asked; or raises InputError, and `retry` (by default the step she
+    is at) is asked again with the hint. A listing no longer orderable ends the form."""
     hint = None
     async with context.session() as s:
         data = await drafts.get(s, user_of(update), DRAFT)
@@ -158,11 +161,10 @@ async def _step(update: Update, context: HamyarContext, key: str,
             await _end(s, update)
         else:
             try:
-                data[key] = answer(listing)
-                step = form.next_step(key, data)
+                step = move(listing, data)
             except InputError as err:
                 hint = context.t(err.key, **err.args_)
-                step = data.get("step", "quantity")
+                step = retry or data.get("step", "quantity")
             else:
                 await _save(s, update, data, step)
     if listing is None:
@@ -170,13 +172,21 @@ async def _step(update: Update, context: HamyarContext, key: str,
     return await ask(update, context, step, data, listing, hint)
 
 
+async def _step(update: Update, context: HamyarContext, key: str,
+                answer: Callable[[form.Listing], Any]) -> str | int:
+    """A typed answer: `answer(listing)` is the value of `key` (or raises InputError)."""
+    def move(listing: form.Listing, data: dict[str, Any]) -> str:
+        data[key] = answer(listing)
+        return form.next_step(key, data)
+
+    return await _advance(update, context, move)
+
+
 async def start_order(update: Update, context: HamyarContext) -> str | int:
-    query = update.callback_query
-    assert query is not None
-    pressed = OrderNew.parse(query.data)
-    if pressed is None:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    button = await read_button(update, context, OrderNew)
+    if button is None:
         return END
+    query, pressed = button
     try:
         async with context.session() as s:
             listing = await form.start(s, user_of(update), pressed.listing_id)
@@ -221,22 +231,7 @@ async def on_name(update: Update, context: HamyarContext) -> str | int:
 
 async def on_same_as_last(update: Update, context: HamyarContext) -> str | int:
     """«همان نشانی قبلی»: name, phone (and address) of her last order in one tap."""
-    hint = None
-    async with context.session() as s:
-        data = await drafts.get(s, user_of(update), DRAFT)
-        listing = await form.draft_listing(s, data)
-        if listing is None:
-            await _end(s, update)
-        else:
-            try:
-                step = form.use_last(data)
-            except InputError as err:
-                hint, step = context.t(err.key), "name"
-            else:
-                await _save(s, update, data, step)
-    if listing is None:
-        return await _unavailable(update, context)
-    return await ask(update, context, step, data, listing, hint)
+    return await _advance(update, context, lambda _, data: form.use_last(data), retry="name")
 
 
 async def on_address(update: Update, context: HamyarContext) -> str | int:

@@ -13,6 +13,7 @@ from bot.callbacks import BehalfConfirm, BehalfPhone, BehalfSend
 from bot.context import HamyarApp, HamyarContext, Session
 from bot.services import behalf_consent
 from bot.services.trainers import Refused
+from handlers.common import read_button
 
 
 async def _edit(query: CallbackQuery, text: str) -> None:
@@ -31,13 +32,11 @@ async def _on_press(update: Update, context: HamyarContext, kind: Kind, act: Act
     """A press of one of these buttons: `act` on its listing by the presser in one unit of
     work; a refusal is told to her in an alert, success replaces the message's text with
     `done` (also shown as a toast unless `toast` is false)."""
-    query, user = update.callback_query, update.effective_user
-    if query is None or user is None:
+    pressed = await read_button(update, context, kind)
+    if pressed is None:
         return
-    ref = kind.parse(query.data)
-    if ref is None:  # the pattern is the kind's: only forged data gets here
-        await query.answer(context.t("invalid-choice"), show_alert=True)
-        return
+    query, ref = pressed
+    user = query.from_user
     try:
         async with context.session() as s:
             await act(s, ref.listing_id, user)

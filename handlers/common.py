@@ -4,18 +4,28 @@ feature handler runs; blocked users stop here; conversation states are flushed a
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
-from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
 from telegram._utils.types import ReplyMarkup
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, BaseHandler
 
 from bot import keyboards
+from bot.callbacks import Button
 from bot.context import HamyarContext
 from bot.ids import last_id
 from bot.services import users
 
 log = logging.getLogger(__name__)
+ButtonKind = TypeVar("ButtonKind", bound=Button)
 # A handler as a ConversationHandler takes them (entry points, a state's list, fallbacks).
 Handler = BaseHandler[Update, HamyarContext, object]
 # Kinds of update that change a message already handled; none of them is an answer.
@@ -89,6 +99,20 @@ def main_menu(context: HamyarContext) -> ReplyKeyboardMarkup:
 
 async def show_main_menu(update: Update, context: HamyarContext, key: str = "menu-prompt") -> None:
     await send(context, chat_of(update), context.t(key), main_menu(context))
+
+
+async def read_button(update: Update, context: HamyarContext,
+                      kind: type[ButtonKind]) -> tuple[CallbackQuery, ButtonKind] | None:
+    """The pressed button read as `kind`, or None after telling the presser it is not valid
+    (forged, truncated, or of an older format)."""
+    query = update.callback_query
+    if query is None:
+        return None
+    button = kind.parse(query.data)
+    if button is None:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return None
+    return query, button
 
 
 async def callback_id(update: Update, context: HamyarContext) -> int | None:

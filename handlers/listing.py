@@ -267,12 +267,17 @@ WRONG_TYPE_KEYS = {
 }
 
 
-async def wrong_type(update: Update, context: HamyarContext) -> str | int:
+async def _where(update: Update, context: HamyarContext) -> flow.Screen | None:
+    """The screen of the draft she is working on, where she is; None without a draft."""
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
-        if listing is None:
-            return END
-        screen = await flow.screen(s, user_of(update), listing)
+        return None if listing is None else await flow.screen(s, user_of(update), listing)
+
+
+async def wrong_type(update: Update, context: HamyarContext) -> str | int:
+    screen = await _where(update, context)
+    if screen is None:
+        return END
     step = screen.step
     args = {"max": {"stock": svc.STOCK_MAX, "prep_days": svc.PREP_DAYS_MAX,
                     "delivery_cost": svc.DELIVERY_COST_MAX}.get(step, 0)}
@@ -281,11 +286,9 @@ async def wrong_type(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_start_inside(update: Update, context: HamyarContext) -> str | int:
-    async with context.session() as s:
-        listing = await behalf_svc.working(s, user_of(update))
-        if listing is None:
-            return END
-        screen = await flow.screen(s, user_of(update), listing)
+    screen = await _where(update, context)
+    if screen is None:
+        return END
     await ask(update, context, screen, context.t("lst-resumed"))
     return screen.step
 

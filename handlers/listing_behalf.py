@@ -14,7 +14,7 @@ from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services import trainers
 from bot.services.errors import InputError
-from handlers.common import chat_of, drop_buttons, key_of, send, text_of, user_of
+from handlers.common import chat_of, drop_buttons, key_of, read_button, send, text_of, user_of
 from handlers.listing_steps import END, NAME, ask, go
 
 
@@ -49,12 +49,10 @@ async def on_seller_query(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_pick_seller(update: Update, context: HamyarContext) -> str | int:
-    query = update.callback_query
-    assert query is not None
-    data = BehalfPick.parse(query.data)
-    if data is None:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    pressed = await read_button(update, context, BehalfPick)
+    if pressed is None:
         return "pick_seller"
+    query, data = pressed
     async with context.session() as s:
         try:
             seller, listing = await behalf_svc.start_behalf(s, user_of(update), data.seller_id)

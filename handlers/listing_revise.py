@@ -10,17 +10,15 @@ from bot.callbacks import MyListing
 from bot.context import HamyarContext
 from bot.services import listing_flow as flow
 from bot.services.errors import InputError
-from handlers.common import chat_of, send, user_of
+from handlers.common import chat_of, read_button, send, user_of
 from handlers.listing_steps import END, ask, go
 
 
 async def _enter(update: Update, context: HamyarContext, revise: bool) -> str | int:
-    query = update.callback_query
-    assert query is not None
-    data = MyListing.parse(query.data)
-    if data is None:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    pressed = await read_button(update, context, MyListing)
+    if pressed is None:
         return END
+    query, data = pressed
     async with context.session() as s:
         try:
             opened = flow.open_revision if revise else flow.open_for_edit

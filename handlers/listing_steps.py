@@ -288,14 +288,19 @@ async def on_image_document(update: Update, context: HamyarContext) -> str:
     return "photos"
 
 
-async def on_title(update: Update, context: HamyarContext) -> str | int:
+async def _typed(update: Update, context: HamyarContext, step: str,
+                 apply: Callable[[svc.Listing, str], object]) -> str | int:
+    """The text typed at `step`, applied to the draft by `apply(listing, text)`."""
     text = text_of(update)
-    return await _answer(update, context, "title", lambda lst: svc.set_title(lst, text))
+    return await _answer(update, context, step, lambda lst: apply(lst, text))
+
+
+async def on_title(update: Update, context: HamyarContext) -> str | int:
+    return await _typed(update, context, "title", svc.set_title)
 
 
 async def on_description(update: Update, context: HamyarContext) -> str | int:
-    text = text_of(update)
-    return await _answer(update, context, "description", lambda lst: svc.set_description(lst, text))
+    return await _typed(update, context, "description", svc.set_description)
 
 
 async def on_voice(update: Update, context: HamyarContext) -> str | int:
@@ -326,13 +331,11 @@ async def on_availability(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_stock(update: Update, context: HamyarContext) -> str | int:
-    text = text_of(update)
-    return await _answer(update, context, "stock", lambda lst: svc.set_stock(lst, text))
+    return await _typed(update, context, "stock", svc.set_stock)
 
 
 async def on_prep_days(update: Update, context: HamyarContext) -> str | int:
-    text = text_of(update)
-    return await _answer(update, context, "prep_days", lambda lst: svc.set_prep_days(lst, text))
+    return await _typed(update, context, "prep_days", svc.set_prep_days)
 
 
 async def on_delivery_toggle(update: Update, context: HamyarContext) -> str | int:

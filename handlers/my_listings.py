@@ -39,7 +39,7 @@ from bot.services import codes
 from bot.services import listing as svc
 from bot.services import my_listings as my_svc
 from bot.services.errors import InputError
-from handlers.common import chat_of, key_of, send, text_of, user_of
+from handlers.common import chat_of, key_of, read_button, send, text_of, user_of
 
 NAME = "my_listings"
 END = ConversationHandler.END
@@ -163,23 +163,11 @@ async def _show(update: Update, context: HamyarContext, text: str,
     await send(context, chat_of(update), text, markup)
 
 
-async def _parsed(update: Update, context: HamyarContext) -> tuple[CallbackQuery, MyListing] | None:
-    """The pressed button, or None after answering «invalid choice» (forged or truncated)."""
-    query = update.callback_query
-    if query is None:
-        return None
-    data = MyListing.parse(query.data)
-    if data is None:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
-        return None
-    return query, data
-
-
 async def _own_pressed(update: Update, context: HamyarContext,
                        ) -> tuple[CallbackQuery, svc.Listing] | None:
     """Her listing that the pressed button names, or None after answering (forged, or not
     hers: another's, or gone)."""
-    pressed = await _parsed(update, context)
+    pressed = await read_button(update, context, MyListing)
     if pressed is None:
         return None
     query, data = pressed
@@ -228,7 +216,7 @@ async def _stale(update: Update, context: HamyarContext, query: CallbackQuery, l
 
 async def simple_action(update: Update, context: HamyarContext) -> None:
     """pause, resume, sold out, withdraw (after its confirmation)."""
-    pressed = await _parsed(update, context)
+    pressed = await read_button(update, context, MyListing)
     if pressed is None:
         return
     query, data = pressed
@@ -262,7 +250,7 @@ async def confirm_withdraw(update: Update, context: HamyarContext) -> None:
 # -- price and stock: a short conversation for the typed amount -----------------------------
 
 async def ask_amount(update: Update, context: HamyarContext) -> str | int:
-    pressed = await _parsed(update, context)
+    pressed = await read_button(update, context, MyListing)
     if pressed is None:
         return END
     query, data = pressed

@@ -1,5 +1,9 @@
 """What every update goes through: the user is stored and their language known before any
-feature handler runs; blocked users stop here; conversation states are flushed after."""
+feature handler runs; blocked users stop here; conversation states are flushed after.
+
+And what the feature handlers share: who and where an update is from (`chat_of`, `user_of`,
+`key_of`, `text_of`), the pressed button read (`read_button`), replies (`send`, `ask_inline`),
+answered buttons taken off or marked (`drop_buttons`, `mark_chosen`), stale buttons."""
 
 from __future__ import annotations
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import logging
 import warnings
 from datetime import timedelta
-from typing import Any
 
 from telegram import BotCommand
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.ext import ApplicationBuilder, ContextTypes
 from telegram.warnings import PTBUserWarning
 
 from bot import outbox
 from bot.config import Settings
-from bot.context import HamyarContext, Services
+from bot.context import HamyarApp, HamyarContext, Services
 from bot.db import Database
 from bot.i18n import FALLBACK, SUPPORTED, I18n
 from bot.ops.metrics import CountingRequest, InstrumentedUpdateProcessor, instrument_handlers
@@ -38,8 +37,6 @@ def menu_commands(i18n: I18n, lang: str) -> list[BotCommand]:
 # Our conversations track state per chat and user, not per message, on purpose: their
 # inline buttons are checked on the server against the stored state instead.
 warnings.filterwarnings("ignore", message=r"If 'per_message=False'", category=PTBUserWarning)
-
-HamyarApp = Application[Any, HamyarContext, Any, Any, Any, Any]
 
 
 def build_application(

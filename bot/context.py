@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram.ext import Application, CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.config import Settings
 from bot.db import Database
@@ -81,6 +81,13 @@ class HamyarContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
             self._session_busy = False
 
     @property
+    def jobs(self) -> JobQueue[HamyarContext] | None:
+        """`job_queue`, typed as what it is: a queue whose jobs get a HamyarContext. PTB types
+        the base property with a type variable that nothing binds, so a job callback taking a
+        HamyarContext would not check against it."""
+        return cast("JobQueue[HamyarContext] | None", self.job_queue)
+
+    @property
     def locale(self) -> str:
         return self._locale or self.services.i18n.default
 
@@ -93,3 +100,8 @@ class HamyarContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
 
     def is_manager(self, user_id: int) -> bool:
         return user_id in self.settings.admin_ids
+
+
+# The application as `bot.app` builds it: its callbacks get a HamyarContext. Defined here, not in
+# bot.app, so that the handlers' `register(app)` can name it without importing bot.app.
+HamyarApp = Application[Any, HamyarContext, Any, Any, Any, Any]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 START = "START"
@@ -51,6 +52,27 @@ class Flow:
             dst = "[*]" if e.target == END else e.target
             lines.append(f"    {src} --> {dst} : {e.on}")
         return "\n".join(lines) + "\n"
+
+
+# A form asks its steps in order, and every step can go back to the one before it and be left
+# (cancel, a link): the three helpers below write those edges from the order of the steps, so a
+# table lists by hand only what is particular to it (branches, skips, labels of its own).
+
+def forward_edges(steps: Sequence[str], *on: str) -> tuple[Edge, ...]:
+    """Each step to the next: `on[i]` is what moves `steps[i]` on to `steps[i + 1]`."""
+    if len(on) != len(steps) - 1:
+        raise ValueError(f"{len(steps)} steps take {len(steps) - 1} answers, not {len(on)}")
+    return tuple(Edge(a, b, label) for (a, b), label in zip(pairwise(steps), on, strict=True))
+
+
+def back_edges(steps: Sequence[str], on: str = "back") -> tuple[Edge, ...]:
+    """Each step but the first back to the one before it."""
+    return tuple(Edge(b, a, on) for a, b in pairwise(steps))
+
+
+def leave_edges(steps: Iterable[str], on: str) -> tuple[Edge, ...]:
+    """Each of `steps` to END."""
+    return tuple(Edge(step, END, on) for step in steps)
 
 
 # --------------------------------------------------------------------------------------------

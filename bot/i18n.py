@@ -43,6 +43,7 @@ class _Omit:
 
 
 OMIT = _Omit()
+Omit = _Omit  # its type, for an argument that is a text or left out
 
 
 class LocalNumber(FluentInt):

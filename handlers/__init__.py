@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
@@ -29,6 +28,7 @@ from bot.callbacks import (
     ShareShop,
     ShopLink,
 )
+from bot.context import HamyarApp
 from bot.errors import on_error
 from bot.i18n import I18n
 from bot.services import users
@@ -51,7 +51,7 @@ from handlers import (
 )
 
 
-def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
+def register(app: HamyarApp, i18n: I18n) -> None:
     private = filters.ChatType.PRIVATE
 
     users.install_cache_invalidation(app.bot_data["services"].db.engine)
@@ -128,7 +128,7 @@ def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
     app.add_error_handler(on_error)
 
 
-def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
+def schedule_jobs(app: HamyarApp) -> None:
     """The repeating jobs, started with the services (bot.app.start_services)."""
     orders.schedule_jobs(app)
     reports.schedule_jobs(app)  # the weekly digest

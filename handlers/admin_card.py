@@ -36,7 +36,7 @@ from bot.services.errors import InputError
 from bot.services.htmltext import esc
 from bot.services.review_card import card_buttons
 from bot.services.trainers import NotAllowed, Refused, guard_listing
-from handlers.common import send
+from handlers.common import Handler, send
 
 END = ConversationHandler.END
 
@@ -278,7 +278,7 @@ async def typed_wrong(update: Update, context: HamyarContext) -> str:
 
 
 def build_typing() -> ConversationHandler[HamyarContext]:
-    handlers = {TYPING_STATE: [
+    handlers: dict[str, list[Handler]] = {TYPING_STATE: [
         CommandHandler("cancel", cancel_typed),
         MessageHandler(filters.TEXT & ~filters.COMMAND, on_typed),
         MessageHandler(~filters.COMMAND, typed_wrong),

@@ -3,76 +3,74 @@ button or recorded by the trainer after a phone call."""
 
 from __future__ import annotations
 
-from telegram import Update
+from collections.abc import Awaitable, Callable
+
+from telegram import CallbackQuery, Update, User
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler
 
 from bot.callbacks import BehalfConfirm, BehalfPhone, BehalfSend
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext, Session
 from bot.services import behalf_consent
 from bot.services.trainers import Refused
+from handlers.common import read_button
 
 
-async def _edit(update: Update, text: str) -> None:
+async def _edit(query: CallbackQuery, text: str) -> None:
     try:
-        await update.callback_query.edit_message_text(text)  # type: ignore[union-attr]
+        await query.edit_message_text(text)
     except BadRequest:
         pass
 
 
-async def behalf_send(update: Update, context: HamyarContext) -> None:
-    """The trainer sends the preview to the seller, who confirms it herself."""
-    query = update.callback_query
-    user = update.effective_user
-    assert query is not None and user is not None
-    ref = BehalfSend.parse(query.data)
-    assert ref is not None  # the handler's pattern is the kind's
+Kind = type[BehalfSend] | type[BehalfPhone] | type[BehalfConfirm]
+Act = Callable[[Session, int, User], Awaitable[object]]
+
+
+async def _on_press(update: Update, context: HamyarContext, kind: Kind, act: Act, done: str, *,
+                    toast: bool = True) -> None:
+    """A press of one of these buttons: `act` on its listing by the presser in one unit of
+    work; a refusal is told to her in an alert, success replaces the message's text with
+    `done` (also shown as a toast unless `toast` is false)."""
+    pressed = await read_button(update, context, kind)
+    if pressed is None:
+        return
+    query, ref = pressed
+    user = query.from_user
     try:
         async with context.session() as s:
-            await behalf_consent.send_preview(s, context.services.i18n, ref.listing_id, user.id,
-                                              user.first_name)
+            await act(s, ref.listing_id, user)
     except Refused as err:
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
         return
-    await query.answer(context.t("obh-sent"))
-    await _edit(update, context.t("obh-sent"))
+    await query.answer(context.t(done) if toast else None)
+    await _edit(query, context.t(done))
+
+
+async def behalf_send(update: Update, context: HamyarContext) -> None:
+    """The trainer sends the preview to the seller, who confirms it herself."""
+    i18n = context.services.i18n
+    await _on_press(update, context, BehalfSend, lambda s, listing_id, trainer: (
+        behalf_consent.send_preview(s, i18n, listing_id, trainer.id, trainer.first_name)),
+        "obh-sent")
 
 
 async def behalf_phone(update: Update, context: HamyarContext) -> None:
     """The trainer records that the seller agreed by phone: the listing goes to review."""
-    query = update.callback_query
-    assert query is not None
-    ref = BehalfPhone.parse(query.data)
-    assert ref is not None
-    try:
-        async with context.session() as s:
-            await behalf_consent.phone_consent(s, ref.listing_id, update.effective_user.id)  # type: ignore[union-attr]
-    except Refused as err:
-        await query.answer(context.t(err.key, **err.args_), show_alert=True)
-        return
-    await query.answer(context.t("obh-phone-recorded"))
-    await _edit(update, context.t("obh-phone-recorded"))
+    await _on_press(update, context, BehalfPhone, lambda s, listing_id, trainer: (
+        behalf_consent.phone_consent(s, listing_id, trainer.id)), "obh-phone-recorded")
 
 
 async def behalf_confirm(update: Update, context: HamyarContext) -> None:
     """The seller confirms a listing a trainer entered for her."""
-    query = update.callback_query
-    assert query is not None
-    ref = BehalfConfirm.parse(query.data)
-    assert ref is not None
-    try:
-        async with context.session() as s:
-            await behalf_consent.seller_confirms(s, context.services.i18n, ref.listing_id,
-                                                 update.effective_user.id)  # type: ignore[union-attr]
-    except Refused as err:
-        await query.answer(context.t(err.key, **err.args_), show_alert=True)
-        return
-    await query.answer()
-    await _edit(update, context.t("obh-seller-confirmed"))
+    i18n = context.services.i18n
+    await _on_press(update, context, BehalfConfirm, lambda s, listing_id, seller: (
+        behalf_consent.seller_confirms(s, i18n, listing_id, seller.id)),
+        "obh-seller-confirmed", toast=False)
 
 
-def register(app: object) -> None:
-    add = app.add_handler  # type: ignore[attr-defined]
+def register(app: HamyarApp) -> None:
+    add = app.add_handler
     add(CallbackQueryHandler(behalf_send, pattern=BehalfSend.pattern()), group=0)
     add(CallbackQueryHandler(behalf_phone, pattern=BehalfPhone.pattern()), group=0)
     add(CallbackQueryHandler(behalf_confirm, pattern=BehalfConfirm.pattern()), group=0)

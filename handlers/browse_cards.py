@@ -150,7 +150,8 @@ def _short(title: str) -> str:
 
 def _line(context: HamyarContext, n: int, card: svc.Card, saved: bool) -> str:
     listing, seller = card
-    head = context.t("br-list-item", n=n, title=" ".join(listing.title.split()))
+    title = listing.title or context.t("lst-untitled")  # a public listing has one; a draft may not
+    head = context.t("br-list-item", n=n, title=" ".join(title.split()))
     if saved:
         head += " ❤️"
     facts = []
@@ -168,7 +169,8 @@ def list_message(context: HamyarContext, heading: str, cards: Sequence[svc.Card]
                  saved: set[int], nav: Rows, *, first: int = 1) -> tuple[str, InlineKeyboardMarkup]:
     """The text and buttons of a page: `first` is the number of its first listing."""
     lines = [_line(context, first + i, card, card[0].id in saved) for i, card in enumerate(cards)]
-    rows: Rows = [[button(context.t("btn-br-open", n=first + i, title=_short(card[0].title)),
+    rows: Rows = [[button(context.t("btn-br-open", n=first + i,
+                                                    title=_short(card[0].title or context.t("lst-untitled"))),
                           BrOpen(card[0].id).pack())] for i, card in enumerate(cards)]
     text = "\n\n".join([heading, *lines, context.t("br-list-hint")])
     return text, InlineKeyboardMarkup(rows + nav)

@@ -3,7 +3,7 @@ card's button or by the shop's link `/start s_<code>`; one listing opened by its
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot import geo
@@ -60,7 +60,7 @@ async def toggle_favourite(update: Update, context: HamyarContext, listing_id: i
         await answer(update, context.t("br-not-available"), alert=True)
         return
     await answer(update, context.t("br-saved" if saved else "br-unsaved"))
-    markup = query.message.reply_markup if query.message else None  # type: ignore[union-attr]
+    markup = query.message.reply_markup if isinstance(query.message, Message) else None
     if not isinstance(markup, InlineKeyboardMarkup):
         return
     data = BrFavourite(listing_id).pack()

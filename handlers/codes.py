@@ -16,7 +16,7 @@ from bot.context import HamyarContext
 from bot.services import codes
 from bot.services import order_form as form
 from handlers.browse_shops import show_shop
-from handlers.common import send
+from handlers.common import chat_of, send
 from handlers.order_listing import render_listing
 
 
@@ -54,7 +54,7 @@ async def open_code(update: Update, context: HamyarContext) -> None:
     async with context.session() as s:
         found = await codes.lookup(s, number)
         page = await form.listing_page(s, found.public_code) if found.public_code else None
-    chat = update.effective_chat.id  # type: ignore[union-attr]
+    chat = chat_of(update)
     shown = codes.shown(number, latin=context.locale != "fa")
     if found.kind == "shop" and found.shop_code:
         await show_shop(update, context, 0, code=found.shop_code)

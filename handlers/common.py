@@ -1,23 +1,64 @@
 """What every update goes through: the user is stored and their language known before any
-feature handler runs; blocked users stop here; conversation states are flushed after."""
+feature handler runs; blocked users stop here; conversation states are flushed after.
+
+And what the feature handlers share: who and where an update is from (`chat_of`, `user_of`,
+`key_of`, `text_of`), the pressed button read (`read_button`), replies (`send`, `ask_inline`),
+answered buttons taken off or marked (`drop_buttons`, `mark_chosen`), stale buttons."""
 
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
-from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
 from telegram._utils.types import ReplyMarkup
 from telegram.error import BadRequest
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import ApplicationHandlerStop, BaseHandler
 
 from bot import keyboards
+from bot.callbacks import Button
 from bot.context import HamyarContext
 from bot.ids import last_id
 from bot.services import users
 
 log = logging.getLogger(__name__)
+ButtonKind = TypeVar("ButtonKind", bound=Button)
+# A handler as a ConversationHandler takes them (entry points, a state's list, fallbacks).
+Handler = BaseHandler[Update, HamyarContext, object]
 # Kinds of update that change a message already handled; none of them is an answer.
 EDITS = ("edited_message", "edited_channel_post", "edited_business_message")
+
+
+def chat_of(update: Update) -> int:
+    """The chat the update came from. Feature handlers answer messages and buttons in a chat;
+    an update without one has no one to answer, and its handling stops here."""
+    if update.effective_chat is None:
+        raise ApplicationHandlerStop
+    return update.effective_chat.id
+
+
+def user_of(update: Update) -> int:
+    """The person who sent the message or pressed the button (stops, as `chat_of`, without)."""
+    if update.effective_user is None:
+        raise ApplicationHandlerStop
+    return update.effective_user.id
+
+
+def text_of(update: Update) -> str:
+    """The text of the message ("" for a message without text, or no message)."""
+    return update.message.text or "" if update.message else ""
+
+
+def key_of(update: Update) -> tuple[int, int]:
+    """(chat, user): the key of a conversation state, every conversation being per chat and user."""
+    return chat_of(update), user_of(update)
 
 
 async def send(
@@ -61,7 +102,21 @@ def main_menu(context: HamyarContext) -> ReplyKeyboardMarkup:
 
 
 async def show_main_menu(update: Update, context: HamyarContext, key: str = "menu-prompt") -> None:
-    await send(context, update.effective_chat.id, context.t(key), main_menu(context))  # type: ignore[union-attr]
+    await send(context, chat_of(update), context.t(key), main_menu(context))
+
+
+async def read_button(update: Update, context: HamyarContext,
+                      kind: type[ButtonKind]) -> tuple[CallbackQuery, ButtonKind] | None:
+    """The pressed button read as `kind`, or None after telling the presser it is not valid
+    (forged, truncated, or of an older format)."""
+    query = update.callback_query
+    if query is None:
+        return None
+    button = kind.parse(query.data)
+    if button is None:
+        await query.answer(context.t("invalid-choice"), show_alert=True)
+        return None
+    return query, button
 
 
 async def callback_id(update: Update, context: HamyarContext) -> int | None:
@@ -113,7 +168,35 @@ async def flush_persistence(update: object, context: HamyarContext) -> None:
 
 async def stale_callback(update: Update, context: HamyarContext) -> None:
     """A button no handler claims: from an old message, a finished flow, or forged."""
-    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
+    if update.callback_query is not None:
+        await update.callback_query.answer(context.t("stale-button"))
+
+
+async def stale_button(update: Update, context: HamyarContext) -> None:
+    """A conversation's button from an older message: said so, and its keyboard removed."""
+    await stale_callback(update, context)
+    await drop_buttons(update)
+
+
+async def drop_buttons(update: Update) -> None:
+    """Take the keyboard off the message whose button was pressed, so it is not pressed again
+    (a message too old to edit keeps it)."""
+    if update.callback_query is None:
+        return
+    try:
+        await update.callback_query.edit_message_reply_markup(None)
+    except BadRequest:
+        pass
+
+
+async def mark_chosen(update: Update, context: HamyarContext, choice: str) -> None:
+    """Replace an answered inline question by its answer, so its buttons cannot be reused."""
+    if update.callback_query is None:
+        return
+    try:
+        await update.callback_query.edit_message_text(context.t("reg-chosen", choice=choice))
+    except BadRequest:
+        pass
 
 
 async def unknown_text(update: Update, context: HamyarContext) -> None:

@@ -9,7 +9,7 @@ of being taken as an answer.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 from telegram import Message, Update
@@ -18,8 +18,9 @@ from telegram.ext import CommandHandler, ConversationHandler, filters
 from bot.callbacks import Payload
 from bot.context import HamyarContext
 from bot.persistence import write_state
+from handlers.common import key_of
 
-Opener = Callable[[Update, HamyarContext], Awaitable[None]]
+Opener = Callable[[Update, HamyarContext], Coroutine[Any, Any, None]]
 _openers: dict[type[Payload], Opener] = {}
 
 
@@ -64,7 +65,7 @@ async def open_link(update: Update, context: HamyarContext) -> None:
 
 def leave_for_link(name: str) -> CommandHandler[HamyarContext, Any]:
     async def callback(update: Update, context: HamyarContext) -> int:
-        key = (update.effective_chat.id, update.effective_user.id)  # type: ignore[union-attr]
+        key = key_of(update)
         async with context.session() as s:
             await write_state(s, name, key, None)
         await open_link(update, context)

@@ -5,23 +5,20 @@ confirms the typed group names that matched no group (/unmatched)."""
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import keyboards
 from bot.callbacks import GroupConfirm, GroupJoinLink
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext
 from bot.i18n import I18n
 from bot.services import groups, trainers
 from bot.services.errors import InputError
 from handlers import deeplinks
-
-
-def _ids(update: Update) -> tuple[int, int]:
-    return update.effective_chat.id, update.effective_user.id  # type: ignore[union-attr]
+from handlers.common import key_of
 
 
 async def new_group(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     try:
         async with context.session() as s:
             group = await groups.create_group(s, user_id, " ".join(context.args or []))
@@ -37,7 +34,7 @@ async def new_group(update: Update, context: HamyarContext) -> None:
 
 
 async def list_groups(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     async with context.session() as s:
         if not (trainers.is_manager(user_id) or await trainers.trainer_of(s, user_id)):
             mine = None
@@ -78,7 +75,7 @@ async def join_reply(context: HamyarContext, user_id: int, code: str, *,
 
 
 async def _join(update: Update, context: HamyarContext, code: str) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     text, _found = await join_reply(context, user_id, code)
     markup = keyboards.main_menu(context.t, is_seller=context.is_seller)
     await context.bot.send_message(chat_id, text, reply_markup=markup)
@@ -87,7 +84,7 @@ async def _join(update: Update, context: HamyarContext, code: str) -> None:
 async def join_link(update: Update, context: HamyarContext) -> None:
     payload = GroupJoinLink.parse((context.args or [""])[0])
     if payload is None:
-        chat_id, _ = _ids(update)
+        chat_id, _ = key_of(update)
         await context.bot.send_message(chat_id, context.t("grp-err-code"))
         return
     await _join(update, context, payload.code)
@@ -98,7 +95,7 @@ async def join_command(update: Update, context: HamyarContext) -> None:
     if code:
         await _join(update, context, code)
         return
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     async with context.session() as s:
         group = await groups.group_of(s, user_id)
     if group is not None:
@@ -108,7 +105,7 @@ async def join_command(update: Update, context: HamyarContext) -> None:
 
 
 async def leave_command(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     async with context.session() as s:
         group = await groups.group_of(s, user_id)
         if group is not None:
@@ -120,7 +117,7 @@ async def leave_command(update: Update, context: HamyarContext) -> None:
 
 
 async def unmatched_command(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     async with context.session() as s:
         allowed = trainers.is_manager(user_id) or await trainers.trainer_of(s, user_id) is not None
         items = await groups.unmatched(s, user_id) if allowed else []
@@ -160,7 +157,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> None:
 
 
 async def assign_command(update: Update, context: HamyarContext) -> None:
-    chat_id, user_id = _ids(update)
+    chat_id, user_id = key_of(update)
     try:
         async with context.session() as s:
             group, name = await groups.assign(s, user_id, " ".join(context.args or []))
@@ -176,7 +173,7 @@ async def assign_command(update: Update, context: HamyarContext) -> None:
     await context.bot.send_message(chat_id, context.t("grp-assigned", trainer=name, name=group.name))
 
 
-def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
+def register(app: HamyarApp, i18n: I18n) -> None:
     private = filters.ChatType.PRIVATE
     deeplinks.install({GroupJoinLink: join_link})
     app.add_handler(deeplinks.command(GroupJoinLink, join_link), group=0)

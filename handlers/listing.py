@@ -40,7 +40,7 @@ from bot.callbacks import (
 )
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
-from bot.flows import START, Edge, Flow
+from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import listing as svc
@@ -49,11 +49,13 @@ from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
 from handlers import listing_price as price_step
 from handlers import listing_steps as steps
-from handlers.common import send
+from handlers.common import chat_of, drop_buttons, key_of, send, stale_button, user_of
 from handlers.deeplinks import leave_for_link
 from handlers.listing_behalf import on_pick_seller, on_seller_query, onbehalf, trainer_edit
 from handlers.listing_revise import reopen, revise
-from handlers.listing_steps import END, NAME, ask, chat, drop_buttons, go, key, uid
+from handlers.listing_steps import END, NAME, ask, go
+
+_ASKED = ("category", "photos", "title", "description", "price", "availability")  # in order
 
 
 def _flow() -> Flow:
@@ -68,12 +70,9 @@ def _flow() -> Flow:
         Edge("resume", "category", "«از اول» (or «ادامه»: the step it reached)"),
         Edge("resume", "resume", "anything else"),
         Edge("resume", FLOW_END, "cancel"),
-        Edge("category", "photos", "a craft"),
+        *forward_edges(_ASKED, "a craft", "«تمام»", "a title", "text, voice or «رد شدن»",
+                       "a price"),
         Edge("photos", "photos", "a photo"),
-        Edge("photos", "title", "«تمام»"),
-        Edge("title", "description", "a title"),
-        Edge("description", "price", "text, voice or «رد شدن»"),
-        Edge("price", "availability", "a price"),
         Edge("price", "price_confirm", "a price to say back («۱۲۰ تومن»)"),
         Edge("price_confirm", "availability", "«✅ بله», or a certain price"),
         Edge("price_confirm", "price", "«✏️ نه»"),
@@ -95,15 +94,15 @@ def _flow() -> Flow:
     edges += [Edge(s, "preview", "an answer while editing")
               for s in ("category", "photos", "title", "description", "price", "stock",
                         "prep_days", "delivery")]
-    back = [("photos", "category"), ("title", "photos"), ("description", "title"),
-            ("price", "description"), ("availability", "price"), ("stock", "availability"),
-            ("prep_days", "availability"), ("delivery", "stock"), ("delivery", "prep_days"),
-            ("delivery_cost", "delivery"), ("delivery_cost", "delivery_cost"),
-            ("preview", "delivery_cost"), ("preview", "delivery")]
-    edges += [Edge(s, t, "back") for s, t in back]
+    edges += back_edges(_ASKED)
+    branches_back = [("stock", "availability"), ("prep_days", "availability"),
+                     ("delivery", "stock"), ("delivery", "prep_days"),
+                     ("delivery_cost", "delivery"), ("delivery_cost", "delivery_cost"),
+                     ("preview", "delivery_cost"), ("preview", "delivery")]
+    edges += [Edge(s, t, "back") for s, t in branches_back]
     edges += [Edge(s, "preview", "back while editing") for s in svc.STEPS if s != "preview"]
     edges += [Edge("category", FLOW_END, "back")]
-    edges += [Edge(s, FLOW_END, "cancel, or a deep link") for s in svc.STEPS]
+    edges += leave_edges(svc.STEPS, "cancel, or a deep link")
     return Flow(NAME, tuple(edges))
 
 
@@ -113,29 +112,29 @@ FLOW = _flow()
 # -- entry, resume, back, cancel -----------------------------------------------------------
 
 async def _new(update: Update, s: Any) -> flow.Screen:
-    listing = await svc.new_draft(s, uid(update), uid(update))
+    listing = await svc.new_draft(s, user_of(update), user_of(update))
     return await go(update, s, listing, flow.FIRST)
 
 
 async def start(update: Update, context: HamyarContext) -> str | int:
     if not context.is_seller:
-        await send(context, chat(update), context.t("lst-not-seller"),
+        await send(context, chat_of(update), context.t("lst-not-seller"),
                    keyboards.main_menu(context.t, is_seller=False))
         return END
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
             screen = await _new(update, s)
         else:
-            await write_state(s, NAME, key(update), "resume")
+            await write_state(s, NAME, key_of(update), "resume")
             title = listing.title or context.t("lst-untitled")
     if listing is None:
-        await send(context, chat(update), context.t("lst-intro"))
+        await send(context, chat_of(update), context.t("lst-intro"))
         await ask(update, context, screen)
         return flow.FIRST
     items = [(context.t("btn-continue"), ListingResume("go").pack()),
              (context.t("btn-start-over"), ListingResume("over").pack())]
-    await send(context, chat(update), context.t("lst-resume-ask", title=title), keyboards.grid(items, 2))
+    await send(context, chat_of(update), context.t("lst-resume-ask", title=title), keyboards.grid(items, 2))
     return "resume"
 
 
@@ -146,7 +145,7 @@ async def on_resume(update: Update, context: HamyarContext) -> str | int:
     await query.answer()
     await drop_buttons(update)
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if data is not None and data.choice == "over" and listing is not None:
             await flow.discard(s, listing)
             listing = None
@@ -156,7 +155,7 @@ async def on_resume(update: Update, context: HamyarContext) -> str | int:
             step = flow.step_of(listing)
             intro, screen = "lst-resumed", await go(update, s, listing,
                                                     step if step in svc.STEPS else flow.FIRST)
-    await send(context, chat(update), context.t(intro))
+    await send(context, chat_of(update), context.t(intro))
     await ask(update, context, screen)
     return screen.step
 
@@ -166,12 +165,12 @@ async def back(update: Update, context: HamyarContext) -> str | int:
         await update.callback_query.answer()
         await drop_buttons(update)
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         previous = flow.previous_step(listing, flow.step_of(listing)) if listing else None
-        if previous is None:
+        if listing is None or previous is None:
             behalf = await _forget(update, s) if listing is not None else False
         else:
-            screen = await go(update, s, listing, previous, going_back=True)  # type: ignore[arg-type]
+            screen = await go(update, s, listing, previous, going_back=True)
     if previous is None:
         return await _left(update, context, None, behalf)
     await ask(update, context, screen)
@@ -183,23 +182,23 @@ async def cancel(update: Update, context: HamyarContext) -> int:
         await update.callback_query.answer()
         await drop_buttons(update)
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         behalf = await _forget(update, s)
     return await _left(update, context, listing.id if listing else None, behalf)
 
 
 async def _forget(update: Update, s: Any) -> bool:
     """Leave the conversation (in the caller's unit of work); True for a trainer's work."""
-    behalf = await behalf_svc.leave(s, uid(update))
-    await write_state(s, NAME, key(update), None)
+    behalf = await behalf_svc.leave(s, user_of(update))
+    await write_state(s, NAME, key_of(update), None)
     return behalf
 
 
 async def _left(update: Update, context: HamyarContext, draft_id: int | None, behalf: bool) -> int:
-    await send(context, chat(update), context.t("lst-cancelled"),
+    await send(context, chat_of(update), context.t("lst-cancelled"),
                keyboards.main_menu(context.t, is_seller=context.is_seller))
     if draft_id is not None and not behalf:
-        await send(context, chat(update), "🗑", keyboards.grid(
+        await send(context, chat_of(update), "🗑", keyboards.grid(
             [(context.t("btn-delete-draft"), ListingDeleteDraft(draft_id).pack())], 1))
     return END
 
@@ -214,8 +213,8 @@ async def delete_draft(update: Update, context: HamyarContext) -> None:
         return
     async with context.session() as s:
         try:
-            await flow.delete_own_draft(s, data.listing_id, uid(update))
-            await write_state(s, NAME, key(update), None)
+            await flow.delete_own_draft(s, data.listing_id, user_of(update))
+            await write_state(s, NAME, key_of(update), None)
         except svc.ListingNotFound:
             await query.answer(context.t("stale-button"), show_alert=True)
             return
@@ -233,36 +232,31 @@ async def on_submit(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
             await query.answer(context.t("stale-button"))
             return END
         try:
-            mode = await behalf_svc.finish(s, listing, uid(update))
+            mode = await behalf_svc.finish(s, listing, user_of(update))
         except InputError as err:
             field = context.t(steps.FIELD_KEYS.get(str(err.args_.get("field", "")), "btn-edit-title"))
             await query.answer(context.t(err.key, field=field), show_alert=True)
             return "preview"
-        await write_state(s, NAME, key(update), None)
+        await write_state(s, NAME, key_of(update), None)
     await query.answer()
     await drop_buttons(update)
     if mode == "behalf":
-        await send(context, chat(update), context.t("obh-consent-ask"), keyboards.grid(
+        await send(context, chat_of(update), context.t("obh-consent-ask"), keyboards.grid(
             [(context.t("obh-btn-send"), BehalfSend(listing.id).pack()),
              (context.t("obh-btn-phone"), BehalfPhone(listing.id).pack())], 1))
         return END
     k = "obh-saved" if mode == "edit" else "lst-submitted"
-    await send(context, chat(update), context.t(k),
+    await send(context, chat_of(update), context.t(k),
                keyboards.main_menu(context.t, is_seller=context.is_seller))
     return END
 
 
 # -- anything else -----------------------------------------------------------------------------
-
-async def stale_button(update: Update, context: HamyarContext) -> None:
-    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
-    await drop_buttons(update)
-
 
 WRONG_TYPE_KEYS = {
     "category": "reg-err-choose-button", "availability": "reg-err-choose-button",
@@ -273,12 +267,17 @@ WRONG_TYPE_KEYS = {
 }
 
 
-async def wrong_type(update: Update, context: HamyarContext) -> str | int:
+async def _where(update: Update, context: HamyarContext) -> flow.Screen | None:
+    """The screen of the draft she is working on, where she is; None without a draft."""
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
-        if listing is None:
-            return END
-        screen = await flow.screen(s, uid(update), listing)
+        listing = await behalf_svc.working(s, user_of(update))
+        return None if listing is None else await flow.screen(s, user_of(update), listing)
+
+
+async def wrong_type(update: Update, context: HamyarContext) -> str | int:
+    screen = await _where(update, context)
+    if screen is None:
+        return END
     step = screen.step
     args = {"max": {"stock": svc.STOCK_MAX, "prep_days": svc.PREP_DAYS_MAX,
                     "delivery_cost": svc.DELIVERY_COST_MAX}.get(step, 0)}
@@ -287,11 +286,9 @@ async def wrong_type(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_start_inside(update: Update, context: HamyarContext) -> str | int:
-    async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
-        if listing is None:
-            return END
-        screen = await flow.screen(s, uid(update), listing)
+    screen = await _where(update, context)
+    if screen is None:
+        return END
     await ask(update, context, screen, context.t("lst-resumed"))
     return screen.step
 

@@ -17,8 +17,8 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
-from handlers.common import send
-from handlers.listing_steps import END, NAME, _money, ask, chat, go, key, uid
+from handlers.common import chat_of, key_of, send, text_of, user_of
+from handlers.listing_steps import END, NAME, _money, ask, go
 
 CONFIRM = "price_confirm"
 
@@ -29,45 +29,45 @@ def confirm_markup(context: HamyarContext, amount: int) -> InlineKeyboardMarkup:
                            (context.t("btn-amount-no"), PriceConfirm("no", amount).pack())], 1)
 
 
-async def on_price(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
+async def on_price(update: Update, context: HamyarContext) -> str | int:
+    text = text_of(update)
     doubt: int | None = None
     hint: str | None = None
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         try:
             price = svc.set_price(listing, text)
         except svc.PriceToConfirm as question:
             doubt, to = question.amount, CONFIRM
-            await write_state(s, NAME, key(update), CONFIRM)
+            await write_state(s, NAME, key_of(update), CONFIRM)
         except InputError as err:
             hint, to = context.t(err.key, **err.args_), "price"
-            screen = await flow.screen(s, uid(update), listing)
-            await write_state(s, NAME, key(update), "price")
+            screen = await flow.screen(s, user_of(update), listing)
+            await write_state(s, NAME, key_of(update), "price")
         else:
             to = flow.next_step(listing, "price")
             screen = await go(update, s, listing, to)
     if doubt is not None:
-        await send(context, chat(update), context.t("lst-price-confirm", price=_money(context, doubt)),
+        await send(context, chat_of(update), context.t("lst-price-confirm", price=_money(context, doubt)),
                    confirm_markup(context, doubt))
         return CONFIRM
     if hint is None:
-        await send(context, chat(update), context.t("lst-price-saved", price=_money(context, price)))
+        await send(context, chat_of(update), context.t("lst-price-saved", price=_money(context, price)))
     await ask(update, context, screen, hint)
     return to
 
 
-async def on_confirm(update: Update, context: HamyarContext) -> str:
+async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = PriceConfirm.parse(query.data)
     await query.answer()
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         to = "price"
         if data is not None and data.answer == "yes":
             try:
@@ -77,8 +77,8 @@ async def on_confirm(update: Update, context: HamyarContext) -> str:
             else:
                 to = flow.next_step(listing, "price")
         if to == "price":
-            await write_state(s, NAME, key(update), "price")
-            screen = await flow.screen(s, uid(update), listing)
+            await write_state(s, NAME, key_of(update), "price")
+            screen = await flow.screen(s, user_of(update), listing)
         else:
             screen = await go(update, s, listing, to)
     try:

@@ -10,21 +10,19 @@ from bot.callbacks import MyListing
 from bot.context import HamyarContext
 from bot.services import listing_flow as flow
 from bot.services.errors import InputError
-from handlers.common import send
-from handlers.listing_steps import END, ask, chat, go, uid
+from handlers.common import chat_of, read_button, send, user_of
+from handlers.listing_steps import END, ask, go
 
 
 async def _enter(update: Update, context: HamyarContext, revise: bool) -> str | int:
-    query = update.callback_query
-    assert query is not None
-    data = MyListing.parse(query.data)
-    if data is None:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    pressed = await read_button(update, context, MyListing)
+    if pressed is None:
         return END
+    query, data = pressed
     async with context.session() as s:
         try:
             opened = flow.open_revision if revise else flow.open_for_edit
-            listing = await opened(s, data.listing_id, uid(update))
+            listing = await opened(s, data.listing_id, user_of(update))
         except flow.ListingNotFound:
             refused: str | None = context.t("my-not-yours")
         except InputError as err:
@@ -37,7 +35,7 @@ async def _enter(update: Update, context: HamyarContext, revise: bool) -> str | 
         return END
     await query.answer()
     if revise:
-        await send(context, chat(update), context.t("my-revise-intro"))
+        await send(context, chat_of(update), context.t("my-revise-intro"))
     await ask(update, context, screen)
     return "preview"
 

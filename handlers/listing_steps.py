@@ -31,7 +31,16 @@ from bot.services import listing as svc
 from bot.services import listing_flow as flow
 from bot.services import onbehalf as behalf_svc
 from bot.services.errors import InputError
-from handlers.common import ask_inline, send
+from handlers.common import (
+    ask_inline,
+    chat_of,
+    drop_buttons,
+    key_of,
+    mark_chosen,
+    send,
+    text_of,
+    user_of,
+)
 
 NAME = "listing"
 END = ConversationHandler.END
@@ -46,16 +55,7 @@ FIELD_KEYS = {
 }
 
 
-def key(update: Update) -> tuple[int, int]:
-    return (update.effective_chat.id, update.effective_user.id)  # type: ignore[union-attr]
 
-
-def uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
-
-
-def chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
 
 
 def _money(context: HamyarContext, n: int) -> str:
@@ -76,8 +76,8 @@ async def go(update: Update, s: Any, listing: svc.Listing, step: str, *,
     """Move the draft to `step` and write the conversation state in the same unit of work;
     returns what to show once it commits."""
     flow.move(listing, step, going_back=going_back, **changes)
-    await write_state(s, NAME, key(update), step)
-    return await flow.screen(s, uid(update), listing)
+    await write_state(s, NAME, key_of(update), step)
+    return await flow.screen(s, user_of(update), listing)
 
 
 # -- asking ----------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ def _delivery_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyb
 async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
               hint: str | None = None) -> None:
     t = context.t
-    listing, step, to = screen.listing, screen.step, chat(update)
+    listing, step, to = screen.listing, screen.step, chat_of(update)
     prefix = f"{hint}\n\n" if hint else ""
     if step == "category":
         items = [(_craft_name(context, c.code), ListingCategory(c.code).pack()) for c in geo.CRAFTS]
@@ -150,7 +150,7 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
 async def send_preview(update: Update, context: HamyarContext, screen: flow.Screen,
                        hint: str | None = None) -> None:
     t = context.t
-    to, listing = chat(update), screen.listing
+    to, listing = chat_of(update), screen.listing
     if hint:
         await send(context, to, hint)
     assert screen.seller is not None
@@ -174,147 +174,150 @@ async def send_preview(update: Update, context: HamyarContext, screen: flow.Scre
     await send(context, to, t("lst-preview-actions"), InlineKeyboardMarkup(rows))
 
 
-async def drop_buttons(update: Update) -> None:
-    try:
-        await update.callback_query.edit_message_reply_markup(None)  # type: ignore[union-attr]
-    except BadRequest:
-        pass
-
-
-async def _mark_chosen(update: Update, context: HamyarContext, choice: str) -> None:
-    try:
-        await update.callback_query.edit_message_text(context.t("reg-chosen", choice=choice))  # type: ignore[union-attr]
-    except BadRequest:
-        pass
-
-
 async def _invalid(update: Update, context: HamyarContext, step: str) -> str:
-    await update.callback_query.answer(context.t("invalid-choice"), show_alert=True)  # type: ignore[union-attr]
+    if update.callback_query is not None:
+        await update.callback_query.answer(context.t("invalid-choice"), show_alert=True)
     return step
 
 
 # -- the steps -------------------------------------------------------------------------------
 
 async def _answer(update: Update, context: HamyarContext, step: str,
-                  apply: Callable[[svc.Listing], Any], saved: Callable[[Any], str] | None = None) -> str:
+                  apply: Callable[[svc.Listing], Any],
+                  saved: Callable[[Any], str] | None = None) -> str | int:
     """Apply an answer to the draft and move on; a wrong answer re-asks with its hint, nothing
     lost (every answer is checked before anything of it is stored)."""
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
+        hint: str | None
         try:
             value = apply(listing)
         except InputError as err:
             hint, to = context.t(err.key, **err.args_), step
-            screen = await flow.screen(s, uid(update), listing)
+            screen = await flow.screen(s, user_of(update), listing)
         else:
             hint, to = None, flow.next_step(listing, step)
             screen = await go(update, s, listing, to)
     if saved is not None and hint is None:
-        await send(context, chat(update), saved(value))
+        await send(context, chat_of(update), saved(value))
     await ask(update, context, screen, hint)
     return to
 
 
-async def on_category(update: Update, context: HamyarContext) -> str:
+async def on_category(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = ListingCategory.parse(query.data)
     if data is None or geo.craft(data.code) is None:
         return await _invalid(update, context, "category")
     await query.answer()
-    await _mark_chosen(update, context, _craft_name(context, data.code))
+    await mark_chosen(update, context, _craft_name(context, data.code))
     return await _answer(update, context, "category", lambda lst: svc.set_category(lst, data.code))
 
 
-async def on_photo(update: Update, context: HamyarContext) -> str:
+async def on_photo(update: Update, context: HamyarContext) -> str | int:
     msg = update.message
     assert msg is not None and msg.photo
     biggest = msg.photo[-1]
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         extra = svc.add_photos(listing, [(biggest.file_id, biggest.file_unique_id)],
                                replace=bool((listing.flow or {}).get("replace_photos")))
         svc.set_flow(listing, replace_photos=False)
         count = len(listing.photos)
     if extra:
-        await send(context, chat(update), context.t("lst-err-photo-limit", max=svc.PHOTOS_MAX, extra=extra))
+        await send(context, chat_of(update), context.t("lst-err-photo-limit", max=svc.PHOTOS_MAX, extra=extra))
         return "photos"
     if msg.media_group_id:
-        _schedule_album_ack(update, context)
+        await _schedule_album_ack(update, context)
     else:
-        await send(context, chat(update), context.t("lst-photos-received", count=count))
+        await send(context, chat_of(update), context.t("lst-photos-received", count=count))
     return "photos"
 
 
-def _schedule_album_ack(update: Update, context: HamyarContext) -> None:
-    """An album arrives as several messages: answer once, after the last one."""
-    name = f"album-ack-{uid(update)}"
-    for job in context.job_queue.get_jobs_by_name(name):  # type: ignore[union-attr]
+async def _schedule_album_ack(update: Update, context: HamyarContext) -> None:
+    """An album arrives as several messages: answer once, after the last one (at once where
+    the application runs no job queue)."""
+    chat_id, user_id, locale = chat_of(update), user_of(update), context.locale
+
+    async def ack(job_context: HamyarContext) -> None:
+        job_context.locale = locale
+        await _album_ack(job_context, chat_id, user_id)
+
+    jobs = context.jobs
+    if jobs is None:
+        await _album_ack(context, chat_id, user_id)
+        return
+    name = f"album-ack-{user_id}"
+    for job in jobs.get_jobs_by_name(name):
         job.schedule_removal()
-    context.job_queue.run_once(  # type: ignore[union-attr]
-        _album_ack, ALBUM_ACK_DELAY, name=name,
-        data={"chat_id": chat(update), "user_id": uid(update), "locale": context.locale},
-    )
+    jobs.run_once(ack, ALBUM_ACK_DELAY, name=name)
 
 
-async def _album_ack(context: HamyarContext) -> None:
-    data = context.job.data  # type: ignore[union-attr]
-    context.locale = data["locale"]
+async def _album_ack(context: HamyarContext, chat_id: int, user_id: int) -> None:
     async with context.session() as s:
-        listing = await behalf_svc.working(s, data["user_id"])
+        listing = await behalf_svc.working(s, user_id)
         if listing is None or flow.step_of(listing) != "photos":
             return
         count = len(listing.photos)
-    await send(context, data["chat_id"], context.t("lst-photos-received", count=count))
+    await send(context, chat_id, context.t("lst-photos-received", count=count))
 
 
-async def on_photos_done(update: Update, context: HamyarContext) -> str:
+async def on_photos_done(update: Update, context: HamyarContext) -> str | int:
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         if listing.photos:
             svc.set_flow(listing, replace_photos=False)
             step, hint = flow.next_step(listing, "photos"), None
             screen = await go(update, s, listing, step)
         else:
             step, hint = "photos", context.t("lst-err-photo-needed")
-            screen = await flow.screen(s, uid(update), listing)
+            screen = await flow.screen(s, user_of(update), listing)
     await ask(update, context, screen, hint)
     return step
 
 
 async def on_image_document(update: Update, context: HamyarContext) -> str:
-    await send(context, chat(update), context.t("lst-err-photo-file"))
+    await send(context, chat_of(update), context.t("lst-err-photo-file"))
     return "photos"
 
 
-async def on_title(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
-    return await _answer(update, context, "title", lambda lst: svc.set_title(lst, text))
+async def _typed(update: Update, context: HamyarContext, step: str,
+                 apply: Callable[[svc.Listing, str], object]) -> str | int:
+    """The text typed at `step`, applied to the draft by `apply(listing, text)`."""
+    text = text_of(update)
+    return await _answer(update, context, step, lambda lst: apply(lst, text))
 
 
-async def on_description(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
-    return await _answer(update, context, "description", lambda lst: svc.set_description(lst, text))
+async def on_title(update: Update, context: HamyarContext) -> str | int:
+    return await _typed(update, context, "title", svc.set_title)
 
 
-async def on_voice(update: Update, context: HamyarContext) -> str:
-    voice = update.message.voice  # type: ignore[union-attr]
-    assert voice is not None
+async def on_description(update: Update, context: HamyarContext) -> str | int:
+    return await _typed(update, context, "description", svc.set_description)
+
+
+async def on_voice(update: Update, context: HamyarContext) -> str | int:
+    voice = update.message.voice if update.message else None
+    if voice is None:  # (filters.VOICE lets only voice notes in) taken as a written description
+        return await on_description(update, context)
+    # PTB gives whole seconds, or a timedelta where PTB_TIMEDELTA is set in the environment.
+    seconds = voice.duration if isinstance(voice.duration, int) else int(voice.duration.total_seconds())
     return await _answer(update, context, "description",
-                         lambda lst: svc.set_voice(lst, voice.file_id, voice.duration))
+                         lambda lst: svc.set_voice(lst, voice.file_id, seconds))
 
 
-async def on_skip_description(update: Update, context: HamyarContext) -> str:
+async def on_skip_description(update: Update, context: HamyarContext) -> str | int:
     return await _answer(update, context, "description", svc.skip_description)
 
 
-async def on_availability(update: Update, context: HamyarContext) -> str:
+async def on_availability(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = ListingAvailability.parse(query.data)
@@ -322,29 +325,27 @@ async def on_availability(update: Update, context: HamyarContext) -> str:
         return await _invalid(update, context, "availability")
     await query.answer()
     label = context.t("btn-in-stock" if data.kind == svc.IN_STOCK else "btn-made-to-order")
-    await _mark_chosen(update, context, label)
+    await mark_chosen(update, context, label)
     return await _answer(update, context, "availability",
                          lambda lst: svc.set_availability(lst, data.kind))
 
 
-async def on_stock(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
-    return await _answer(update, context, "stock", lambda lst: svc.set_stock(lst, text))
+async def on_stock(update: Update, context: HamyarContext) -> str | int:
+    return await _typed(update, context, "stock", svc.set_stock)
 
 
-async def on_prep_days(update: Update, context: HamyarContext) -> str:
-    text = update.message.text or ""  # type: ignore[union-attr]
-    return await _answer(update, context, "prep_days", lambda lst: svc.set_prep_days(lst, text))
+async def on_prep_days(update: Update, context: HamyarContext) -> str | int:
+    return await _typed(update, context, "prep_days", svc.set_prep_days)
 
 
-async def on_delivery_toggle(update: Update, context: HamyarContext) -> str:
+async def on_delivery_toggle(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = ListingDelivery.parse(query.data)
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         try:
             svc.toggle_delivery(listing, data.method if data else "")
         except InputError as err:
@@ -359,13 +360,13 @@ async def on_delivery_toggle(update: Update, context: HamyarContext) -> str:
     return "delivery"
 
 
-async def on_delivery_done(update: Update, context: HamyarContext) -> str:
+async def on_delivery_done(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         if not listing.delivery:
             await query.answer(context.t("lst-err-delivery-empty"), show_alert=True)
             return "delivery"
@@ -373,30 +374,30 @@ async def on_delivery_done(update: Update, context: HamyarContext) -> str:
         step = flow.next_step(listing, "delivery")
         screen = await go(update, s, listing, step)
     await query.answer()
-    await _mark_chosen(update, context, chosen)
+    await mark_chosen(update, context, chosen)
     await ask(update, context, screen)
     return step
 
 
-async def _set_cost(update: Update, context: HamyarContext, text: str | None) -> str:
+async def _set_cost(update: Update, context: HamyarContext, text: str | None) -> str | int:
     return await _answer(update, context, "delivery_cost",
                          lambda lst: svc.set_delivery_cost(lst, flow.cost_for(lst), text))
 
 
-async def on_delivery_cost(update: Update, context: HamyarContext) -> str:
-    return await _set_cost(update, context, update.message.text or "")  # type: ignore[union-attr]
+async def on_delivery_cost(update: Update, context: HamyarContext) -> str | int:
+    return await _set_cost(update, context, text_of(update))
 
 
-async def on_delivery_free(update: Update, context: HamyarContext) -> str:
+async def on_delivery_free(update: Update, context: HamyarContext) -> str | int:
     return await _set_cost(update, context, None)
 
 
-async def on_postage_collect(update: Update, context: HamyarContext) -> str:
+async def on_postage_collect(update: Update, context: HamyarContext) -> str | int:
     return await _answer(update, context, "delivery_cost", lambda lst: svc.set_delivery_cost(
         lst, flow.cost_for(lst), None, on_delivery=True))
 
 
-async def on_edit_field(update: Update, context: HamyarContext) -> str:
+async def on_edit_field(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
     data = ListingEditField.parse(query.data)
@@ -405,9 +406,9 @@ async def on_edit_field(update: Update, context: HamyarContext) -> str:
     await query.answer()
     await drop_buttons(update)
     async with context.session() as s:
-        listing = await behalf_svc.working(s, uid(update))
+        listing = await behalf_svc.working(s, user_of(update))
         if listing is None:
-            return END  # type: ignore[return-value]
+            return END
         extra = {"replace_photos": True} if data.field == "photos" else {}
         screen = await go(update, s, listing, data.field, editing=True, **extra)
     await ask(update, context, screen)

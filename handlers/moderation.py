@@ -4,12 +4,11 @@ agreement to a listing a trainer entered for her (`handlers.behalf_consent`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from bot.context import HamyarApp
 from handlers import admin_card, behalf_consent, trainer_tools
 
 
-def register(app: Any) -> None:
+def register(app: HamyarApp) -> None:
     """Moderation buttons work wherever the card is; the tools are for private chats."""
     admin_card.register(app)
     behalf_consent.register(app)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
@@ -22,6 +22,7 @@ from telegram.ext import (
 
 from bot import keyboards, persian
 from bot.callbacks import (
+    MyAction,
     MyListing,
     MyListingsList,
     MyPriceConfirm,
@@ -32,13 +33,13 @@ from bot.callbacks import (
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
 from bot.flows import START, Edge, Flow
-from bot.i18n import OMIT, I18n
+from bot.i18n import OMIT, I18n, Omit
 from bot.persistence import write_state
 from bot.services import codes
 from bot.services import listing as svc
 from bot.services import my_listings as my_svc
 from bot.services.errors import InputError
-from handlers.common import send
+from handlers.common import chat_of, key_of, read_button, send, text_of, user_of
 
 NAME = "my_listings"
 END = ConversationHandler.END
@@ -52,7 +53,7 @@ STATUS_ICONS = {svc.PENDING: "⏳", svc.NEEDS_CHANGES: "✏️", svc.PUBLISHED: 
                 svc.PAUSED: "⏸", svc.WITHDRAWN: "🗑", svc.REJECTED: "✖️", svc.DRAFT: "📝",
                 svc.AWAITING_SELLER: "✍️"}
 # allowed action -> (its label, the action of its button)
-ACTION_BUTTONS = {
+ACTION_BUTTONS: dict[str, tuple[str, MyAction]] = {
     "price": ("btn-change-price", "price"), "stock": ("btn-change-stock", "stock"),
     "pause": ("btn-pause", "pause"), "resume": ("btn-resume", "resume"),
     "sold_out": ("btn-sold-out", "sold"), "withdraw": ("btn-withdraw", "withdraw"),
@@ -76,12 +77,6 @@ FLOW = Flow(NAME, (
 ))
 
 
-def _uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
-
-
-def _chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
 
 
 def _money(context: HamyarContext, n: int | None) -> str:
@@ -89,6 +84,7 @@ def _money(context: HamyarContext, n: int | None) -> str:
 
 
 def card_text(context: HamyarContext, listing: svc.Listing) -> str:
+    availability: str | Omit
     if listing.availability == svc.IN_STOCK:
         availability = context.t("cap-stock", count=listing.stock or 0)
     elif listing.availability == svc.MADE_TO_ORDER:
@@ -106,7 +102,7 @@ def card_text(context: HamyarContext, listing: svc.Listing) -> str:
 
 def card_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardMarkup:
     rows = [[InlineKeyboardButton(context.t(ACTION_BUTTONS[a][0]),
-                                  callback_data=MyListing(ACTION_BUTTONS[a][1], listing.id).pack())]  # type: ignore[arg-type]
+                                  callback_data=MyListing(ACTION_BUTTONS[a][1], listing.id).pack())]
             for a in svc.allowed_actions(listing)]
     if listing.status == svc.PUBLISHED:  # ready messages to forward (handlers/sharing.py)
         rows.append([InlineKeyboardButton(context.t("btn-share"),
@@ -120,11 +116,11 @@ def card_markup(context: HamyarContext, listing: svc.Listing) -> InlineKeyboardM
 
 async def show_list(update: Update, context: HamyarContext) -> None:
     if not context.is_seller:
-        await send(context, _chat(update), context.t("lst-not-seller"),
+        await send(context, chat_of(update), context.t("lst-not-seller"),
                    keyboards.main_menu(context.t, is_seller=False))
         return
     async with context.session() as s:
-        listings = await my_svc.of_seller(s, _uid(update))
+        listings = await my_svc.of_seller(s, user_of(update))
     if update.callback_query:
         await update.callback_query.answer()
     if not listings:
@@ -164,91 +160,87 @@ async def _show(update: Update, context: HamyarContext, text: str,
         except BadRequest as err:
             if "not modified" in str(err).lower():
                 return
-    await send(context, _chat(update), text, markup)
+    await send(context, chat_of(update), text, markup)
 
 
-async def _parsed(update: Update, context: HamyarContext) -> MyListing | None:
-    """The pressed button, or None after answering «invalid choice» (forged or truncated)."""
-    query = update.callback_query
-    assert query is not None
-    data = MyListing.parse(query.data)
-    if data is None:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
-    return data
+async def _own_pressed(update: Update, context: HamyarContext,
+                       ) -> tuple[CallbackQuery, svc.Listing] | None:
+    """Her listing that the pressed button names, or None after answering (forged, or not
+    hers: another's, or gone)."""
+    pressed = await read_button(update, context, MyListing)
+    if pressed is None:
+        return None
+    query, data = pressed
+    try:
+        async with context.session() as s:
+            listing = await my_svc.own(s, data.listing_id, user_of(update))
+    except svc.ListingNotFound:
+        await _not_yours(query, context)
+        return None
+    return query, listing
 
 
-async def _not_yours(update: Update, context: HamyarContext) -> None:
-    await update.callback_query.answer(context.t("my-not-yours"), show_alert=True)  # type: ignore[union-attr]
+async def _not_yours(query: CallbackQuery, context: HamyarContext) -> None:
+    await query.answer(context.t("my-not-yours"), show_alert=True)
 
 
 async def open_card(update: Update, context: HamyarContext) -> None:
-    data = await _parsed(update, context)
-    if data is None:
+    pressed = await _own_pressed(update, context)
+    if pressed is None:
         return
-    try:
-        async with context.session() as s:
-            listing = await my_svc.own(s, data.listing_id, _uid(update))
-    except svc.ListingNotFound:
-        return await _not_yours(update, context)
-    await update.callback_query.answer()  # type: ignore[union-attr]
+    query, listing = pressed
+    await query.answer()
     await _show(update, context, card_text(context, listing), card_markup(context, listing))
 
 
-async def _refresh_card(update: Update, context: HamyarContext, listing: svc.Listing) -> None:
+async def _refresh_card(query: CallbackQuery, context: HamyarContext, listing: svc.Listing) -> None:
     try:
-        await update.callback_query.edit_message_text(  # type: ignore[union-attr]
-            card_text(context, listing), reply_markup=card_markup(context, listing))
+        await query.edit_message_text(card_text(context, listing),
+                                      reply_markup=card_markup(context, listing))
     except BadRequest:
         pass
 
 
-async def _stale(update: Update, context: HamyarContext, listing_id: int, why: str) -> None:
+async def _stale(update: Update, context: HamyarContext, query: CallbackQuery, listing_id: int,
+                 why: str) -> None:
     """A button of an older card (the listing has changed since): said at once, before anything
     is asked, and the pressed card is redrawn with the buttons that work now."""
-    await update.callback_query.answer(  # type: ignore[union-attr]
-        context.t("my-stale-card", why=context.t(why)), show_alert=True)
+    await query.answer(context.t("my-stale-card", why=context.t(why)), show_alert=True)
     try:
         async with context.session() as s:
-            listing = await my_svc.own(s, listing_id, _uid(update))
+            listing = await my_svc.own(s, listing_id, user_of(update))
     except svc.ListingNotFound:
         return
-    await _refresh_card(update, context, listing)
+    await _refresh_card(query, context, listing)
 
 
 async def simple_action(update: Update, context: HamyarContext) -> None:
     """pause, resume, sold out, withdraw (after its confirmation)."""
-    query = update.callback_query
-    assert query is not None
-    data = await _parsed(update, context)
-    if data is None:
+    pressed = await read_button(update, context, MyListing)
+    if pressed is None:
         return
+    query, data = pressed
     if data.action not in SIMPLE_ACTIONS:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return
     try:
         async with context.session() as s:
-            listing = await my_svc.act(s, data.listing_id, _uid(update), data.action)
+            listing = await my_svc.act(s, data.listing_id, user_of(update), data.action)
     except svc.ListingNotFound:
-        return await _not_yours(update, context)
+        return await _not_yours(query, context)
     except InputError as err:
-        return await _stale(update, context, data.listing_id, err.key)
+        return await _stale(update, context, query, data.listing_id, err.key)
     await query.answer(context.t(SIMPLE_ACTIONS[data.action]))
-    await _refresh_card(update, context, listing)
+    await _refresh_card(query, context, listing)
 
 
 async def confirm_withdraw(update: Update, context: HamyarContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = await _parsed(update, context)
-    if data is None:
+    pressed = await _own_pressed(update, context)
+    if pressed is None:
         return
-    try:
-        async with context.session() as s:
-            listing = await my_svc.own(s, data.listing_id, _uid(update))
-    except svc.ListingNotFound:
-        return await _not_yours(update, context)
+    query, listing = pressed
     if "withdraw" not in svc.allowed_actions(listing):
-        return await _stale(update, context, listing.id, "my-not-allowed")
+        return await _stale(update, context, query, listing.id, "my-not-allowed")
     await query.answer()
     markup = keyboards.grid([(context.t("btn-yes-withdraw"), MyListing("withdraw-yes", listing.id).pack()),
                              (context.t("btn-back"), MyListing("open", listing.id).pack())], 2)
@@ -258,28 +250,27 @@ async def confirm_withdraw(update: Update, context: HamyarContext) -> None:
 # -- price and stock: a short conversation for the typed amount -----------------------------
 
 async def ask_amount(update: Update, context: HamyarContext) -> str | int:
-    query = update.callback_query
-    assert query is not None
-    data = await _parsed(update, context)
-    if data is None:
+    pressed = await read_button(update, context, MyListing)
+    if pressed is None:
         return END
+    query, data = pressed
     field = "price" if data.action == "price" else "stock"
     try:
         async with context.session() as s:
-            listing = await my_svc.begin_amount(s, data.listing_id, _uid(update), field)
-            await write_state(s, NAME, (_chat(update), _uid(update)), field)
+            listing = await my_svc.begin_amount(s, data.listing_id, user_of(update), field)
+            await write_state(s, NAME, key_of(update), field)
     except svc.ListingNotFound:
-        await _not_yours(update, context)
+        await _not_yours(query, context)
         return END
     except InputError as err:
-        await _stale(update, context, data.listing_id, err.key)
+        await _stale(update, context, query, data.listing_id, err.key)
         return END
     await query.answer()
     if field == "price":
         text = context.t("my-ask-price", price=_money(context, listing.price))
     else:
         text = context.t("my-ask-stock", count=listing.stock or 0)
-    await send(context, _chat(update), text, keyboards.reply_nav(context.t))
+    await send(context, chat_of(update), text, keyboards.reply_nav(context.t))
     return field
 
 
@@ -287,13 +278,13 @@ async def _apply_amount(update: Update, context: HamyarContext, field: str,
                         confirmed: int | None = None) -> str | int:
     """The typed amount (or the price she confirmed) applied; a price read with doubt is said
     back with yes/no first («۱۲۰ تومن» → ۱۲۰٬۰۰۰ تومان؟)."""
-    answer: str | int = confirmed if confirmed is not None else update.message.text or ""  # type: ignore[union-attr]
+    answer: str | int = confirmed if confirmed is not None else text_of(update)
     doubt: int | None = None
-    key = (_chat(update), _uid(update))
+    key = key_of(update)
     try:
         async with context.session() as s:
             try:
-                listing, value = await my_svc.apply_amount(s, _uid(update), field, answer)
+                listing, value = await my_svc.apply_amount(s, user_of(update), field, answer)
             except svc.PriceToConfirm as question:
                 doubt = question.amount
                 await write_state(s, NAME, key, "price_confirm")
@@ -305,19 +296,19 @@ async def _apply_amount(update: Update, context: HamyarContext, field: str,
         if confirmed is not None:
             async with context.session() as s:
                 await write_state(s, NAME, key, field)
-        await send(context, _chat(update), context.t(err.key, **err.args_), keyboards.reply_nav(context.t))
+        await send(context, chat_of(update), context.t(err.key, **err.args_), keyboards.reply_nav(context.t))
         return field
     if doubt is not None:
         markup = keyboards.grid([(context.t("btn-amount-yes"), MyPriceConfirm("yes", doubt).pack()),
                                  (context.t("btn-amount-no"), MyPriceConfirm("no", doubt).pack())], 1)
-        await send(context, _chat(update), context.t("lst-price-confirm", price=_money(context, doubt)), markup)
+        await send(context, chat_of(update), context.t("lst-price-confirm", price=_money(context, doubt)), markup)
         return "price_confirm"
     if field == "price":
         done = context.t("my-price-changed", price=_money(context, value))
     else:
         done = context.t("my-stock-changed", count=value)
-    await send(context, _chat(update), done, keyboards.main_menu(context.t, is_seller=True))
-    await send(context, _chat(update), card_text(context, listing), card_markup(context, listing))
+    await send(context, chat_of(update), done, keyboards.main_menu(context.t, is_seller=True))
+    await send(context, chat_of(update), card_text(context, listing), card_markup(context, listing))
     return END
 
 
@@ -334,8 +325,8 @@ async def on_price_confirm(update: Update, context: HamyarContext) -> str | int:
     if data is not None and data.answer == "yes":
         return await _apply_amount(update, context, "price", confirmed=data.amount)
     async with context.session() as s:
-        await write_state(s, NAME, (_chat(update), _uid(update)), "price")
-    await send(context, _chat(update), context.t("lst-price-again"), keyboards.reply_nav(context.t))
+        await write_state(s, NAME, key_of(update), "price")
+    await send(context, chat_of(update), context.t("lst-price-again"), keyboards.reply_nav(context.t))
     return "price"
 
 
@@ -349,9 +340,9 @@ async def on_stock(update: Update, context: HamyarContext) -> str | int:
 
 async def _finish(update: Update, context: HamyarContext, text: str) -> int:
     async with context.session() as s:
-        await my_svc.end_amount(s, _uid(update))
-        await write_state(s, NAME, (_chat(update), _uid(update)), None)
-    await send(context, _chat(update), text, keyboards.main_menu(context.t, is_seller=True))
+        await my_svc.end_amount(s, user_of(update))
+        await write_state(s, NAME, key_of(update), None)
+    await send(context, chat_of(update), text, keyboards.main_menu(context.t, is_seller=True))
     return END
 
 
@@ -360,12 +351,12 @@ async def cancel_amount(update: Update, context: HamyarContext) -> int:
 
 
 async def wrong_price(update: Update, context: HamyarContext) -> str:
-    await send(context, _chat(update), context.t("lst-err-price"), keyboards.reply_nav(context.t))
+    await send(context, chat_of(update), context.t("lst-err-price"), keyboards.reply_nav(context.t))
     return "price"
 
 
 async def wrong_stock(update: Update, context: HamyarContext) -> str:
-    await send(context, _chat(update), context.t("lst-err-stock", max=svc.STOCK_MAX),
+    await send(context, chat_of(update), context.t("lst-err-stock", max=svc.STOCK_MAX),
                keyboards.reply_nav(context.t))
     return "stock"
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
-    BaseHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -30,7 +29,7 @@ from bot.services import drafts, order_cards
 from bot.services import order_relay as relay
 from bot.services import orders as svc
 from bot.services.errors import InputError
-from handlers.common import main_menu, send
+from handlers.common import Handler, chat_of, key_of, main_menu, send, user_of
 
 CHAT = "order_chat"
 CTX = "order_ctx"  # the drafts kind: which order, and what answer is awaited
@@ -56,16 +55,7 @@ FLOW = Flow(CHAT, tuple(
     )))
 
 
-def _uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
 
-
-def _chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
-
-
-def _key(update: Update) -> tuple[int, int]:
-    return (_chat(update), _uid(update))
 
 
 Card = tuple[str, dict[str, Any] | None]
@@ -74,7 +64,7 @@ Card = tuple[str, dict[str, Any] | None]
 async def show_card(update: Update, context: HamyarContext, card: Card) -> None:
     """The order's card (from order_cards.card), as this person may see it, with her buttons."""
     text, markup = card
-    await send(context, _chat(update), text, InlineKeyboardMarkup.de_json(markup, None) if markup else None)
+    await send(context, chat_of(update), text, InlineKeyboardMarkup.de_json(markup, None) if markup else None)
 
 
 # -- asking ------------------------------------------------------------------------------------
@@ -82,13 +72,13 @@ async def show_card(update: Update, context: HamyarContext, card: Card) -> None:
 async def start_typed(s: Any, update: Update, role: svc.Role, mode: str) -> None:
     """Inside the button's unit of work: the answer may be asked for now, and is awaited."""
     svc.may_answer(role, mode)
-    await drafts.put(s, _uid(update), CTX, {"order_id": role.order.id, "mode": mode})
-    await write_state(s, CHAT, _key(update), mode)
+    await drafts.put(s, user_of(update), CTX, {"order_id": role.order.id, "mode": mode})
+    await write_state(s, CHAT, key_of(update), mode)
 
 
 async def prompt(update: Update, context: HamyarContext, mode: str) -> str:
     extra = [context.t("btn-skip")] if mode in SKIPPABLE else []
-    await send(context, _chat(update), context.t(PROMPTS[mode]), keyboards.reply_nav(context.t, extra))
+    await send(context, chat_of(update), context.t(PROMPTS[mode]), keyboards.reply_nav(context.t, extra))
     return mode
 
 
@@ -129,8 +119,8 @@ async def _apply(s: Any, role: svc.Role, mode: str | None, msg: Message, skipped
 
 
 async def _close(s: Any, update: Update) -> None:
-    await drafts.drop(s, _uid(update), CTX)
-    await write_state(s, CHAT, _key(update), None)
+    await drafts.drop(s, user_of(update), CTX)
+    await write_state(s, CHAT, key_of(update), None)
 
 
 async def _finish(update: Update, context: HamyarContext, note_key: str | None,
@@ -141,16 +131,16 @@ async def _finish(update: Update, context: HamyarContext, note_key: str | None,
     async with context.session() as s:
         await _close(s, update)
         if order_id is not None:
-            role = await svc.for_user(s, order_id, _uid(update))
+            role = await svc.for_user(s, order_id, user_of(update))
             card = await order_cards.card(s, role.order, role.role, context.locale)
     if note_key:
-        await send(context, _chat(update), context.t(note_key), main_menu(context))
+        await send(context, chat_of(update), context.t(note_key), main_menu(context))
     if card:
         await show_card(update, context, card)
     return END
 
 
-async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str | int:
+async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str | int | None:
     msg = update.message
     assert msg is not None
     mode: str | None = None
@@ -159,13 +149,13 @@ async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str 
     card = None
     try:
         async with context.session() as s:
-            data = await drafts.get(s, _uid(update), CTX)
+            data = await drafts.get(s, user_of(update), CTX)
             if not data:
                 return END
             mode = data.get("mode")
             skipped = skip and mode in SKIPPABLE
             try:
-                role: svc.Role | None = await svc.for_user(s, data["order_id"], _uid(update))
+                role: svc.Role | None = await svc.for_user(s, data["order_id"], user_of(update))
             except svc.NotYours:
                 role = None
             if role is not None:
@@ -175,30 +165,30 @@ async def _answer(update: Update, context: HamyarContext, *, skip: bool) -> str 
             await _close(s, update)
     except InputError as err:
         if skipped:
-            await send(context, _chat(update), context.t(err.key, **err.args_), main_menu(context))
+            await send(context, chat_of(update), context.t(err.key, **err.args_), main_menu(context))
             return await _finish(update, context, None, order_id=data["order_id"])
         if err.key in ("ord-err-state", "ord-err-stock"):  # nothing is awaited any more: the menu
-            await send(context, _chat(update), context.t(err.key, **err.args_), main_menu(context))
+            await send(context, chat_of(update), context.t(err.key, **err.args_), main_menu(context))
             return await _finish(update, context, None, order_id=data["order_id"])
-        await send(context, _chat(update), context.t(err.key, **err.args_),
+        await send(context, chat_of(update), context.t(err.key, **err.args_),
                    keyboards.reply_nav(context.t, [context.t("btn-skip")] if mode in SKIPPABLE else []))
-        return mode  # type: ignore[return-value]
+        return mode  # asked again; None (no mode stored) keeps the conversation where it is
     except svc.NotYours:
         return await _finish(update, context, "ord-err-not-yours")
     if role is None:
-        await send(context, _chat(update), context.t("ord-err-not-yours"), main_menu(context))
+        await send(context, chat_of(update), context.t("ord-err-not-yours"), main_menu(context))
         return END
-    await send(context, _chat(update), context.t(NOTES.get(mode or "", "ord-done")), main_menu(context))
+    await send(context, chat_of(update), context.t(NOTES.get(mode or "", "ord-done")), main_menu(context))
     if card:
         await show_card(update, context, card)
     return END
 
 
-async def on_typed(update: Update, context: HamyarContext) -> str | int:
+async def on_typed(update: Update, context: HamyarContext) -> str | int | None:
     return await _answer(update, context, skip=False)
 
 
-async def on_skip(update: Update, context: HamyarContext) -> str | int:
+async def on_skip(update: Update, context: HamyarContext) -> str | int | None:
     """«رد شدن»: no tracking code, or no words to the stars; elsewhere it is just text."""
     return await _answer(update, context, skip=True)
 
@@ -207,18 +197,18 @@ async def cancel_typed(update: Update, context: HamyarContext) -> int:
     return await _finish(update, context, "ord-typing-cancelled")
 
 
-def build_chat(i18n: I18n, entry_points: list[BaseHandler[Any, HamyarContext, Any]],
+def build_chat(i18n: I18n, entry_points: list[Handler],
                ) -> ConversationHandler[HamyarContext]:
     back_f = keyboards.label_filter(i18n, "btn-back")
     cancel_f = keyboards.label_filter(i18n, "btn-cancel")
     skip_f = keyboards.label_filter(i18n, "btn-skip")
     content = (filters.TEXT | filters.PHOTO | filters.VOICE | filters.ALL) & ~filters.COMMAND & ~back_f & ~cancel_f
 
-    def state() -> list[BaseHandler[Any, HamyarContext, Any]]:
+    def state() -> list[Handler]:
         return [CommandHandler("cancel", cancel_typed), MessageHandler(cancel_f | back_f, cancel_typed),
                 MessageHandler(skip_f, on_skip), MessageHandler(content, on_typed)]
 
-    handlers: dict[str, Callable[[], list[BaseHandler[Any, HamyarContext, Any]]]] = {m: state for m in PROMPTS}
+    handlers: dict[str, Callable[[], list[Handler]]] = {m: state for m in PROMPTS}
     return ConversationHandler(
         entry_points=entry_points,
         states={mode: handlers[mode]() for mode in FLOW.states},

@@ -11,7 +11,7 @@ from bot.callbacks import ListingLink, OrderNew
 from bot.context import HamyarContext
 from bot.services import catalogue
 from bot.services import order_form as form
-from handlers.common import send
+from handlers.common import chat_of, send, user_of
 
 
 def _num(context: HamyarContext, n: float) -> str:
@@ -31,7 +31,7 @@ async def show_listing(update: Update, context: HamyarContext) -> None:
 async def render_listing(update: Update, context: HamyarContext, page: form.ListingPage | None) -> None:
     """The listing as a buyer sees it, with «سفارش می‌دهم» (opened by a link, or by its number
     typed: handlers/codes.py)."""
-    chat = update.effective_chat.id  # type: ignore[union-attr]
+    chat = chat_of(update)
     if page is None:
         await send(context, chat, context.t("ord-listing-gone"))
         return
@@ -39,7 +39,7 @@ async def render_listing(update: Update, context: HamyarContext, page: form.List
     text = catalogue.caption(context.services.i18n, listing, page.seller)
     text += "\n\n" + (context.t("ord-rating", avg=_num(context, round(page.rating, 1)), count=page.reviews)
                       if page.reviews else context.t("ord-no-rating"))
-    can_order = form.orderable(listing) and listing.seller_id != update.effective_user.id  # type: ignore[union-attr]
+    can_order = form.orderable(listing) and listing.seller_id != user_of(update)
     markup = keyboards.grid([(context.t("ord-btn-order"), OrderNew(listing.id).pack())], 1) if can_order else None
     photos = [p.file_id for p in listing.photos]
     if len(photos) > 1:

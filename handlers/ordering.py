@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from telegram import CallbackQuery, KeyboardButton, Update
-from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -26,7 +25,7 @@ from bot import keyboards, persian
 from bot.callbacks import ORDER_FORM_KINDS, OrderDelivery, OrderNew, OrderStep
 from bot.context import HamyarContext
 from bot.flows import END as FLOW_END
-from bot.flows import START, Edge, Flow
+from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import drafts, order_cards
@@ -34,7 +33,19 @@ from bot.services import order_form as form
 from bot.services import orders as svc
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import ask_inline, main_menu, send
+from handlers.common import (
+    Handler,
+    ask_inline,
+    chat_of,
+    drop_buttons,
+    key_of,
+    main_menu,
+    read_button,
+    send,
+    stale_callback,
+    text_of,
+    user_of,
+)
 from handlers.deeplinks import leave_for_link
 from handlers.order_listing import show_listing as show_listing  # the /start l_<code> link
 
@@ -42,41 +53,25 @@ ORDER = "order"
 END = ConversationHandler.END
 DRAFT = form.DRAFT
 
+STEPS = form.STEPS  # quantity, delivery, name, address, phone, note, confirm
 FLOW = Flow(ORDER, (
     Edge(START, "quantity", "«سفارش می‌دهم» (ord:new)"),
-    Edge("quantity", "delivery", "a quantity"),
-    Edge("delivery", "name", "a delivery button (ord:dlv)"),
-    Edge("name", "address", "a name, courier or post"),
+    *forward_edges(STEPS, "a quantity", "a delivery button (ord:dlv)", "a name, courier or post",
+                   "an address", "a phone or her contact", "a note or skip"),
     Edge("name", "phone", "a name, pickup"),
     Edge("name", "note", "«همان نشانی قبلی», her last receiver (ordered before)"),
     Edge("name", "address", "«همان نشانی قبلی», but no address given before"),
-    Edge("address", "phone", "an address"),
-    Edge("phone", "note", "a phone or her contact"),
-    Edge("note", "confirm", "a note or skip"),
     Edge("confirm", FLOW_END, "«ثبت سفارش» (ord:confirm), the order is placed"),
-    Edge("delivery", "quantity", "back"),
-    Edge("name", "delivery", "back"),
-    Edge("address", "name", "back"),
+    *back_edges(STEPS[:STEPS.index("address") + 1]),
     Edge("phone", "address", "back, courier or post"),
     Edge("phone", "name", "back, pickup"),
-    Edge("note", "phone", "back"),
-    Edge("confirm", "note", "back"),
+    *back_edges(STEPS[STEPS.index("phone"):]),
     Edge("quantity", FLOW_END, "back"),
-    *(Edge(step, FLOW_END, "cancel, a /start link, or the listing no longer orderable")
-      for step in ("quantity", "delivery", "name", "address", "phone", "note", "confirm")),
+    *leave_edges(STEPS, "cancel, a /start link, or the listing no longer orderable"),
 ))
 
 
-def _uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
 
-
-def _chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
-
-
-def _key(update: Update) -> tuple[int, int]:
-    return (_chat(update), _uid(update))
 
 
 def _num(context: HamyarContext, n: float | int) -> str:
@@ -84,13 +79,6 @@ def _num(context: HamyarContext, n: float | int) -> str:
         text = f"{n:.1f}"
         return persian.to_persian_digits(text.replace(".", "٫")) if context.locale == "fa" else text
     return persian.format_number(n, latin=context.locale != "fa")
-
-
-async def _drop_buttons(query: CallbackQuery) -> None:
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
 
 
 # -- the order conversation ----------------------------------------------------------------
@@ -102,7 +90,7 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
               listing: Any, hint: str | None = None) -> str:
     """The question of `step` (after `hint`, what was wrong with the last answer)."""
     t = context.t
-    chat = _chat(update)
+    chat = chat_of(update)
     prefix = f"{hint}\n\n" if hint else ""
     nav = [(t("btn-back"), NAV[0].pack()), (t("btn-cancel"), NAV[1].pack())]
     if step == "quantity":
@@ -145,37 +133,38 @@ async def ask(update: Update, context: HamyarContext, step: str, data: dict[str,
 
 async def _save(s: Any, update: Update, data: dict[str, Any], step: str) -> None:
     data["step"] = step
-    await drafts.put(s, _uid(update), DRAFT, data)
-    await write_state(s, ORDER, _key(update), step)
+    await drafts.put(s, user_of(update), DRAFT, data)
+    await write_state(s, ORDER, key_of(update), step)
 
 
 async def _end(s: Any, update: Update) -> None:
-    await drafts.drop(s, _uid(update), DRAFT)
-    await write_state(s, ORDER, _key(update), None)
+    await drafts.drop(s, user_of(update), DRAFT)
+    await write_state(s, ORDER, key_of(update), None)
 
 
 async def _unavailable(update: Update, context: HamyarContext) -> int:
-    await send(context, _chat(update), context.t("ord-err-unavailable"), main_menu(context))
+    await send(context, chat_of(update), context.t("ord-err-unavailable"), main_menu(context))
     return END
 
 
-async def _step(update: Update, context: HamyarContext, key: str,
-                answer: Callable[[Any], Any]) -> str | int:
-    """One typed answer in one unit of work: `answer(listing)` is the value of `key` (or raises
-    InputError: the same step is asked again with a hint); then the next step is asked."""
+async def _advance(update: Update, context: HamyarContext,
+                   move: Callable[[form.Listing, dict[str, Any]], str],
+                   retry: str | None = None) -> str | int:
+    """One answer in one unit of work: `move(listing, form)` records it in the form and returns
+    the next step, which is asked; or raises InputError, and `retry` (by default the step she
+    is at) is asked again with the hint. A listing no longer orderable ends the form."""
     hint = None
     async with context.session() as s:
-        data = await drafts.get(s, _uid(update), DRAFT)
+        data = await drafts.get(s, user_of(update), DRAFT)
         listing = await form.draft_listing(s, data)
         if listing is None:
             await _end(s, update)
         else:
             try:
-                data[key] = answer(listing)
-                step = form.next_step(key, data)
+                step = move(listing, data)
             except InputError as err:
                 hint = context.t(err.key, **err.args_)
-                step = data.get("step", "quantity")
+                step = retry or data.get("step", "quantity")
             else:
                 await _save(s, update, data, step)
     if listing is None:
@@ -183,22 +172,26 @@ async def _step(update: Update, context: HamyarContext, key: str,
     return await ask(update, context, step, data, listing, hint)
 
 
-def _text(update: Update) -> str:
-    return update.message.text or ""  # type: ignore[union-attr]
+async def _step(update: Update, context: HamyarContext, key: str,
+                answer: Callable[[form.Listing], Any]) -> str | int:
+    """A typed answer: `answer(listing)` is the value of `key` (or raises InputError)."""
+    def move(listing: form.Listing, data: dict[str, Any]) -> str:
+        data[key] = answer(listing)
+        return form.next_step(key, data)
+
+    return await _advance(update, context, move)
 
 
 async def start_order(update: Update, context: HamyarContext) -> str | int:
-    query = update.callback_query
-    assert query is not None
-    pressed = OrderNew.parse(query.data)
-    if pressed is None:
-        await query.answer(context.t("invalid-choice"), show_alert=True)
+    button = await read_button(update, context, OrderNew)
+    if button is None:
         return END
+    query, pressed = button
     try:
         async with context.session() as s:
-            listing = await form.start(s, _uid(update), pressed.listing_id)
+            listing = await form.start(s, user_of(update), pressed.listing_id)
             data: dict[str, Any] = {"listing_id": listing.id}
-            last = await form.last_receiver(s, _uid(update))
+            last = await form.last_receiver(s, user_of(update))
             if last:
                 data["last"] = last
             await _save(s, update, data, "quantity")
@@ -210,7 +203,8 @@ async def start_order(update: Update, context: HamyarContext) -> str | int:
 
 
 async def on_quantity(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "quantity", lambda listing: form.parse_quantity(listing, _text(update)))
+    return await _step(update, context, "quantity",
+                       lambda listing: form.parse_quantity(listing, text_of(update)))
 
 
 async def on_delivery(update: Update, context: HamyarContext) -> str | int:
@@ -219,7 +213,7 @@ async def on_delivery(update: Update, context: HamyarContext) -> str | int:
     pressed = OrderDelivery.parse(query.data)
     try:
         async with context.session() as s:
-            data = await drafts.get(s, _uid(update), DRAFT)
+            data = await drafts.get(s, user_of(update), DRAFT)
             listing = await form.draft_listing(s, data)
             form.choose_delivery(listing, data, pressed.method if pressed else "")
             await _save(s, update, data, "name")
@@ -227,50 +221,38 @@ async def on_delivery(update: Update, context: HamyarContext) -> str | int:
         await query.answer(context.t(err.key), show_alert=True)
         return "delivery"
     await query.answer()
-    await _drop_buttons(query)
+    await drop_buttons(update)
     return await ask(update, context, "name", data, listing)
 
 
 async def on_name(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "name", lambda _: reg.validate_name(_text(update)))
+    return await _step(update, context, "name", lambda _: reg.validate_name(text_of(update)))
 
 
 async def on_same_as_last(update: Update, context: HamyarContext) -> str | int:
     """«همان نشانی قبلی»: name, phone (and address) of her last order in one tap."""
-    hint = None
-    async with context.session() as s:
-        data = await drafts.get(s, _uid(update), DRAFT)
-        listing = await form.draft_listing(s, data)
-        if listing is None:
-            await _end(s, update)
-        else:
-            try:
-                step = form.use_last(data)
-            except InputError as err:
-                hint, step = context.t(err.key), "name"
-            else:
-                await _save(s, update, data, step)
-    if listing is None:
-        return await _unavailable(update, context)
-    return await ask(update, context, step, data, listing, hint)
+    return await _advance(update, context, lambda _, data: form.use_last(data), retry="name")
 
 
 async def on_address(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "address", lambda _: form.validate_address(_text(update)))
+    return await _step(update, context, "address", lambda _: form.validate_address(text_of(update)))
 
 
 async def on_phone_text(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "phone", lambda _: reg.validate_phone(_text(update)))
+    return await _step(update, context, "phone", lambda _: reg.validate_phone(text_of(update)))
 
 
 async def on_contact(update: Update, context: HamyarContext) -> str | int:
-    contact = update.message.contact  # type: ignore[union-attr]
+    contact = update.message.contact if update.message else None
+    if contact is None:  # (filters.CONTACT lets only contacts in) asked again, with the hint
+        return await on_phone_text(update, context)
+    sender = user_of(update)
     return await _step(update, context, "phone", lambda _: reg.validate_contact(
-        contact.phone_number, contact.user_id, _uid(update)))  # type: ignore[union-attr]
+        contact.phone_number, contact.user_id, sender))
 
 
 async def on_note(update: Update, context: HamyarContext) -> str | int:
-    return await _step(update, context, "note", lambda _: form.validate_note(_text(update)))
+    return await _step(update, context, "note", lambda _: form.validate_note(text_of(update)))
 
 
 async def skip_note(update: Update, context: HamyarContext) -> str | int:
@@ -282,10 +264,10 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     assert query is not None
     try:
         async with context.session() as s:
-            data = await drafts.get(s, _uid(update), DRAFT)
+            data = await drafts.get(s, user_of(update), DRAFT)
             if not data or data.get("step") != "confirm":
                 raise InputError("stale-button")
-            order = await svc.place(s, _uid(update), data)
+            order = await svc.place(s, user_of(update), data)
             await _end(s, update)
     except InputError as err:
         if err.key in GONE:  # nothing left to order: said at once, and the form ends
@@ -293,8 +275,8 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
         return "confirm" if err.key in ("stale-button", "ord-err-fewer-left") else END
     await query.answer()
-    await _drop_buttons(query)
-    await send(context, _chat(update), context.t("ord-placed-held", id=order.id, hours=svc.HOLD_HOURS),
+    await drop_buttons(update)
+    await send(context, chat_of(update), context.t("ord-placed-held", id=order.id, hours=svc.HOLD_HOURS),
                main_menu(context))
     return END
 
@@ -306,8 +288,8 @@ async def _gone(update: Update, context: HamyarContext, query: CallbackQuery, er
     async with context.session() as s:
         await _end(s, update)
     await query.answer()
-    await _drop_buttons(query)
-    await send(context, _chat(update), context.t(err.key), main_menu(context))
+    await drop_buttons(update)
+    await send(context, chat_of(update), context.t(err.key), main_menu(context))
     return END
 
 
@@ -315,13 +297,13 @@ async def back(update: Update, context: HamyarContext) -> str | int:
     if update.callback_query:
         await update.callback_query.answer()
     async with context.session() as s:
-        data = await drafts.get(s, _uid(update), DRAFT)
+        data = await drafts.get(s, user_of(update), DRAFT)
         prev = form.previous_step(data.get("step", "quantity"), data)
         listing = await form.draft_listing(s, data) if prev else None
-        if listing is None:
+        if prev is None or listing is None:
             await _end(s, update)
         else:
-            await _save(s, update, data, prev)  # type: ignore[arg-type]
+            await _save(s, update, data, prev)
     if prev is None:
         return await _cancelled(update, context)
     if listing is None:
@@ -330,7 +312,7 @@ async def back(update: Update, context: HamyarContext) -> str | int:
 
 
 async def _cancelled(update: Update, context: HamyarContext) -> int:
-    await send(context, _chat(update), context.t("ord-cancelled-draft"), main_menu(context))
+    await send(context, chat_of(update), context.t("ord-cancelled-draft"), main_menu(context))
     return END
 
 
@@ -344,7 +326,7 @@ async def cancel(update: Update, context: HamyarContext) -> int:
 
 async def wrong(update: Update, context: HamyarContext) -> str | int:
     async with context.session() as s:
-        data = await drafts.get(s, _uid(update), DRAFT)
+        data = await drafts.get(s, user_of(update), DRAFT)
         listing = await form.draft_listing(s, data)
         if listing is None:
             await _end(s, update)
@@ -357,10 +339,6 @@ async def wrong(update: Update, context: HamyarContext) -> str | int:
                      context.t(key, max=form.max_quantity(listing)))
 
 
-async def stale(update: Update, context: HamyarContext) -> None:
-    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
-
-
 def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
     back_f = keyboards.label_filter(i18n, "btn-back")
     cancel_f = keyboards.label_filter(i18n, "btn-cancel")
@@ -368,7 +346,7 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
     last_f = keyboards.label_filter(i18n, "ord-btn-same-as-last")
     text = filters.TEXT & ~filters.COMMAND & ~back_f & ~cancel_f
 
-    def state(*handlers: Any) -> list[Any]:
+    def state(*handlers: Handler) -> list[Handler]:
         return [CommandHandler("cancel", cancel), MessageHandler(cancel_f, cancel), leave_for_link(ORDER),
                 MessageHandler(back_f, back), CallbackQueryHandler(back, pattern=OrderStep.pattern(press="back")),
                 CallbackQueryHandler(cancel, pattern=OrderStep.pattern(press="cancel")), *handlers]
@@ -382,10 +360,11 @@ def build_order(i18n: I18n) -> ConversationHandler[HamyarContext]:
         "note": state(MessageHandler(skip_f, skip_note), MessageHandler(text, on_note)),
         "confirm": state(CallbackQueryHandler(on_confirm, pattern=OrderStep.pattern(press="confirm"))),
     }
+    stale_buttons: list[Handler] = [CallbackQueryHandler(stale_callback, pattern=kind.pattern())
+                                    for kind in ORDER_FORM_KINDS]
     return ConversationHandler(
         entry_points=[CallbackQueryHandler(start_order, pattern=OrderNew.pattern())],
         states={name: steps[name] for name in FLOW.states},
-        fallbacks=[*(CallbackQueryHandler(stale, pattern=kind.pattern()) for kind in ORDER_FORM_KINDS),
-                   MessageHandler(~filters.COMMAND & filters.ChatType.PRIVATE, wrong)],
+        fallbacks=[*stale_buttons, MessageHandler(~filters.COMMAND & filters.ChatType.PRIVATE, wrong)],
         name=ORDER, persistent=True, per_chat=True, per_user=True,
     )

@@ -8,20 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import keyboards, persian
 from bot.callbacks import OrderAction, OrderPay, OrderRate
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext
 from bot.i18n import I18n
 from bot.services import order_cards, order_reminders
 from bot.services import orders as svc
 from bot.services.errors import InputError
 from bot.services.trainers import is_moderator
 from handlers import order_chat
-from handlers.common import main_menu, send
+from handlers.common import Handler, chat_of, drop_buttons, main_menu, send, user_of
 
 END = order_chat.END
 LIST_ICONS = {"buyer": "ord-list-buy", "seller": "ord-list-sell"}
@@ -36,23 +36,10 @@ TYPED = {"dec": "decline_reason", "cxr": "cancel_reason", "ship": "tracking", "m
          "rcpt": "receipt"}
 
 
-def _uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
-
-
-def _chat(update: Update) -> int:
-    return update.effective_chat.id  # type: ignore[union-attr]
 
 
 def _date(context: HamyarContext, when: Any) -> str:
     return persian.format_jalali_date(when, latin=context.locale != "fa")
-
-
-async def _drop_buttons(query: CallbackQuery) -> None:
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
 
 
 # -- buttons ---------------------------------------------------------------------------------
@@ -78,7 +65,7 @@ class Done:
 
 async def _act(s: Any, update: Update, context: HamyarContext, pressed: Pressed) -> Done:
     """The press inside its unit of work (InputError / NotYours leave it rolled back)."""
-    role = await svc.for_user(s, pressed.order_id, _uid(update))
+    role = await svc.for_user(s, pressed.order_id, user_of(update))
     if isinstance(pressed, OrderRate):
         await svc.review(s, role, pressed.stars, None)
         await order_chat.start_typed(s, update, role, "review_text")
@@ -140,7 +127,7 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
     else:
         await query.answer(None if view else context.t("ord-done"))
     if not view:  # the pressed card has had its say; the fresh card below has the buttons
-        await _drop_buttons(query)
+        await drop_buttons(update)
     if done.pay:
         await _ask_payment(update, context, pressed.order_id, done.saved_card, done.cod)
     elif done.card is not None:
@@ -157,16 +144,16 @@ async def _refresh_pressed(update: Update, context: HamyarContext, order_id: int
     assert query is not None
     try:
         async with context.session() as s:
-            role = await svc.for_user(s, order_id, _uid(update))
+            role = await svc.for_user(s, order_id, user_of(update))
             text, markup = await order_cards.card(s, role.order, role.role, context.locale)
     except (svc.NotYours, InputError):
-        return await _drop_buttons(query)
+        return await drop_buttons(update)
     try:
         if query.message is not None and getattr(query.message, "text", None):
             await query.edit_message_text(
                 text, reply_markup=InlineKeyboardMarkup.de_json(markup, None) if markup else None)
         else:
-            await _drop_buttons(query)
+            await drop_buttons(update)
     except BadRequest:
         pass
 
@@ -181,21 +168,21 @@ async def _ask_payment(update: Update, context: HamyarContext, order_id: int, sa
     else:
         items.append((context.t("ord-btn-card"), OrderPay("newcard", order_id).pack()))
     question = context.t("ord-ask-payment") if cod else context.t("ord-ask-payment-post")
-    await send(context, _chat(update), question, keyboards.grid(items, 1))
+    await send(context, chat_of(update), question, keyboards.grid(items, 1))
 
 
 async def _ask_rating(update: Update, context: HamyarContext, order_id: int) -> None:
     stars = [(("⭐️" * n), OrderRate(n, order_id).pack()) for n in range(5, 0, -1)]
-    await send(context, _chat(update), context.t("ord-ask-rating", id=order_id), keyboards.grid(stars, 1))
+    await send(context, chat_of(update), context.t("ord-ask-rating", id=order_id), keyboards.grid(stars, 1))
 
 
 # -- lists -----------------------------------------------------------------------------------
 
 async def my_orders(update: Update, context: HamyarContext) -> None:
     async with context.session() as s:
-        rows = await svc.orders_of(s, _uid(update))
+        rows = await svc.orders_of(s, user_of(update))
     if not rows:
-        await send(context, _chat(update), context.t("ord-list-empty"), main_menu(context))
+        await send(context, chat_of(update), context.t("ord-list-empty"), main_menu(context))
         return
     # A row is a short button (its number and title); status and date are in the text.
     buttons, lines = [], [context.t("ord-list-title")]
@@ -206,25 +193,25 @@ async def my_orders(update: Update, context: HamyarContext) -> None:
                                date=_date(context, row.order.created_at)))
         label = keyboards.short(context.t("ord-list-button", icon=icon, id=row.order.id, title=row.title))
         buttons.append([InlineKeyboardButton(label, callback_data=OrderAction("view", row.order.id).pack())])
-    await send(context, _chat(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
+    await send(context, chat_of(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
 
 
 async def stuck_cmd(update: Update, context: HamyarContext) -> None:
     async with context.session() as s:
-        allowed = await is_moderator(s, _uid(update))
-        rows = await order_reminders.stuck(s, _uid(update)) if allowed else []
+        allowed = await is_moderator(s, user_of(update))
+        rows = await order_reminders.stuck(s, user_of(update)) if allowed else []
     if not allowed:
-        await send(context, _chat(update), context.t("tr-not-trainer"))
+        await send(context, chat_of(update), context.t("tr-not-trainer"))
         return
     if not rows:
-        await send(context, _chat(update), context.t("ord-stuck-empty"))
+        await send(context, chat_of(update), context.t("ord-stuck-empty"))
         return
     lines = [context.t("ord-stuck-title")] + [
         context.t("ord-stuck-item", id=o.id, status=context.t(order_cards.status_key(o)),
                   date=_date(context, o.created_at)) for o in rows]
     buttons = [[InlineKeyboardButton(context.t("ord-stuck-button", id=o.id),
                                      callback_data=OrderAction("view", o.id).pack())] for o in rows]
-    await send(context, _chat(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
+    await send(context, chat_of(update), "\n".join(lines), InlineKeyboardMarkup(buttons))
 
 
 # -- wiring ----------------------------------------------------------------------------------
@@ -235,7 +222,7 @@ async def reminder_job(context: HamyarContext) -> None:
         await order_reminders.run_reminders(s)
 
 
-def schedule_jobs(app: Any) -> None:
+def schedule_jobs(app: HamyarApp) -> None:
     """The repeating reminder job (order reminders are derived from the database each time,
     so a restart loses none)."""
     if app.job_queue is not None:
@@ -243,12 +230,13 @@ def schedule_jobs(app: Any) -> None:
                                     name=REMINDER_JOB)
 
 
-def register(app: Any, i18n: I18n) -> None:
+def register(app: HamyarApp, i18n: I18n) -> None:
     private = filters.ChatType.PRIVATE
-    typed = [CallbackQueryHandler(on_action, pattern=OrderAction.pattern(action=tuple(TYPED))),
+    typed: list[Handler] = [
+             CallbackQueryHandler(on_action, pattern=OrderAction.pattern(action=tuple(TYPED))),
              CallbackQueryHandler(on_action, pattern=OrderPay.pattern(how="newcard")),
              CallbackQueryHandler(on_action, pattern=OrderRate.pattern())]
-    app.add_handler(order_chat.build_chat(i18n, typed), group=0)  # type: ignore[arg-type]
+    app.add_handler(order_chat.build_chat(i18n, typed), group=0)
     for kind in (OrderAction, OrderPay, OrderRate):
         app.add_handler(CallbackQueryHandler(on_action, pattern=kind.pattern()), group=0)
     app.add_handler(MessageHandler(private & keyboards.label_filter(i18n, "menu-my-orders"), my_orders), group=0)

@@ -9,8 +9,6 @@ cancel are answered at every step, and nothing already entered is lost.
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
@@ -24,22 +22,20 @@ from bot import keyboards
 from bot.callbacks import REG_ANY, RegCity, RegCraft, RegEdit, RegProvince, RegStep
 from bot.context import HamyarContext, Session
 from bot.flows import END as FLOW_END
-from bot.flows import START, Edge, Flow
+from bot.flows import START, Edge, Flow, back_edges, forward_edges, leave_edges
 from bot.i18n import I18n
 from bot.persistence import write_state
 from bot.services import registration as reg
-from handlers.common import send
+from handlers.common import Handler, chat_of, drop_buttons, key_of, send, stale_button, user_of
 from handlers.deeplinks import leave_for_link
 from handlers.groups import join_reply
 from handlers.registration_ask import (
     WRONG_TYPE_KEYS,
     ask,
-    drop_buttons,
     first_missing,
 )
 from handlers.registration_steps import (
     NAME,
-    key,
     load,
     on_city_button,
     on_city_text,
@@ -57,7 +53,6 @@ from handlers.registration_steps import (
     save,
     skip_district,
     skip_group,
-    uid,
 )
 
 END = ConversationHandler.END
@@ -66,38 +61,22 @@ _LEAVE = "cancel, or a link"
 FLOW = Flow(NAME, (
     Edge(START, "name", "/register, «ثبت‌نام»"),
     *(Edge(START, s, "resume a saved draft") for s in reg.STEPS[1:]),
-    Edge("name", "phone", "a name"),
-    Edge("name", FLOW_END, "back, " + _LEAVE),
-    Edge("phone", "province", "a phone number or her contact"),
-    Edge("phone", "name", "back"),
-    Edge("phone", FLOW_END, _LEAVE),
-    Edge("province", "city", "a province"),
+    *forward_edges(reg.STEPS, "a name", "a phone number or her contact", "a province", "a city",
+                   "a district, or skip", "done", "a group, or skip"),
     Edge("province", "district", "a city typed"),
-    Edge("province", "phone", "back"),
-    Edge("province", FLOW_END, _LEAVE),
-    Edge("city", "district", "a city"),
-    Edge("city", "province", "back"),
-    Edge("city", FLOW_END, _LEAVE),
-    Edge("district", "crafts", "a district, or skip"),
-    Edge("district", "city", "back"),
-    Edge("district", FLOW_END, _LEAVE),
-    Edge("crafts", "group", "done"),
-    Edge("crafts", "district", "back"),
-    Edge("crafts", FLOW_END, _LEAVE),
-    Edge("group", "confirm", "a group, or skip"),
-    Edge("group", "crafts", "back"),
-    Edge("group", FLOW_END, _LEAVE),
     Edge("confirm", FLOW_END, "confirm, " + _LEAVE),
-    Edge("confirm", "group", "back"),
+    Edge("name", FLOW_END, "back, " + _LEAVE),
+    *back_edges(reg.STEPS),
+    *leave_edges(reg.STEPS[1:-1], _LEAVE),
 ))
 
 
 # -- entry, back, cancel -------------------------------------------------------------------
 
 async def start(update: Update, context: HamyarContext) -> str | int:
-    user_id = uid(update)
+    user_id = user_of(update)
     if context.is_seller:
-        await send(context, update.effective_chat.id, context.t("reg-already"),  # type: ignore[union-attr]
+        await send(context, chat_of(update), context.t("reg-already"),
                    keyboards.main_menu(context.t, is_seller=True))
         return END
     async with context.session() as s:
@@ -107,9 +86,9 @@ async def start(update: Update, context: HamyarContext) -> str | int:
             data = {"step": "name"}
             await reg.save_draft(s, user_id, data)
         step = first_missing(data)
-        await write_state(s, NAME, key(update), step)
+        await write_state(s, NAME, key_of(update), step)
     note = context.t("reg-intro") if fresh else context.t("reg-resume")
-    await send(context, update.effective_chat.id, note)  # type: ignore[union-attr]
+    await send(context, chat_of(update), note)
     return await ask(update, context, step, data)
 
 
@@ -118,11 +97,11 @@ async def back(update: Update, context: HamyarContext) -> str | int:
         await update.callback_query.answer()
         await drop_buttons(update)
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         current = data.get("step", "name")
         editing = False
         if current == "name":
-            await write_state(s, NAME, key(update), None)
+            await write_state(s, NAME, key_of(update), None)
             editing = await _drop_if_editing(s, update)
         else:
             await save(s, update, data, reg.previous_step(current) or "name")
@@ -136,30 +115,24 @@ async def cancel(update: Update, context: HamyarContext) -> int:
         await update.callback_query.answer()
         await drop_buttons(update)
     async with context.session() as s:
-        await write_state(s, NAME, key(update), None)
+        await write_state(s, NAME, key_of(update), None)
         editing = await _drop_if_editing(s, update)
     return await _said_goodbye(update, context, editing)
 
 
 async def _drop_if_editing(s: Session, update: Update) -> bool:
     """Leaving a change of her profile: the copy goes, her profile stays as it was."""
-    data = await reg.load_draft(s, uid(update)) or {}
+    data = await reg.load_draft(s, user_of(update)) or {}
     if data.get("editing"):
-        await reg.delete_draft(s, uid(update))
+        await reg.delete_draft(s, user_of(update))
     return bool(data.get("editing"))
 
 
 async def _said_goodbye(update: Update, context: HamyarContext, editing: bool = False) -> int:
     key_ = "profile-edit-cancelled" if editing or context.is_seller else "reg-cancelled"
-    await send(context, update.effective_chat.id, context.t(key_),  # type: ignore[union-attr]
+    await send(context, chat_of(update), context.t(key_),
                keyboards.main_menu(context.t, is_seller=context.is_seller))
     return END
-
-
-async def stale_button(update: Update, context: HamyarContext) -> None:
-    """A registration button from an older message: say so and remove its keyboard."""
-    await update.callback_query.answer(context.t("stale-button"))  # type: ignore[union-attr]
-    await drop_buttons(update)
 
 
 async def wrong_type(update: Update, context: HamyarContext) -> str:
@@ -174,7 +147,7 @@ async def on_join_inside(update: Update, context: HamyarContext) -> str:
     is kept for the end of it, and the question she was at is asked again."""
     code = "".join(context.args or [])
     if code:
-        hint, _found = await join_reply(context, uid(update), code, registering=True)
+        hint, _found = await join_reply(context, user_of(update), code, registering=True)
     else:
         hint = context.t("grp-ask-code")
     data = await load(context, update)
@@ -195,7 +168,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
     skip_f = keyboards.label_filter(i18n, "btn-skip")
     text = filters.TEXT & ~filters.COMMAND & ~back_f & ~cancel_f
 
-    head = [
+    head: list[Handler] = [
         CommandHandler("cancel", cancel),
         MessageHandler(cancel_f, cancel),
         MessageHandler(back_f, back),
@@ -205,7 +178,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         CommandHandler("start", on_start_inside),
         CommandHandler("join", on_join_inside),
     ]
-    steps: dict[str, list[Any]] = {
+    steps: dict[str, list[Handler]] = {
         "name": [MessageHandler(text, on_name)],
         "phone": [MessageHandler(filters.CONTACT, on_contact), MessageHandler(text, on_phone_text)],
         "province": [CallbackQueryHandler(on_province_button, pattern=RegProvince.pattern()),

@@ -3,18 +3,17 @@ and how places, crafts, phone numbers and districts are written in her language.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Update
-from telegram.error import BadRequest
 
 from bot import geo, keyboards, persian
-from bot.callbacks import RegCity, RegCraft, RegEdit, RegProvince, RegStep
+from bot.callbacks import Code, RegCity, RegCraft, RegEdit, RegField, RegProvince, RegStep
 from bot.context import HamyarContext
 from bot.i18n import OMIT
 from bot.services import groups
 from bot.services import registration as reg
-from handlers.common import ask_inline, send
+from handlers.common import ask_inline, chat_of, send
 
 NAV_BACK, NAV_CANCEL = RegStep("back").pack(), RegStep("cancel").pack()
 
@@ -70,7 +69,7 @@ def summary_args(context: HamyarContext, data: dict[str, Any]) -> dict[str, obje
 def crafts_markup(context: HamyarContext, chosen: list[str]) -> InlineKeyboardMarkup:
     items = [
         (("☑️ " if c.code in chosen else "") + craft_name(context, c.code),
-         RegCraft(c.code).pack())  # type: ignore[arg-type]
+         RegCraft(Code(c.code)).pack())
         for c in geo.CRAFTS
     ]
     markup = keyboards.grid(items, 2)
@@ -81,16 +80,17 @@ def crafts_markup(context: HamyarContext, chosen: list[str]) -> InlineKeyboardMa
     return InlineKeyboardMarkup(rows)
 
 
-EDIT_KEYS = {"name": "btn-reg-edit-name", "phone": "btn-reg-edit-phone", "city": "btn-reg-edit-city",
-             "district": "btn-reg-edit-district", "crafts": "btn-reg-edit-crafts",
-             "group": "btn-reg-edit-group"}
+EDIT_KEYS: dict[RegField, str] = {
+    "name": "btn-reg-edit-name", "phone": "btn-reg-edit-phone", "city": "btn-reg-edit-city",
+    "district": "btn-reg-edit-district", "crafts": "btn-reg-edit-crafts",
+    "group": "btn-reg-edit-group"}
 
 
 def edit_rows(context: HamyarContext, *, profile: bool = False,
               ) -> tuple[tuple[InlineKeyboardButton, ...], ...]:
     """A button per answer she can change (the summary, and her profile card later)."""
-    src = "p" if profile else "s"
-    items = [(context.t(label), RegEdit(field, src).pack())  # type: ignore[arg-type]
+    src: Literal["s", "p"] = "p" if profile else "s"
+    items = [(context.t(label), RegEdit(field, src).pack())
              for field, label in EDIT_KEYS.items()]
     return keyboards.grid(items, 3).inline_keyboard
 
@@ -101,7 +101,7 @@ async def ask(
     """Send the question of `step` (after `hint`, if any) with the step's keyboard."""
     t = context.t
     prefix = f"{hint}\n\n" if hint else ""
-    chat_id = update.effective_chat.id  # type: ignore[union-attr]
+    chat_id = chat_of(update)
     if step == "name":
         await send(context, chat_id, prefix + t("reg-ask-name"),
                    keyboards.reply_nav(t, _current_row(data.get("name"))))
@@ -111,7 +111,7 @@ async def ask(
         await send(context, chat_id, prefix + t("reg-ask-phone"),
                    keyboards.reply_nav(t, [share], _current_row(current)))
     elif step == "province":
-        items = [(place_name(context, p), RegProvince(p.code).pack())  # type: ignore[arg-type]
+        items = [(place_name(context, p), RegProvince(Code(p.code)).pack())
                  for p in geo.PROVINCES]
         await ask_inline(context, chat_id, t("reg-ask-province"),
                          keyboards.grid(items, 2, _inline_nav(context)), lead=hint)
@@ -119,7 +119,7 @@ async def ask(
         province = geo.province(data.get("province") or "")
         if province is None:
             return await ask(update, context, "province", data, hint)
-        items = [(place_name(context, c), RegCity(c.code).pack())  # type: ignore[arg-type]
+        items = [(place_name(context, c), RegCity(Code(c.code)).pack())
                  for c in province.cities]
         await ask_inline(context, chat_id, t("reg-ask-city", province=place_name(context, province)),
                          keyboards.grid(items, 2, _inline_nav(context)), lead=hint)
@@ -154,24 +154,6 @@ WRONG_TYPE_KEYS = {
     "crafts": "reg-err-crafts-type",
     "confirm": "reg-err-choose-button",
 }
-
-
-async def mark_chosen(update: Update, context: HamyarContext, choice: str) -> None:
-    """Replace an answered inline question by its answer, so its buttons cannot be reused."""
-    query = update.callback_query
-    if query is None:
-        return
-    try:
-        await query.edit_message_text(context.t("reg-chosen", choice=choice))
-    except BadRequest:
-        pass
-
-
-async def drop_buttons(update: Update) -> None:
-    try:
-        await update.callback_query.edit_message_reply_markup(None)  # type: ignore[union-attr]
-    except BadRequest:
-        pass
 
 
 def first_missing(data: dict[str, Any]) -> str:

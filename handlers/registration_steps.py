@@ -4,6 +4,7 @@ asked (`handlers.registration_ask`). `handlers.registration` wires them by `FLOW
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
@@ -17,14 +18,12 @@ from bot.persistence import write_state
 from bot.services import groups
 from bot.services import registration as reg
 from bot.services.errors import InputError
-from handlers.common import send
+from handlers.common import chat_of, drop_buttons, key_of, mark_chosen, send, text_of, user_of
 from handlers.registration_ask import (
     ask,
     crafts_list,
     crafts_markup,
-    drop_buttons,
     first_missing,
-    mark_chosen,
     place_name,
 )
 
@@ -32,24 +31,18 @@ NAME = "registration"
 END = ConversationHandler.END
 
 
-def key(update: Update) -> tuple[int, int]:
-    return (update.effective_chat.id, update.effective_user.id)  # type: ignore[union-attr]
-
-
-def uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
 
 
 async def load(context: HamyarContext, update: Update) -> dict[str, Any]:
     async with context.session() as s:
-        return await reg.load_draft(s, uid(update)) or {}
+        return await reg.load_draft(s, user_of(update)) or {}
 
 
 async def save(s: Session, update: Update, data: dict[str, Any], step: str) -> str:
     """Inside the update's unit of work: the draft and the conversation state at `step`."""
     data["step"] = step
-    await reg.save_draft(s, uid(update), data)
-    await write_state(s, NAME, key(update), step)
+    await reg.save_draft(s, user_of(update), data)
+    await write_state(s, NAME, key_of(update), step)
     return step
 
 
@@ -57,7 +50,7 @@ async def answer(update: Update, context: HamyarContext, step: str,
                   **changes: Any) -> str:
     """Store validated answers and move to `step` in one transaction, then ask."""
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         data.update(changes)
         step = await save(s, update, data, reg.after(data, step))
     return await ask(update, context, step, data)
@@ -68,37 +61,35 @@ async def input_error(update: Update, context: HamyarContext, err: InputError, s
     return await ask(update, context, step, data, hint=context.t(err.key, **err.args_))
 
 
-def text_of(update: Update) -> str:
-    return update.message.text or "" if update.message else ""
+async def typed(update: Update, context: HamyarContext, step: str,
+                validate: Callable[[str], object], then: str) -> str:
+    """The answer typed at `step`: checked by `validate`, stored under the step's name, then
+    the question of `then`; a wrong one asks `step` again with its hint, nothing lost."""
+    try:
+        value = validate(text_of(update))
+    except InputError as err:
+        return await input_error(update, context, err, step)
+    return await answer(update, context, then, **{step: value})
 
 
 # -- the answers -----------------------------------------------------------------------------
 
 async def on_name(update: Update, context: HamyarContext) -> str:
-    try:
-        name = reg.validate_name(text_of(update))
-    except InputError as err:
-        return await input_error(update, context, err, "name")
-    return await answer(update, context, "phone", name=name)
+    return await typed(update, context, "name", reg.validate_name, "phone")
 
 
 async def on_phone_text(update: Update, context: HamyarContext) -> str:
-    try:
-        phone = reg.validate_phone(text_of(update))
-    except InputError as err:
-        return await input_error(update, context, err, "phone")
-    return await answer(update, context, "province", phone=phone)
+    return await typed(update, context, "phone", reg.validate_phone, "province")
 
 
 async def on_contact(update: Update, context: HamyarContext) -> str:
-    contact = update.message.contact  # type: ignore[union-attr]
-    try:
-        phone = reg.validate_contact(
-            contact.phone_number, contact.user_id, uid(update)  # type: ignore[union-attr]
-        )
-    except InputError as err:
-        return await input_error(update, context, err, "phone")
-    return await answer(update, context, "province", phone=phone)
+    contact = update.message.contact if update.message else None
+    if contact is None:  # (filters.CONTACT lets only contacts in) asked again, with the hint
+        return await typed(update, context, "phone", reg.validate_phone, "province")
+    sender = user_of(update)
+    return await typed(update, context, "phone",
+                       lambda _: reg.validate_contact(contact.phone_number, contact.user_id, sender),
+                       "province")
 
 
 async def on_province_button(update: Update, context: HamyarContext) -> str:
@@ -112,7 +103,7 @@ async def on_province_button(update: Update, context: HamyarContext) -> str:
     await query.answer()
     await mark_chosen(update, context, place_name(context, province))
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         if data.get("province") != province.code:
             data.pop("city", None)
         data["province"] = province.code
@@ -124,7 +115,7 @@ async def on_province_text(update: Update, context: HamyarContext) -> str:
     text = text_of(update)
     place = reg.resolve_place(text)
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         if isinstance(place, geo.City):
             data["province"], data["city"] = place.province_code, place.code
             step = await save(s, update, data, reg.after(data, "district"))
@@ -147,7 +138,7 @@ async def on_city_button(update: Update, context: HamyarContext) -> str:
     chosen = RegCity.parse(query.data)
     city = geo.city(chosen.code) if chosen else None
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         ok = city is not None and city.province_code == data.get("province")
         step = "city"
         if city is not None and ok:
@@ -164,7 +155,7 @@ async def on_city_button(update: Update, context: HamyarContext) -> str:
 async def on_city_text(update: Update, context: HamyarContext) -> str:
     text = text_of(update)
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         place = reg.resolve_place(text, data.get("province"))
         if isinstance(place, geo.City):
             data["city"] = place.code
@@ -180,11 +171,7 @@ async def on_city_text(update: Update, context: HamyarContext) -> str:
 
 
 async def on_district(update: Update, context: HamyarContext) -> str:
-    try:
-        district = reg.validate_district(text_of(update))
-    except InputError as err:
-        return await input_error(update, context, err, "district")
-    return await answer(update, context, "crafts", district=district)
+    return await typed(update, context, "district", reg.validate_district, "crafts")
 
 
 async def skip_district(update: Update, context: HamyarContext) -> str:
@@ -196,14 +183,14 @@ async def on_craft_toggle(update: Update, context: HamyarContext) -> str:
     assert query is not None
     chosen = RegCraft.parse(query.data)
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         try:
             data["crafts"] = reg.toggle_craft(list(data.get("crafts") or []),
                                               chosen.code if chosen else "")
         except InputError as err:
             await query.answer(context.t(err.key), show_alert=True)
             return "crafts"
-        await reg.save_draft(s, uid(update), data)
+        await reg.save_draft(s, user_of(update), data)
     await query.answer()
     try:
         await query.edit_message_reply_markup(crafts_markup(context, data["crafts"]))
@@ -216,7 +203,7 @@ async def on_crafts_done(update: Update, context: HamyarContext) -> str:
     query = update.callback_query
     assert query is not None
     async with context.session() as s:
-        data = await reg.load_draft(s, uid(update)) or {}
+        data = await reg.load_draft(s, user_of(update)) or {}
         step = "crafts"
         if data.get("crafts"):
             step = await save(s, update, data, reg.after(data, "group"))
@@ -229,11 +216,7 @@ async def on_crafts_done(update: Update, context: HamyarContext) -> str:
 
 
 async def on_group(update: Update, context: HamyarContext) -> str:
-    try:
-        group = reg.validate_group(text_of(update))
-    except InputError as err:
-        return await input_error(update, context, err, "group")
-    return await answer(update, context, "confirm", group=group)
+    return await typed(update, context, "group", reg.validate_group, "confirm")
 
 
 async def skip_group(update: Update, context: HamyarContext) -> str:
@@ -243,7 +226,7 @@ async def skip_group(update: Update, context: HamyarContext) -> str:
 async def on_confirm(update: Update, context: HamyarContext) -> str | int:
     query = update.callback_query
     assert query is not None
-    user_id = uid(update)
+    user_id = user_of(update)
     joined = None  # the group she is in once registered, if any
     async with context.session() as s:
         data = await reg.load_draft(s, user_id) or {}
@@ -252,7 +235,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
         else:
             await reg.complete(s, user_id, data)
             joined = None if data.get("editing") else await groups.group_of(s, user_id)
-            await write_state(s, NAME, key(update), None)
+            await write_state(s, NAME, key_of(update), None)
             step = None
     if step is not None:
         await query.answer(context.t("invalid-choice"), show_alert=True)
@@ -266,7 +249,7 @@ async def on_confirm(update: Update, context: HamyarContext) -> str | int:
         done = context.t("reg-done")  # it quotes «menu-new-listing»
         if joined is not None:  # her group's link, or the group name she typed, matched
             done += "\n" + context.t("reg-done-group", name=joined.name)
-    await send(context, update.effective_chat.id, done,  # type: ignore[union-attr]
+    await send(context, chat_of(update), done,
                keyboards.main_menu(context.t, is_seller=True))
     return END
 
@@ -279,7 +262,7 @@ async def on_edit(update: Update, context: HamyarContext) -> str | int:
     chosen = RegEdit.parse(query.data)
     try:
         async with context.session() as s:
-            data = await reg.begin_fix(s, uid(update), chosen.field if chosen else "",
+            data = await reg.begin_fix(s, user_of(update), chosen.field if chosen else "",
                                        from_profile=chosen is not None and chosen.src == "p")
             step = await save(s, update, data, data["step"])
     except InputError as err:

@@ -8,11 +8,11 @@ import logging
 from datetime import UTC, datetime, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import persian
 from bot.callbacks import ReportView
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext
 from bot.i18n import I18n
 from bot.persian import TEHRAN
 from bot.services import trainers
@@ -168,7 +168,7 @@ async def digest_job(context: HamyarContext) -> None:
         log.exception("weekly digest failed; the next look tries again")
 
 
-def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
+def schedule_jobs(app: HamyarApp) -> None:
     """Called by handlers.schedule_jobs: look every hour (the first look ten minutes after the
     start, so a restart catches up a missed Saturday), and at Saturday 09:00 Tehran time."""
     if app.job_queue is None:
@@ -178,7 +178,7 @@ def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
                             name="weekly-digest-saturday")
 
 
-def register(app: Application, i18n: I18n) -> None:  # type: ignore[type-arg]
+def register(app: HamyarApp, i18n: I18n) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("report", report_command, filters=private), group=0)
     app.add_handler(CommandHandler("weekly", weekly_command, filters=private), group=0)

@@ -12,16 +12,13 @@ from bot import persian
 from bot.callbacks import ShareListing
 from bot.context import HamyarContext
 from bot.services import codes
-from handlers.common import send
-
-
-def _ids(update: Update) -> tuple[int, int]:
-    return update.effective_chat.id, update.effective_user.id  # type: ignore[union-attr]
+from handlers.common import key_of, send
 
 
 async def _deliver(update: Update, context: HamyarContext, share: codes.Share, text: str) -> None:
-    chat, _ = _ids(update)
-    await update.callback_query.answer()  # type: ignore[union-attr]
+    chat, _ = key_of(update)
+    if update.callback_query is not None:
+        await update.callback_query.answer()
     sent = False
     if share.photo:
         try:
@@ -43,7 +40,7 @@ async def share_listing(update: Update, context: HamyarContext) -> None:
         return
     latin = context.locale != "fa"
     async with context.session() as s:
-        share = await codes.listing_share(s, data.listing_id, _ids(update)[1])
+        share = await codes.listing_share(s, data.listing_id, key_of(update)[1])
     if share is None:
         await query.answer(context.t("share-not-published"), show_alert=True)
         return
@@ -57,7 +54,7 @@ async def share_shop(update: Update, context: HamyarContext) -> None:
     query = update.callback_query
     assert query is not None
     async with context.session() as s:
-        share = await codes.shop_share(s, _ids(update)[1])
+        share = await codes.shop_share(s, key_of(update)[1])
     if share is None:
         await query.answer(context.t("share-no-shop"), show_alert=True)
         return

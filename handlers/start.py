@@ -77,8 +77,9 @@ def _settings_view(context: HamyarContext, weekly: bool | None) -> tuple[str, In
     rows = [list(row) for row in keyboards.grid(items, 2).inline_keyboard]
     if weekly is not None:
         text += "\n" + context.t("settings-weekly-on" if weekly else "settings-weekly-off")
-        label, want = ("btn-weekly-off", "off") if weekly else ("btn-weekly-on", "on")
-        rows.append([InlineKeyboardButton(context.t(label), callback_data=SetWeekly(want).pack())])
+        button = SetWeekly("off") if weekly else SetWeekly("on")
+        label = "btn-weekly-off" if weekly else "btn-weekly-on"
+        rows.append([InlineKeyboardButton(context.t(label), callback_data=button.pack())])
     text += "\n" + context.t("settings-choose-language")
     return text, InlineKeyboardMarkup(rows)
 

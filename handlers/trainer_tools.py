@@ -11,21 +11,17 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import geo, persian
 from bot.callbacks import QueueCard, RetryUndelivered
-from bot.context import HamyarContext
+from bot.context import HamyarApp, HamyarContext
 from bot.i18n import OMIT
 from bot.services import review_card, trainer_tools, trainers
 from bot.services.errors import InputError
 from bot.services.trainers import NotAllowed, Refused
-from handlers.common import send
-
-
-def _uid(update: Update) -> int:
-    return update.effective_user.id  # type: ignore[union-attr]
+from handlers.common import chat_of, send, user_of
 
 
 async def _say(update: Update, context: HamyarContext, text: str,
                markup: InlineKeyboardMarkup | None = None) -> None:
-    await send(context, update.effective_chat.id, text, markup)  # type: ignore[union-attr]
+    await send(context, chat_of(update), text, markup)
 
 
 def _city_name(context: HamyarContext, code: str) -> str:
@@ -37,8 +33,8 @@ def _city_name(context: HamyarContext, code: str) -> str:
 
 async def queue_cmd(update: Update, context: HamyarContext) -> None:
     async with context.session() as s:
-        allowed = await trainers.is_moderator(s, _uid(update))
-        rows = await trainer_tools.queue(s, _uid(update)) if allowed else []
+        allowed = await trainers.is_moderator(s, user_of(update))
+        rows = await trainer_tools.queue(s, user_of(update)) if allowed else []
     if not allowed:
         await _say(update, context, context.t("tr-not-trainer"))
         return
@@ -64,8 +60,8 @@ async def resend_card(update: Update, context: HamyarContext) -> None:
     assert ref is not None  # the handler's pattern is the kind's
     try:
         async with context.session() as s:
-            await review_card.resend_card(s, ref.listing_id, _uid(update),
-                                          context.settings.admin_chat_id or _uid(update))
+            await review_card.resend_card(s, ref.listing_id, user_of(update),
+                                          context.settings.admin_chat_id or user_of(update))
     except Refused as err:
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
         return
@@ -92,8 +88,8 @@ def _seller_card(context: HamyarContext, card: trainer_tools.SellerCard) -> str:
 async def seller_cmd(update: Update, context: HamyarContext) -> None:
     text = " ".join(context.args or [])
     async with context.session() as s:
-        allowed = await trainers.is_moderator(s, _uid(update))
-        cards = await trainer_tools.seller_cards(s, _uid(update), text) \
+        allowed = await trainers.is_moderator(s, user_of(update))
+        cards = await trainer_tools.seller_cards(s, user_of(update), text) \
             if allowed and text.strip() else []
     if not allowed:
         await _say(update, context, context.t("tr-not-trainer"))
@@ -119,9 +115,9 @@ async def _set_block(update: Update, context: HamyarContext, blocked: bool) -> N
     name: str | None = None
     try:
         async with context.session() as s:
-            await trainer_tools.require_moderator(s, _uid(update))
+            await trainer_tools.require_moderator(s, user_of(update))
             if target.strip():
-                name = (await trainer_tools.block(s, _uid(update), target, blocked)).first_name
+                name = (await trainer_tools.block(s, user_of(update), target, blocked)).first_name
     except NotAllowed:
         await _say(update, context, context.t("tr-not-trainer"))
         return
@@ -139,7 +135,7 @@ async def _set_block(update: Update, context: HamyarContext, blocked: bool) -> N
 async def undelivered_cmd(update: Update, context: HamyarContext) -> None:
     """What the outbox gave up on: who blocked the bot, which channel post failed, and why."""
     async with context.session() as s:
-        allowed = await trainers.is_moderator(s, _uid(update))
+        allowed = await trainers.is_moderator(s, user_of(update))
         rows = await trainer_tools.undelivered(s, limit=20) if allowed else []
     if not allowed:
         await _say(update, context, context.t("tr-not-trainer"))
@@ -165,7 +161,7 @@ async def retry_undelivered(update: Update, context: HamyarContext) -> None:
     assert ref is not None
     try:
         async with context.session() as s:
-            ok = await trainer_tools.retry_undelivered(s, _uid(update), ref.message_id)
+            ok = await trainer_tools.retry_undelivered(s, user_of(update), ref.message_id)
     except NotAllowed:
         await query.answer(context.t("mod-not-trainer"), show_alert=True)
         return
@@ -187,7 +183,7 @@ def _scope_text(context: HamyarContext, scope: list[str]) -> str:
 
 
 async def _require_manager(update: Update, context: HamyarContext) -> bool:
-    ok = trainers.is_manager(_uid(update))
+    ok = trainers.is_manager(user_of(update))
     if not ok:
         await _say(update, context, context.t("tr-not-manager"))
     return ok
@@ -216,7 +212,7 @@ async def addtrainer_cmd(update: Update, context: HamyarContext) -> None:
         return
     try:
         async with context.session() as s:
-            user, scope = await trainer_tools.appoint(s, _uid(update), args[0], " ".join(args[1:]))
+            user, scope = await trainer_tools.appoint(s, user_of(update), args[0], " ".join(args[1:]))
     except InputError as err:
         await _say(update, context, context.t(err.key, **err.args_))
         return
@@ -241,9 +237,9 @@ async def removetrainer_cmd(update: Update, context: HamyarContext) -> None:
                                           name=user.first_name))
 
 
-def register(app: object) -> None:
+def register(app: HamyarApp) -> None:
     private = filters.ChatType.PRIVATE
-    add = app.add_handler  # type: ignore[attr-defined]
+    add = app.add_handler
     add(CallbackQueryHandler(resend_card, pattern=QueueCard.pattern()), group=0)
     add(CallbackQueryHandler(retry_undelivered, pattern=RetryUndelivered.pattern()), group=0)
     for name, callback in (("queue", queue_cmd), ("undelivered", undelivered_cmd),

@@ -46,3 +46,14 @@ def test_write_pictures_draws_and_then_keeps_a_picture(tmp_path: Path) -> None:
     assert flows.write_pictures([flow], tmp_path) == []  # unchanged: not rewritten
     changed = Flow("probe", (*flow.edges, Edge("city", "name", "back")))
     assert flows.write_pictures([changed], tmp_path) == [tmp_path / "probe.mmd"]
+
+
+def test_a_form_s_edges_follow_the_order_of_its_steps() -> None:
+    steps = ("name", "phone", "city")
+    assert flows.forward_edges(steps, "a name", "a phone") == (
+        Edge("name", "phone", "a name"), Edge("phone", "city", "a phone"))
+    assert flows.back_edges(steps) == (Edge("phone", "name", "back"), Edge("city", "phone", "back"))
+    assert flows.leave_edges(steps[1:], "cancel") == (
+        Edge("phone", END, "cancel"), Edge("city", END, "cancel"))
+    with pytest.raises(ValueError, match="3 steps take 2 answers, not 1"):
+        flows.forward_edges(steps, "a name")  # an answer missing would shift every label

@@ -80,10 +80,13 @@ class MyListingsList(Button, prefix="my:list"):
     """Back to «محصولات من»."""
 
 
+MyAction = Literal["open", "price", "stock", "pause", "resume", "sold", "withdraw", "withdraw-yes",
+                   "edit", "rev"]
+
+
 @frozen
 class MyListing(Button, prefix="my"):
     """A button on one listing of «محصولات من» (the action is checked against its status)."""
 
-    action: Literal["open", "price", "stock", "pause", "resume", "sold", "withdraw",
-                    "withdraw-yes", "edit", "rev"]
+    action: MyAction
     listing_id: int

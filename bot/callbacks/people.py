@@ -39,11 +39,14 @@ class RegCraft(Button, prefix="reg:craft"):
     code: Code
 
 
+RegField = Literal["name", "phone", "city", "district", "crafts", "group"]
+
+
 @frozen
 class RegEdit(Button, prefix="reg:edit"):
     """Change one answer: on the registration summary, or on her profile card afterwards."""
 
-    field: Literal["name", "phone", "city", "district", "crafts", "group"]
+    field: RegField
     src: Literal["s", "p"]  # the summary (her answers so far) or her profile card (a fresh copy)
 
 

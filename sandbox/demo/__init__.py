@@ -26,6 +26,9 @@ off while it loads (and back on at the end), so it takes a minute or two.
 The trainer made here is a trainer for the bot through ``sandbox.bridge`` (the demo also writes
 her ``trainers`` row itself, so it works with a bot that does not run the bridge).
 
+tests/test_demo.py runs it as ``make demo`` does and checks what it promises: a button label
+or a wording of the bot changed in locales/ without the steps here following makes it fail.
+
 Its modules: ``data`` (the people, their products and the orders), ``client`` (the control API
 and a person talking to the bot through it), ``steps`` (what they do) and ``__main__`` (running
 it, starting the bot when nothing runs).

@@ -5,8 +5,8 @@ label renamed in locales/ without the demo following makes it wait in vain, and 
 fail.
 
 The run is `make demo`'s, with what a test needs: a temporary state directory and database,
-a free port for the stand-in (SANDBOX_PORT), no /healthz (HEALTH_PORT=0: tests share the
-machine) and the send budget's periods divided by 20 as in the harness (SEND_PACE_SCALE; at
+the stand-in on a port of its own (SANDBOX_PORT=0: the demo is told which), no /healthz
+(HEALTH_PORT=0: tests share the machine) and the send budget's periods divided by 20 as in the harness (SEND_PACE_SCALE; at
 Telegram's pace the replies alone take a minute and a half). What it promises is then read
 from where it is kept: the stand-in's saved state (the chats, the channel) and the database.
 """
@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -38,19 +37,15 @@ from sandbox.server import StandIn
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def _make_demo(state_dir: Path, db_url: str, cwd: Path, port: int) -> tuple[int, str, str]:
+async def _make_demo(state_dir: Path, db_url: str, cwd: Path) -> tuple[int, str, str]:
     clock = clock_env()
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         # this checkout's code, whatever the venv's editable install points at
         "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), clock.pop("PYTHONPATH", "")) if p),
-        "SANDBOX_PORT": str(port),
+        # a port of its own: a port chosen here could be taken, by then, by another test's
+        # stand-in, and the demo would load itself into that one
+        "SANDBOX_PORT": "0",
         "SANDBOX_STATE_DIR": str(state_dir),
         "DATABASE_URL": db_url,
         "HEALTH_PORT": "0",
@@ -89,8 +84,8 @@ async def _counts(db: Database) -> dict[str, int]:
 
 
 async def test_make_demo_fills_the_sandbox_and_a_second_run_changes_nothing(db_url, tmp_path) -> None:
-    state_dir, port = tmp_path / "sandbox-state", _free_port()
-    code, out, err = await _make_demo(state_dir, db_url, tmp_path, port)
+    state_dir = tmp_path / "sandbox-state"
+    code, out, err = await _make_demo(state_dir, db_url, tmp_path)
     assert code == 0, f"the demo failed:\n{out}\n{err}"
     assert "Done." in out and "Traceback" not in err, err
 
@@ -150,7 +145,7 @@ async def test_make_demo_fills_the_sandbox_and_a_second_run_changes_nothing(db_u
     db = Database(db_url)
     try:
         counts = await _counts(db)
-        code, out, err = await _make_demo(state_dir, db_url, tmp_path, port)
+        code, out, err = await _make_demo(state_dir, db_url, tmp_path)
         assert code == 0, f"the second run failed:\n{out}\n{err}"
         assert "already in the sandbox" in out, out
         assert await _counts(db) == counts

@@ -15,7 +15,8 @@ database are all genuine. Two ways to run it:
   ``--url`` (default ``http://127.0.0.1:$SANDBOX_PORT``, port 8081);
 * with nothing running: it starts the bot and its stand-in itself, in this process, with the
   same settings as ``make run`` (``SANDBOX_STATE_DIR``, ``DATABASE_URL``), loads the demo and
-  stops; ``make run`` afterwards shows it.
+  stops; ``make run`` afterwards shows it. (``SANDBOX_PORT=0``: on any free port, as the test
+  does; nothing runs there to be found.)
 
 It is idempotent: when the demo's buyer already exists it says so and changes nothing, and a
 run that was interrupted continues where it stopped (people are found by name, a seller who

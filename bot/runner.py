@@ -27,7 +27,11 @@ def _setup_logging(level: str, fmt: str = "text") -> None:
     setup_logging(level, fmt)
 
 
-async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
+async def run(settings: Settings, stop: asyncio.Event | None = None, *,
+              sandbox_url: asyncio.Future[str] | None = None) -> None:
+    """Run until ``stop`` is set (or SIGINT/SIGTERM). In sandbox mode ``sandbox_url``, if given,
+    receives the stand-in's address once it listens (SANDBOX_PORT=0 picks a free port:
+    ``python -m sandbox.demo`` under test)."""
     from bot.app import build_application, start_services, stop_services
     from bot.ops.backup import schedule_daily_backup
     from bot.ops.health import start_health, stop_health
@@ -54,6 +58,8 @@ async def run(settings: Settings, stop: asyncio.Event | None = None) -> None:
             setup_chats=True,
         )
         await standin.__aenter__()
+        if sandbox_url is not None and not sandbox_url.done():
+            sandbox_url.set_result(f"http://{standin.host}:{standin.port}")
         settings = settings.model_copy(
             update={
                 "bot_token": SecretStr(SANDBOX_TOKEN),

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from harness import clock_env
+from outbox_helpers import count_flood_429
 from sqlalchemy import func, select
 
 from bot.db import Database
@@ -27,7 +28,6 @@ from models.base import utcnow
 from models.listing import Listing, ListingPhoto
 from models.outbox import OutboxMessage
 from models.user import Seller, User
-from sandbox.server import ApiError
 from sandbox.state import Faults, FloodLimits
 
 SCALE = 20  # Telegram's periods divided by 20, on both sides
@@ -114,18 +114,7 @@ async def test_publishing_survives_faults_and_sigkill_without_flooding(standin, 
     async with db.session() as s:
         total = await s.scalar(select(func.count()).select_from(OutboxMessage))
 
-    standin.flood = _flood()
-    pace_429: list[str] = []
-    check = standin._check_flood
-
-    def counting(bot_id: int, method: str, p: dict) -> None:
-        try:
-            check(bot_id, method, p)
-        except ApiError:
-            pace_429.append(method)
-            raise
-
-    standin._check_flood = counting  # type: ignore[method-assign]
+    pace_429 = count_flood_429(standin, _flood())
     standin.faults = Faults(error_rate=0.15, flood_rate=0.15, seed=7,
                             methods={"sendMessage", "sendPhoto", "sendMediaGroup",
                                      "editMessageText", "editMessageCaption"})
@@ -174,7 +163,7 @@ async def test_publishing_survives_faults_and_sigkill_without_flooding(standin, 
     for user, _ in sellers:
         told = [r for r in standin.records(user["id"]) if r.from_bot and "منتشر شد" in (r.text or "")]
         assert len(told) >= 1 and "https://t.me/hamyar_catalogue/" in told[0].text
-    assert pace_429 == [], f"the bot's own pace tripped the flood limits: {Counter(pace_429)}"
+    assert pace_429 == [], f"the bot's own pace tripped the flood limits: {Counter(m for m, _ in pace_429)}"
     failures = sum(r.failures for r in rows) + sum(1 for r in rows if r.attempts > 1)
     assert failures > 0, "the faults never bit"
     await db.dispose()

@@ -16,24 +16,23 @@ import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from outbox_helpers import count_flood_429, eventually, outbox_db
 from sqlalchemy import select, update
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.db import Database
-from bot.ops.migrate import upgrade
 from bot.outbox import (
     OutboxError,
     PaceLimits,
     enqueue,
     failed,
-    install,
     pending_count,
     register_hook,
 )
@@ -41,7 +40,6 @@ from bot.outbox.worker import OutboxWorker
 from models.base import utcnow
 from models.outbox import FAILED, SENT, OutboxMessage
 from sandbox.server import StandIn
-from sandbox.spec import ApiError
 from sandbox.state import Faults, FloodLimits
 
 TOKEN = "123456789:OUTBOX-test-token-abcdef"
@@ -58,29 +56,14 @@ def scaled_flood() -> FloodLimits:
 
 @pytest.fixture
 async def db(db_url: str) -> AsyncIterator[Database]:
-    install()  # the after-commit kick (the app calls it in build_application)
-    database = Database(db_url)
-    await upgrade(database)
-    yield database
-    await database.dispose()
+    async with outbox_db(db_url) as database:
+        yield database
 
 
 @pytest.fixture
 def pace_429(standin: StandIn) -> list[tuple[str, Any]]:
     """Enable the scaled flood limits; collect every 429 the flood check answers."""
-    standin.flood = scaled_flood()
-    hits: list[tuple[str, Any]] = []
-    check = standin._check_flood
-
-    def counting(bot_id: int, method: str, p: dict) -> None:
-        try:
-            check(bot_id, method, p)
-        except ApiError:
-            hits.append((method, p.get("chat_id")))
-            raise
-
-    standin._check_flood = counting  # type: ignore[method-assign]
-    return hits
+    return count_flood_429(standin, scaled_flood())
 
 
 @asynccontextmanager
@@ -106,19 +89,6 @@ async def make_users(sb: StandIn, n: int) -> list[dict]:
         await sb.send_text(u, "/start")
         users.append(u)
     return users
-
-
-async def eventually(pred: Callable[[], Any], timeout: float = 20.0) -> None:  # noqa: ASYNC109
-    deadline = time.monotonic() + timeout
-    while True:
-        value = pred()
-        if asyncio.iscoroutine(value):
-            value = await value
-        if value:
-            return
-        if time.monotonic() > deadline:
-            raise TimeoutError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 async def settled(db: Database) -> bool:

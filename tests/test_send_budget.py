@@ -14,17 +14,17 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from harness import BotHarness
+from outbox_helpers import count_flood_429, eventually, outbox_db
 from sqlalchemy import select
 
-from bot.outbox import BACKGROUND, INTERACTIVE, PaceLimits, SendBudget, enqueue, install
+from bot.outbox import BACKGROUND, INTERACTIVE, PaceLimits, SendBudget, enqueue
 from bot.outbox.budget import counted
 from bot.outbox.worker import OutboxWorker
 from models.base import utcnow
 from models.outbox import FAILED, PENDING, SENT, OutboxMessage
 from sandbox.server import StandIn
-from sandbox.spec import ApiError
 from sandbox.state import FloodLimits
-from tests.harness import BotHarness
 
 SCALE = 5.0
 
@@ -100,7 +100,7 @@ async def test_replies_waiting_for_the_overall_window_go_before_the_outbox() -> 
     clock.now += 1.0
     budget._changed()
     await asyncio.wait_for(asyncio.gather(*replies), 5)
-    await wait_for(lambda: len(order) == 3, 5)  # the outbox fills the slot that is left
+    await eventually(lambda: len(order) == 3, 5)  # the outbox fills the slot that is left
     # The outbox was first in the queue, and waited for the replies.
     assert order[:2] == ["reply0", "reply1"] and order[2].startswith("outbox")
     clock.now += 1.0
@@ -121,19 +121,7 @@ def window_flood() -> FloodLimits:
 
 @pytest.fixture
 def pace_429(standin: StandIn) -> list[tuple[str, Any]]:
-    standin.flood = window_flood()
-    hits: list[tuple[str, Any]] = []
-    check = standin._check_flood
-
-    def counting(bot_id: int, method: str, p: dict) -> None:
-        try:
-            check(bot_id, method, p)
-        except ApiError:
-            hits.append((method, p.get("chat_id")))
-            raise
-
-    standin._check_flood = counting  # type: ignore[method-assign]
-    return hits
+    return count_flood_429(standin, window_flood())
 
 
 @pytest.fixture
@@ -165,7 +153,7 @@ async def test_many_users_and_an_outbox_wave_stay_inside_the_limits(
     others = [await standin.create_user(f"خریدار{i}") for i in range(60)]
     for u in others:  # they opened the bot before; the wave writes to them
         await standin.send_text(u, "/start")
-    await wait_for(lambda: all(standin.last_bot_message(u["id"]) for u in others), 30)
+    await eventually(lambda: all(standin.last_bot_message(u["id"]) for u in others), 30)
     channel = await standin.create_channel("کانال", username="hamyar_budget")
     started = len(standin.requests)
     async with harness.db.session() as s:  # the wave: 4 messages to each of 60 people + 30 posts
@@ -185,7 +173,7 @@ async def test_many_users_and_an_outbox_wave_stay_inside_the_limits(
     replies_done = time.monotonic()
     # The replies were not starved: every user was answered while the wave was still going.
     assert await pending(harness) > 0, "the wave ended before the replies: nothing was measured"
-    await wait_for(lambda: pending(harness, zero=True), 120)
+    await eventually(lambda: pending(harness, zero=True), 120)
     wave_done = time.monotonic()
     assert replies_done - t0 < (wave_done - t0) / 2
     assert all(standin.last_bot_message(u["id"]) for u in users)
@@ -206,63 +194,44 @@ async def pending(h: BotHarness, zero: bool = False) -> bool | int:
     return n == 0 if zero else n
 
 
-async def wait_for(pred: Any, timeout: float) -> None:  # noqa: ASYNC109
-    deadline = time.monotonic() + timeout
-    while True:
-        value = pred()
-        if asyncio.iscoroutine(value):
-            value = await value
-        if value:
-            return
-        if time.monotonic() > deadline:
-            raise TimeoutError("condition not met in time")
-        await asyncio.sleep(0.02)
-
-
 # ---------------------------------------------------------------------------- retention
 
 
 async def test_old_sent_rows_are_deleted_in_batches_failed_and_keyed_ones_kept(
         standin: StandIn, db_url: str) -> None:
-    from bot.db import Database
-    from bot.ops.migrate import upgrade
-
-    install()
-    db = Database(db_url)
-    await upgrade(db)
-    now = utcnow()
-    clock_now = [now]
-    async with db.session() as s:
-        for i in range(25):
-            s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={"text": str(i)},
-                                status=SENT, sent_at=now - timedelta(days=8)))
-        s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={}, status=SENT,
-                            sent_at=now - timedelta(days=8), dedupe_key="listing:1"))
-        s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={}, status=FAILED,
-                            last_error="403: blocked"))
-        s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={}, status=SENT,
-                            sent_at=now - timedelta(days=6)))
     from telegram import Bot
 
-    worker = OutboxWorker(Bot("1:x", base_url=standin.base_url), db, purge_batch=10,
-                          keep_sent=timedelta(days=7), clock=lambda: clock_now[0])
-    try:
-        assert await worker.purge_sent() == 25  # three transactions of at most 10
-        left = await statuses(db)
-        assert sorted(left) == [("failed", ""), ("sent", ""), ("sent", "listing:1")]
-        assert await worker.purge_sent() == 0
-        clock_now[0] = now + timedelta(days=1, minutes=1)  # the six-day-old row turns seven
-        assert await worker.purge_sent() == 1
-        assert sorted(await statuses(db)) == [("failed", ""), ("sent", "listing:1")]
-        # From the loop: a started worker purges by itself.
+    async with outbox_db(db_url) as db:
+        now = utcnow()
+        clock_now = [now]
         async with db.session() as s:
+            for i in range(25):
+                s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={"text": str(i)},
+                                    status=SENT, sent_at=now - timedelta(days=8)))
             s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={}, status=SENT,
-                                sent_at=now - timedelta(days=30)))
-        await worker.start()
-        await wait_for(lambda: worker.stats["purged"] == 27, 10)
-    finally:
-        await worker.stop()
-        await db.dispose()
+                                sent_at=now - timedelta(days=8), dedupe_key="listing:1"))
+            s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={}, status=FAILED,
+                                last_error="403: blocked"))
+            s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={}, status=SENT,
+                                sent_at=now - timedelta(days=6)))
+        worker = OutboxWorker(Bot("1:x", base_url=standin.base_url), db, purge_batch=10,
+                              keep_sent=timedelta(days=7), clock=lambda: clock_now[0])
+        try:
+            assert await worker.purge_sent() == 25  # three transactions of at most 10
+            left = await statuses(db)
+            assert sorted(left) == [("failed", ""), ("sent", ""), ("sent", "listing:1")]
+            assert await worker.purge_sent() == 0
+            clock_now[0] = now + timedelta(days=1, minutes=1)  # the six-day-old row turns seven
+            assert await worker.purge_sent() == 1
+            assert sorted(await statuses(db)) == [("failed", ""), ("sent", "listing:1")]
+            # From the loop: a started worker purges by itself.
+            async with db.session() as s:
+                s.add(OutboxMessage(chat_id="1", method="sendMessage", payload={}, status=SENT,
+                                    sent_at=now - timedelta(days=30)))
+            await worker.start()
+            await eventually(lambda: worker.stats["purged"] == 27, 10)
+        finally:
+            await worker.stop()
 
 
 async def statuses(db: Any) -> list[tuple[str, str]]:

@@ -15,7 +15,8 @@ database are all genuine. Two ways to run it:
   ``--url`` (default ``http://127.0.0.1:$SANDBOX_PORT``, port 8081);
 * with nothing running: it starts the bot and its stand-in itself, in this process, with the
   same settings as ``make run`` (``SANDBOX_STATE_DIR``, ``DATABASE_URL``), loads the demo and
-  stops; ``make run`` afterwards shows it.
+  stops; ``make run`` afterwards shows it. (``SANDBOX_PORT=0``: on any free port, as the test
+  does; nothing runs there to be found.)
 
 It is idempotent: when the demo's buyer already exists it says so and changes nothing, and a
 run that was interrupted continues where it stopped (people are found by name, a seller who
@@ -25,6 +26,9 @@ off while it loads (and back on at the end), so it takes a minute or two.
 
 The trainer made here is a trainer for the bot through ``sandbox.bridge`` (the demo also writes
 her ``trainers`` row itself, so it works with a bot that does not run the bridge).
+
+tests/test_demo.py runs it as ``make demo`` does and checks what it promises: a button label
+or a wording of the bot changed in locales/ without the steps here following makes it fail.
 
 Its modules: ``data`` (the people, their products and the orders), ``client`` (the control API
 and a person talking to the bot through it), ``steps`` (what they do) and ``__main__`` (running

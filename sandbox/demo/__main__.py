@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import os
 import sys
+from urllib.parse import urlsplit
 
 import aiohttp
 
@@ -26,7 +27,7 @@ async def main_async(url: str) -> int:
     async with aiohttp.ClientSession() as http:
         stop: asyncio.Event | None = None
         bot_task: asyncio.Task[None] | None = None
-        if await _reachable(http, url):
+        if urlsplit(url).port != 0 and await _reachable(http, url):
             print(f"The sandbox is running at {url}: loading the demo into it.", flush=True)
         else:
             from bot.config import load_settings
@@ -39,14 +40,19 @@ async def main_async(url: str) -> int:
             _setup_logging("WARNING")
             print("Starting the bot and the sandbox for the demo…", flush=True)
             stop = asyncio.Event()
-            bot_task = asyncio.create_task(run(settings, stop))
-            for _ in range(150):
-                if bot_task.done() or await _reachable(http, url):
-                    break
-                await asyncio.sleep(0.2)
+            listening: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+            bot_task = asyncio.create_task(run(settings, stop, sandbox_url=listening))
+            await asyncio.wait({bot_task, listening}, timeout=30,
+                               return_when=asyncio.FIRST_COMPLETED)
             if bot_task.done():
                 await bot_task
                 return 1
+            if not listening.done():
+                print("The sandbox did not start in 30 s.", file=sys.stderr)
+                stop.set()
+                await bot_task
+                return 1
+            url = listening.result()  # the same, or the free port SANDBOX_PORT=0 stands for
         sb = Sandbox(http, url)
         try:
             if await load(sb):

@@ -133,23 +133,43 @@ class Actor:
     async def tap(self, label: str, then: str, chat_id: int | None = None,
                   exact: bool = True) -> dict:
         """Press ``label``: an inline button of the newest message that has it, or a button of
-        the reply keyboard; then wait for ``then`` (in a new message, or the edited one)."""
-        chat = chat_id or self.id
-        recs = await self.transcript(chat)
-        before = recs[-1]["message"]["message_id"] if recs else 0
-        for rec in reversed(recs):
-            for b in buttons_of(rec):
-                if (b["text"] == label if exact else label in b["text"]) and "callback_data" in b:
-                    mid = rec["message"]["message_id"]
-                    await self.sb.post("/control/press", {
-                        "user_id": self.id, "chat_id": chat, "message_id": mid,
-                        "data": b["callback_data"]})
-                    return await self.expect(then, mid - 1, chat)
-        for rec in reversed(recs):
-            if rec["from_bot"] and rec.get("keyboard"):
-                if label in keyboard_of(rec):
-                    await self.sb.post("/control/press", {"user_id": self.id, "button": label})
-                    return await self.expect(then, before, chat)
-                break
-        raise DemoError(f"{self.user['first_name']}: no button «{label}» in chat {chat}")
+        the reply keyboard; then wait for ``then`` (in a new message, or the edited one).
 
+        The button may not be there yet: a question answered by inline buttons is sent
+        removing the reply keyboard, then given its buttons by an edit (handlers/common.py,
+        ``ask_inline``), so the text the previous step waited for can come first. So wait for
+        the button (none in time: the label is not the bot's any more), and while the newest
+        message still awaits its buttons, do not settle for an older message's button of the
+        same label (an earlier question's «⏭ بعدی»)."""
+        chat = chat_id or self.id
+        before = await self.last_id(chat)
+        grace = time.monotonic() + 3.0
+
+        def find(recs: list[dict]) -> tuple[str, dict] | None:
+            recs = [r for r in recs if not r["deleted"]]
+            newest = next((r for r in reversed(recs) if r["from_bot"]), None)
+            awaits_buttons = (newest is not None and not buttons_of(newest)
+                              and (newest.get("keyboard") or {}).get("remove_keyboard"))
+            for rec in reversed(recs):
+                for b in buttons_of(rec):
+                    if ((b["text"] == label if exact else label in b["text"])
+                            and "callback_data" in b):
+                        if awaits_buttons and time.monotonic() < grace:
+                            return None
+                        return "inline", {"message_id": rec["message"]["message_id"],
+                                          "data": b["callback_data"]}
+            for rec in reversed(recs):
+                if rec["from_bot"] and rec.get("keyboard"):
+                    return ("keyboard", {}) if label in keyboard_of(rec) else None
+            return None
+
+        try:
+            how, press = await self.sb.wait(chat, find, f"the button «{label}»")
+        except DemoError:
+            raise DemoError(f"{self.user['first_name']}: no button «{label}» in chat {chat}") \
+                from None
+        if how == "inline":
+            await self.sb.post("/control/press", {"user_id": self.id, "chat_id": chat, **press})
+            return await self.expect(then, press["message_id"] - 1, chat)
+        await self.sb.post("/control/press", {"user_id": self.id, "button": label})
+        return await self.expect(then, before, chat)

@@ -1,4 +1,10 @@
-"""Flood limits (429 with retry_after) and fault injection (5xx, latency, held requests)."""
+"""Flood limits (429 with retry_after) and fault injection (5xx, latency, held requests).
+
+The flood tests stop the limits' clock (the ``clock`` fixture): the buckets refill and the
+windows slide only when a test moves it, so what they check does not depend on how long the
+machine takes to make the calls. (On the wall clock, test_global_flood failed on a busy
+machine: 31 calls taking over a third of a second refilled a token, and the 31st passed.)
+"""
 
 from __future__ import annotations
 
@@ -18,14 +24,29 @@ async def user(sb: StandIn) -> dict:
     return user
 
 
-async def test_private_chat_flood(sb, api, user) -> None:
+class StoppedClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(sb: StandIn) -> StoppedClock:
+    """The flood limits' clock, standing still until the test moves it (``clock.now += s``)."""
+    stopped = StoppedClock()
+    sb._floodctl.clock = stopped
+    return stopped
+
+
+async def test_private_chat_flood(sb, api, user, clock) -> None:
     sb.flood = FloodLimits()
     statuses = []
     for i in range(8):
         status, body = await api("sendMessage", chat_id=user["id"], text=f"پیام {i}")
         statuses.append(status)
-    assert statuses[:5] == [200] * 5
-    assert 429 in statuses
+    assert statuses == [200] * 5 + [429] * 3  # a burst of five, then one a second
     assert body["error_code"] == 429 and body["parameters"]["retry_after"] >= 1
     assert body["description"] == f"Too Many Requests: retry after {body['parameters']['retry_after']}"
     # Reading methods are not limited.
@@ -34,7 +55,7 @@ async def test_private_chat_flood(sb, api, user) -> None:
     assert sb.requests[-2].status == 429
 
 
-async def test_channel_flood(sb, api) -> None:
+async def test_channel_flood(sb, api, clock) -> None:
     sb.flood = FloodLimits()
     channel = await sb.create_channel("کانال", username="hamyar_channel")
     results = [await api("sendMessage", chat_id=channel["id"], text="خبر") for _ in range(21)]
@@ -43,18 +64,29 @@ async def test_channel_flood(sb, api) -> None:
     assert status == 429 and body["parameters"]["retry_after"] >= 1
 
 
-async def test_global_flood(sb, api) -> None:
-    # A slow refill (3/s), so that the 31 calls fit in the burst even on a busy machine.
-    sb.flood = FloodLimits(private_burst=100, private_rate=100, global_per=10.0)
+async def test_global_flood(sb, api, clock) -> None:
+    """Telegram's 30 a second for the whole bot, a burst of 30 (each chat's own limit set high
+    here): the 31st send at once is refused, and the bucket refills at its rate."""
+    sb.flood = FloodLimits(private_burst=100, private_rate=100)
     users = [await sb.create_user(f"u{i}") for i in range(2)]
     for u in users:
         await sb.send_text(u, "/start")
-    statuses = [(await api("sendMessage", chat_id=users[i % 2]["id"], text="x"))[0]
-                for i in range(31)]
+
+    async def send(i: int) -> tuple[int, dict]:
+        return await api("sendMessage", chat_id=users[i % 2]["id"], text="x")
+
+    results = [await send(i) for i in range(31)]
+    assert [s for s, _ in results[:30]] == [200] * 30
+    status, body = results[30]
+    assert status == 429 and body["parameters"]["retry_after"] == 1
+    clock.now += 1.5 / 30  # a token and a half back: one send, not two
+    assert [(await send(i))[0] for i in range(2)] == [200, 429]
+    clock.now += 1.0  # a quiet second refills the burst, no more than the burst
+    statuses = [(await send(i))[0] for i in range(31)]
     assert statuses[:30] == [200] * 30 and statuses[30] == 429
 
 
-async def test_sliding_window_flood_limits(sb, api) -> None:
+async def test_sliding_window_flood_limits(sb, api, clock) -> None:
     """Telegram's documented shape: at most N sends in any window, no burst, edits free."""
     sb.flood = FloodLimits(window=True, global_rate=30, global_per=0.5, private_rate=100)
     users = [await sb.create_user(f"w{i}") for i in range(2)]
@@ -69,10 +101,10 @@ async def test_sliding_window_flood_limits(sb, api) -> None:
     status, _ = await api("editMessageText", chat_id=users[0]["id"],
                           message_id=first.message_id, text="y")
     assert status == 200  # edits are not counted
-    deadline = time.monotonic() + 5  # the window moves on: sending works again
-    while (await api("sendMessage", chat_id=users[1]["id"], text="x"))[0] != 200:
-        assert time.monotonic() < deadline
-        await asyncio.sleep(0.05)
+    clock.now += 0.25  # half the window on: it still holds the 30 sends
+    assert (await api("sendMessage", chat_id=users[1]["id"], text="x"))[0] == 429
+    clock.now += 0.25  # the whole window on: sending works again
+    assert (await api("sendMessage", chat_id=users[1]["id"], text="x"))[0] == 200
     sb.flood = FloodLimits(window=True, group_rate=2, group_per=60)
     channel = await sb.create_channel("کانال", username="hamyar_window")
     results = [(await api("sendMessage", chat_id="@hamyar_window", text="x"))[0] for _ in range(3)]
@@ -86,7 +118,7 @@ async def test_disabled_flood_limits(sb, api, user) -> None:
         assert status == 200
 
 
-async def test_flood_limits_through_control_api(sb, api, user) -> None:
+async def test_flood_limits_through_control_api(sb, api, user, clock) -> None:
     async with api.session.put(f"http://127.0.0.1:{sb.port}/control/flood",
                                json={"private_burst": 1}) as resp:
         assert resp.status == 200

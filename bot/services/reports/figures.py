@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select, union
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.reports.periods import Period
@@ -123,23 +123,27 @@ REVIEWS = Family("reviews", _review_rows)
 
 # -- the conditions that define the figures ---------------------------------------------------
 
+def _stands(q: Query) -> Any:
+    return Order.status.not_in(NOT_SOLD)
+
+
 def quiet_clause(q: Query) -> ColumnElement[bool]:
-    # NOT IN one uncorrelated set (index range scans on the last 30 days), not a probe per seller
+    # one probe per seller in the (seller, time) indexes of migration 0011, not a set of every
+    # busy seller built per report
     since = q.quiet_since
-    busy = union(
-        select(Listing.seller_id).where(Listing.submitted_at >= since),
-        select(Listing.seller_id).where(Listing.published_at >= since),
-        select(Order.seller_id).where(Order.created_at >= since, Order.status.not_in(NOT_SOLD)),
-    )
-    return and_(Seller.registered_at < since, Seller.user_id.not_in(busy))
+    listed = select(literal(1)).where(Listing.seller_id == Seller.user_id, or_(
+        Listing.submitted_at >= since, Listing.published_at >= since))
+    sold = select(literal(1)).where(Order.seller_id == Seller.user_id, Order.created_at >= since,
+                                    _stands(q))
+    return and_(Seller.registered_at < since, ~listed.exists(), ~sold.exists())
 
 
 def active_clause(q: Query) -> ColumnElement[bool]:
-    active = union(
-        select(Listing.seller_id).where(q.in_period(Listing.published_at)),
-        select(Order.seller_id).where(q.in_period(Order.created_at), Order.status.not_in(NOT_SOLD)),
-    )
-    return Seller.user_id.in_(active)
+    published = select(literal(1)).where(Listing.seller_id == Seller.user_id,
+                                         q.in_period(Listing.published_at))
+    sold = select(literal(1)).where(Order.seller_id == Seller.user_id,
+                                    q.in_period(Order.created_at), _stands(q))
+    return or_(published.exists(), sold.exists())
 
 
 def _completed(q: Query) -> list[Any]:
@@ -246,6 +250,12 @@ async def compute(q: Query) -> dict[str, Values | None]:
     return values
 
 
+async def family(q: Query, fam: Family) -> dict[str, Values | None]:
+    """The figures of one family (its one query)."""
+    got = await _family(q, fam)
+    return {f.key: None if got is None else got[f.key] for f in FIGURES if f.family is fam}
+
+
 async def figure(q: Query, key: str) -> Values | None:
     """One figure (its family's query)."""
     got = await _family(q, BY_KEY[key].family, only=key)
@@ -313,5 +323,5 @@ async def quiet_sellers(q: Query, limit: int = 500) -> list[QuietSeller]:
 
 
 __all__ = ["AREA", "BREAKDOWNS", "BY_KEY", "CRAFT", "DEFINITIONS", "FIGURES", "GROUP",
-           "MEDIAN_DEFINITION", "NONE", "SELLER", "Figure", "Query", "QuietSeller", "compute",
-           "decision_hours", "figure", "quiet_sellers", "reasons"]
+           "MEDIAN_DEFINITION", "NONE", "SELLER", "SELLERS", "Figure", "Query", "QuietSeller", "compute",
+           "decision_hours", "family", "figure", "quiet_sellers", "reasons"]

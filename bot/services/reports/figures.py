@@ -16,7 +16,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.reports.periods import Period
@@ -263,42 +274,58 @@ async def figure(q: Query, key: str) -> Values | None:
 
 
 async def decision_hours(q: Query) -> dict[Key, float | None]:
-    """The median (MEDIAN_DEFINITION) per key, in SQL: row_number() over the durations."""
+    """The median (MEDIAN_DEFINITION) per key, in SQL. PostgreSQL: percentile_cont(0.5), the
+    mean of the two middle values when their number is even. SQLite has no percentile: for the
+    whole scope the durations are kept once (a MATERIALIZED CTE), counted, and the middle one or
+    two read by ORDER BY … LIMIT/OFFSET; per key (the files) row_number() over each key."""
     dialect = q.session.get_bind().dialect.name
     if dialect == "sqlite":
         hours: Any = (func.julianday(Decision.created_at) - func.julianday(Listing.submitted_at)) * 24
     else:
-        hours = func.extract("epoch", Decision.created_at - Listing.submitted_at) / 3600
+        hours = cast(func.extract("epoch", Decision.created_at - Listing.submitted_at), Float) / 3600
     base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
     shaped = q.shape(select(literal(0)).select_from(base), Listing.seller_id, Listing.category)
     if shaped is None:
         return {}
     stmt, keys = shaped
+    stmt = stmt.where(Decision.action.in_(DECIDED), q.in_period(Decision.created_at),
+                      Decision.round == Listing.review_round, Listing.submitted_at.is_not(None),
+                      Decision.created_at >= Listing.submitted_at)
     labelled = [k.label(f"k{i}") for i, k in enumerate(keys)]
-    inner = stmt.with_only_columns(
-        *labelled, hours.label("h"),
-        func.row_number().over(partition_by=keys or None, order_by=hours).label("rn"),
-        func.count().over(partition_by=keys or None).label("n"),
-    ).where(Decision.action.in_(DECIDED), q.in_period(Decision.created_at),
-            Decision.round == Listing.review_round, Listing.submitted_at.is_not(None),
-            Decision.created_at >= Listing.submitted_at).subquery()
-    outer_keys = [inner.c[f"k{i}"] for i in range(len(keys))]
-    mid = select(*outer_keys, func.avg(inner.c.h)).where(
-        inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
-    if outer_keys:
-        mid = mid.group_by(*outer_keys)
+    mid: Select[Any]
+    if dialect != "sqlite":
+        pct: Any = func.percentile_cont(0.5).within_group(hours)
+        mid = stmt.with_only_columns(*labelled, pct)
+        if keys:
+        mid = stmt.with_only_columns(*labelled, pct)  # type: ignore[assignment]
+    elif not keys:
+        x = stmt.with_only_columns(hours.label("h")).cte("x").prefix_with("MATERIALIZED")
+        n = select(func.count()).select_from(x).scalar_subquery()
+        middle = select(x.c.h).order_by(x.c.h).limit(2 - n % 2).offset((n - 1) // 2).subquery()
+        mid = select(func.avg(middle.c.h))
+    else:
+        inner = stmt.with_only_columns(
+            *labelled, hours.label("h"),
+            func.row_number().over(partition_by=keys, order_by=hours).label("rn"),
+            func.count().over(partition_by=keys).label("n"),
+        ).subquery()
+        outer_keys = [inner.c[f"k{i}"] for i in range(len(keys))]
+        mid = select(*outer_keys, func.avg(inner.c.h)).where(
+            inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2])).group_by(*outer_keys)
     rows = (await q.session.execute(mid)).all()
     return {tuple(r[:-1]): round(float(r[-1]), 1) for r in rows if r[-1] is not None}
 
 
 async def reasons(q: Query) -> list[tuple[str, str, int]]:
     """(action, reason, count) of the reject and send-back decisions in the period."""
-    base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
-    shaped = Query(q.session, q.scope, q.period, q.now).shape(
-        select(literal(0)).select_from(base), Listing.seller_id, Listing.category)
-    assert shaped is not None
-    stmt = (shaped[0].with_only_columns(Decision.action, Decision.reason, func.count())
-            .where(Decision.action.in_((REJECT, CHANGES)), q.in_period(Decision.created_at))
+    stmt = select(Decision.action, Decision.reason, func.count())
+    if not q.scope.everything:  # the listing's seller is in the scope
+        base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
+        shaped = Query(q.session, q.scope, q.period, q.now).shape(
+            select(literal(0)).select_from(base), Listing.seller_id, Listing.category)
+        assert shaped is not None
+        stmt = shaped[0].with_only_columns(Decision.action, Decision.reason, func.count())
+    stmt = (stmt.where(Decision.action.in_((REJECT, CHANGES)), q.in_period(Decision.created_at))
             .group_by(Decision.action, Decision.reason).order_by(func.count().desc()))
     return [(a, r or "", int(n)) for a, r, n in (await q.session.execute(stmt)).all()]
 

@@ -297,7 +297,7 @@ async def decision_hours(q: Query) -> dict[Key, float | None]:
         pct: Any = func.percentile_cont(0.5).within_group(hours)
         mid = stmt.with_only_columns(*labelled, pct)
         if keys:
-        mid = stmt.with_only_columns(*labelled, pct)  # type: ignore[assignment]
+            mid = mid.group_by(*keys)  # type: ignore[assignment]
     elif not keys:
         x = stmt.with_only_columns(hours.label("h")).cte("x").prefix_with("MATERIALIZED")
         n = select(func.count()).select_from(x).scalar_subquery()

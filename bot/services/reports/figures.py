@@ -92,6 +92,11 @@ class Family:
     # the rows: (FROM, the seller column, the craft column or None, the WHERE that keeps the
     # rows that can count in the period)
     rows: Callable[[Query], tuple[Any, Any, Any, list[Any]]]
+    # every figure a count or a sum: when the breakdown or the scope needs the seller's row,
+    # summed per seller first (for listings and orders a scan of their (seller, …) covering
+    # index), then the sellers' sums joined to the seller's area or group and summed again
+    # (_family): one look-up per seller instead of one per row, one sort of sellers, not rows
+    per_seller: bool = False
 
 
 def _seller_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
@@ -126,9 +131,9 @@ def _review_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
 
 
 SELLERS = Family("sellers", _seller_rows)
-LISTINGS = Family("listings", _listing_rows)
-DECISIONS = Family("decisions", _decision_rows)
-ORDERS = Family("orders", _order_rows)
+LISTINGS = Family("listings", _listing_rows, per_seller=True)
+DECISIONS = Family("decisions", _decision_rows, per_seller=True)
+ORDERS = Family("orders", _order_rows, per_seller=True)
 REVIEWS = Family("reviews", _review_rows)
 
 
@@ -228,11 +233,25 @@ MEDIAN_DEFINITION = ("median hours from a listing's latest submission to the tra
 async def _family(q: Query, family: Family, only: str | None = None) -> dict[str, Values] | None:
     figs = [f for f in FIGURES if f.family is family and only in (None, f.key)]
     base, seller_col, category, where = family.rows(q)
-    shaped = q.shape(select(literal(0)).select_from(base), seller_col, category)
-    if shaped is None:
+    if q.breakdown == CRAFT and category is None:
         return None
-    stmt, keys = shaped
-    stmt = stmt.with_only_columns(*keys, *(f.aggregate(q) for f in figs)).where(*where)
+    if family.per_seller and (q.breakdown in (AREA, GROUP) or not q.scope.everything):
+        # the same aggregates per seller (and craft), then their sums per key: a seller's rows
+        # are in one row of any breakdown that needs the seller, so the sums are equal
+        inner_keys = [category] if q.breakdown == CRAFT else []
+        inner = (select(seller_col.label("sid"), *(k.label(f"r{i}") for i, k in enumerate(inner_keys)),
+                        *(f.aggregate(q).label(f.key) for f in figs))
+                 .select_from(base).where(*where).group_by(seller_col, *inner_keys).subquery())
+        shaped = q.shape(select(literal(0)).select_from(inner), inner.c.sid,
+                         inner.c.r0 if inner_keys else None)
+        assert shaped is not None
+        stmt, keys = shaped
+        stmt = stmt.with_only_columns(*keys, *(func.sum(inner.c[f.key]) for f in figs))
+    else:
+        shaped = q.shape(select(literal(0)).select_from(base), seller_col, category)
+        assert shaped is not None
+        stmt, keys = shaped
+        stmt = stmt.with_only_columns(*keys, *(f.aggregate(q) for f in figs)).where(*where)
     if keys:
         stmt = stmt.group_by(*keys)
     out: dict[str, Values] = {f.key: {} for f in figs}

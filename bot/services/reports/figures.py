@@ -92,10 +92,12 @@ class Family:
     # the rows: (FROM, the seller column, the craft column or None, the WHERE that keeps the
     # rows that can count in the period)
     rows: Callable[[Query], tuple[Any, Any, Any, list[Any]]]
-    # every figure a count or a sum: when the breakdown or the scope needs the seller's row,
-    # summed per seller first (for listings and orders a scan of their (seller, …) covering
-    # index), then the sellers' sums joined to the seller's area or group and summed again
-    # (_family): one look-up per seller instead of one per row, one sort of sellers, not rows
+    # every figure a count or a sum. On SQLite, for everything by area or group: summed per
+    # seller first (for listings and orders a scan of their (seller, …) covering index), then
+    # the sellers' sums joined to the seller's area or group and summed again (_family): one
+    # look-up per seller instead of one per row, a sort of sellers, not of rows. Not for a
+    # trainer (her sellers are few: one level starts from them) nor on PostgreSQL (it hash-joins
+    # and hash-aggregates: one level is as fast)
     per_seller: bool = False
 
 
@@ -235,7 +237,8 @@ async def _family(q: Query, family: Family, only: str | None = None) -> dict[str
     base, seller_col, category, where = family.rows(q)
     if q.breakdown == CRAFT and category is None:
         return None
-    if family.per_seller and (q.breakdown in (AREA, GROUP) or not q.scope.everything):
+    if family.per_seller and q.breakdown in (AREA, GROUP) and q.scope.everything \
+            and q.session.get_bind().dialect.name == "sqlite":
         # the same aggregates per seller (and craft), then their sums per key: a seller's rows
         # are in one row of any breakdown that needs the seller, so the sums are equal
         inner_keys = [category] if q.breakdown == CRAFT else []

@@ -130,7 +130,7 @@ async def _compute(session: AsyncSession, scope: Scope, period: Period, now: dat
                     await F.quiet_sellers(q))
     for bd in breakdowns:
         report.breakdowns[bd] = by[bd]
-        if medians_by:
+        if medians_by and bd != F.SELLER:  # the sellers' sheet has no median column
             report.median_by[bd] = await F.decision_hours(F.Query(session, scope, period, now, bd))
     if series:
         for week in weeks(period, now):

@@ -89,9 +89,9 @@ def xlsx(report: Report, sellers: dict[int, Seller], groups: dict[int, int], t: 
         sheet.sheet_view.rightToLeft = locale == "fa"
         for row in sellers_table(report, sellers, groups, t, locale):
             sheet.append(row)
-    for sheet in wb.worksheets:
-        for col in sheet.columns:
-            sheet.column_dimensions[col[0].column_letter].width = 16
+    for sheet in wb.worksheets:  # the header row's columns (not every cell of every column)
+        for cell in sheet[1]:
+            sheet.column_dimensions[cell.column_letter].width = 16
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -128,6 +128,27 @@ async def test_a_trainer_sees_only_her_scope(seeded) -> None:  # type: ignore[no
     assert t3.totals["sellers_total"] + g2.totals["sellers_total"] < len(seed.sellers)
 
 
+@pytest.mark.parametrize("code", PERIODS)
+async def test_a_trainers_figures_equal_independent_counts_in_every_period(seeded, code: str) -> None:  # type: ignore[no-untyped-def]
+    """A trainer's report takes other paths than a manager's (her decisions found from her
+    sellers on SQLite): every figure and the median, for a district and for a group."""
+    db, seed = seeded
+    period = periods.from_code(code, NOW)
+    assert period is not None
+    in_t3 = lambda x: (x["city"], x["district"]) == ("az_east.tabriz", 3)  # noqa: E731
+    in_g2 = lambda x: x["group"] == 2  # noqa: E731
+    async with db.session() as s:
+        for who, keep, bd, key in ((TRAINER_T3, in_t3, F.AREA, by_area),
+                                   (TRAINER_G2, in_g2, F.GROUP, by_group)):
+            report = await build(s, who, period, NOW, breakdowns=(bd,))
+            exp = expected(seed, period.start, period.end, keep=keep)
+            _check({k: {(): v} for k, v in report.totals.items()}, exp)
+            assert report.median_hours == exp.get((), {}).get("median_hours"), who
+            _check(report.breakdowns[bd], expected(seed, period.start, period.end, keep=keep, key=key))
+            assert sum(report.reasons[i][2] for i in range(len(report.reasons))) == \
+                report.totals["listings_rejected"] + report.totals["listings_changes"]
+
+
 async def test_message_spreadsheet_and_csv_carry_the_same_figures(seeded) -> None:  # type: ignore[no-untyped-def]
     db, seed = seeded
     period = periods.named(periods.LAST_MONTH, NOW)

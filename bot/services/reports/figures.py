@@ -152,7 +152,7 @@ REVIEWS = Family("reviews", _review_rows)
 
 # -- the conditions that define the figures ---------------------------------------------------
 
-def _stands(q: Query) -> Any:
+def _stands() -> ColumnElement[bool]:  # an order not declined or cancelled
     return Order.status.not_in(NOT_SOLD)
 
 
@@ -163,7 +163,7 @@ def quiet_clause(q: Query) -> ColumnElement[bool]:
     listed = select(literal(1)).where(Listing.seller_id == Seller.user_id, or_(
         Listing.submitted_at >= since, Listing.published_at >= since))
     sold = select(literal(1)).where(Order.seller_id == Seller.user_id, Order.created_at >= since,
-                                    _stands(q))
+                                    _stands())
     return and_(Seller.registered_at < since, ~listed.exists(), ~sold.exists())
 
 
@@ -171,7 +171,7 @@ def active_clause(q: Query) -> ColumnElement[bool]:
     published = select(literal(1)).where(Listing.seller_id == Seller.user_id,
                                          q.in_period(Listing.published_at))
     sold = select(literal(1)).where(Order.seller_id == Seller.user_id,
-                                    q.in_period(Order.created_at), _stands(q))
+                                    q.in_period(Order.created_at), _stands())
     return or_(published.exists(), sold.exists())
 
 
@@ -250,14 +250,11 @@ async def _family(q: Query, family: Family, only: str | None = None) -> dict[str
         return None
     if family.per_seller and q.breakdown in (AREA, GROUP) and q.scope.everything \
             and q.session.get_bind().dialect.name == "sqlite":
-        # the same aggregates per seller (and craft), then their sums per key: a seller's rows
-        # are in one row of any breakdown that needs the seller, so the sums are equal
-        inner_keys = [category] if q.breakdown == CRAFT else []
-        inner = (select(seller_col.label("sid"), *(k.label(f"r{i}") for i, k in enumerate(inner_keys)),
-                        *(f.aggregate(q).label(f.key) for f in figs))
-                 .select_from(base).where(*where).group_by(seller_col, *inner_keys).subquery())
-        shaped = q.shape(select(literal(0)).select_from(inner), inner.c.sid,
-                         inner.c.r0 if inner_keys else None)
+        # the same aggregates per seller, then their sums per key: all of a seller's rows are in
+        # her area's (her group's) row, so the sums are equal
+        inner = (select(seller_col.label("sid"), *(f.aggregate(q).label(f.key) for f in figs))
+                 .select_from(base).where(*where).group_by(seller_col).subquery())
+        shaped = q.shape(select(literal(0)).select_from(inner), inner.c.sid, None)
         assert shaped is not None
         stmt, keys = shaped
         stmt = stmt.with_only_columns(*keys, *(func.sum(inner.c[f.key]) for f in figs))

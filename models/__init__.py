@@ -1,7 +1,14 @@
 """All mapped classes, imported here so that `Base.metadata` knows every table."""
 
 from models.base import Base
-from models.group import GroupMember, GroupTrainer, HamyarGroup, ReportPrefs, ReportRun
+from models.group import (
+    GroupMember,
+    GroupTrainer,
+    HamyarGroup,
+    ReportCache,
+    ReportPrefs,
+    ReportRun,
+)
 from models.listing import Listing, ListingPhoto
 from models.moderation import AdminCard, Decision, Trainer
 from models.order import Order, OrderMessage, Review
@@ -12,6 +19,6 @@ from models.user import Seller, User
 
 __all__ = [
     "AdminCard", "Base", "BuyerPrefs", "ConversationState", "Decision", "Draft", "Favourite", "GroupMember", "GroupTrainer", "HamyarGroup",
-    "Listing", "ListingPhoto", "ListingSearch", "Order", "OrderMessage", "OutboxMessage", "ReportPrefs", "ReportRun", "Review", "Seller", "ShopLink", "Trainer",
+    "Listing", "ListingPhoto", "ListingSearch", "Order", "OrderMessage", "OutboxMessage", "ReportCache", "ReportPrefs", "ReportRun", "Review", "Seller", "ShopLink", "Trainer",
     "User",
 ]

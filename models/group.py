@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, UniqueConstraint, true
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, utcnow
@@ -69,6 +78,17 @@ class ReportRun(Base):
     kind: Mapped[str] = mapped_column(String(16))  # "digest"
     week: Mapped[str] = mapped_column(String(10))  # the week's Saturday, ISO date
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ReportCache(Base):
+    """The report of a period that had ended when it was computed (report.py: CACHE_TTL), keyed
+    by a hash of the scope, the period and what was computed."""
+
+    __tablename__ = "report_cache"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    payload: Mapped[str] = mapped_column(Text)
 
 
 class ReportPrefs(Base):

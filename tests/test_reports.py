@@ -25,6 +25,7 @@ from report_seed import (
     make_seed,
     store,
 )
+from sqlalchemy import func, select
 
 from bot.db import Database
 from bot.i18n import I18n
@@ -33,8 +34,11 @@ from bot.services import trainers
 from bot.services.errors import InputError
 from bot.services.reports import api, charts, exports, periods, render
 from bot.services.reports import figures as F
+from bot.services.reports import report as report_mod
 from bot.services.reports.report import build, seller_rows
 from bot.services.runtime import configure
+from models.group import ReportCache
+from models.order import Order
 
 SELLER_ONLY = {"sellers_total", "sellers_new", "sellers_active", "sellers_quiet"}
 I18N = I18n()
@@ -123,6 +127,27 @@ async def test_a_trainer_sees_only_her_scope(seeded) -> None:  # type: ignore[no
     _check({k: {(): v} for k, v in g2.totals.items()}, expected(seed, period.start, period.end, keep=in_g2))
     assert set(g2.rows(F.GROUP)) == {(2,)}
     assert t3.totals["sellers_total"] + g2.totals["sellers_total"] < len(seed.sellers)
+
+
+@pytest.mark.parametrize("code", PERIODS)
+async def test_a_trainers_figures_equal_independent_counts_in_every_period(seeded, code: str) -> None:  # type: ignore[no-untyped-def]
+    """A trainer's report takes other paths than a manager's (her decisions found from her
+    sellers on SQLite): every figure and the median, for a district and for a group."""
+    db, seed = seeded
+    period = periods.from_code(code, NOW)
+    assert period is not None
+    in_t3 = lambda x: (x["city"], x["district"]) == ("az_east.tabriz", 3)  # noqa: E731
+    in_g2 = lambda x: x["group"] == 2  # noqa: E731
+    async with db.session() as s:
+        for who, keep, bd, key in ((TRAINER_T3, in_t3, F.AREA, by_area),
+                                   (TRAINER_G2, in_g2, F.GROUP, by_group)):
+            report = await build(s, who, period, NOW, breakdowns=(bd,))
+            exp = expected(seed, period.start, period.end, keep=keep)
+            _check({k: {(): v} for k, v in report.totals.items()}, exp)
+            assert report.median_hours == exp.get((), {}).get("median_hours"), who
+            _check(report.breakdowns[bd], expected(seed, period.start, period.end, keep=keep, key=key))
+            assert sum(report.reasons[i][2] for i in range(len(report.reasons))) == \
+                report.totals["listings_rejected"] + report.totals["listings_changes"]
 
 
 async def test_message_spreadsheet_and_csv_carry_the_same_figures(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -442,3 +467,56 @@ async def test_typed_words_and_the_files_captions_in_the_chat(standin, db_url) -
             assert week[-1].message["caption"].startswith("📊 گزارش این هفته (امروز، ۷ آذر ۱۴۰۵)")
         finally:
             await bot.stop()
+
+
+def _late_order(seed, oid: int, at) -> Order:  # type: ignore[no-untyped-def]
+    x = next(x for x in seed.listings if x["published"])
+    return Order(id=oid, listing_id=x["id"], seller_id=x["seller"], buyer_id=5, status="completed",
+                 quantity=2, unit_price=70_000, delivery_method="pickup", delivery_cost=0,
+                 total=140_000, receiver_name="x", phone="+98", created_at=at,
+                 updated_at=at + timedelta(hours=2), accepted_at=at + timedelta(hours=1),
+                 completed_at=at + timedelta(hours=2))
+
+
+async def test_a_finished_period_is_kept_for_a_day_a_running_one_never(seeded) -> None:  # type: ignore[no-untyped-def]
+    """report.CACHE_TTL: last week's report, computed after it ended, is read back for a day,
+    so an order of that week recorded afterwards shows only when it is computed again; this
+    week's shows at once. What is read back equals what was computed, figure for figure."""
+    db, seed = seeded
+    lw, tw = periods.named(periods.LAST_WEEK, NOW), periods.named(periods.THIS_WEEK, NOW)
+    every = (*F.BREAKDOWNS, F.SELLER)
+    async with db.session() as s:
+        kept = await build(s, MANAGER, lw, NOW, breakdowns=every, medians_by=True, cache=True)
+        tw_before = await build(s, MANAGER, tw, NOW, cache=True)
+        assert await s.scalar(select(func.count()).select_from(ReportCache)) == 1  # not this week
+        read = await build(s, MANAGER, lw, NOW + timedelta(minutes=5), breakdowns=every,
+                           medians_by=True, cache=True)
+    for name in ("totals", "median_hours", "reasons", "quiet", "breakdowns", "median_by",
+                 "group_names"):
+        assert getattr(read, name) == getattr(kept, name), name
+    assert kept.quiet and kept.reasons and kept.median_by[F.AREA]
+    async with db.session() as s:  # recorded after the report was kept: one order in each week
+        s.add(_late_order(seed, 9001, lw.start + timedelta(hours=30)))
+        s.add(_late_order(seed, 9002, tw.start + timedelta(hours=1)))
+    later = NOW + timedelta(hours=23)
+    async with db.session() as s:
+        lw_later = await build(s, MANAGER, lw, later, breakdowns=every, medians_by=True, cache=True)
+        tw_later = await build(s, MANAGER, tw, later, cache=True)
+        lw_uncached = await build(s, MANAGER, lw, later, breakdowns=every, medians_by=True)
+    assert lw_later.totals == kept.totals  # within the day: as kept
+    assert lw_uncached.totals["orders_completed"] == kept.totals["orders_completed"] + 1
+    assert tw_later.totals["orders_completed"] == tw_before.totals["orders_completed"] + 1
+    assert tw_later.totals["sales_toman"] == tw_before.totals["sales_toman"] + 140_000
+    async with db.session() as s:
+        fresh = await build(s, MANAGER, lw, NOW + report_mod.CACHE_TTL + timedelta(minutes=1),
+                            breakdowns=every, medians_by=True, cache=True)
+        assert await s.scalar(select(func.count()).select_from(ReportCache)) == 1  # the old one went
+    assert fresh.totals["orders_completed"] == kept.totals["orders_completed"] + 1
+    assert fresh.totals["sales_toman"] == kept.totals["sales_toman"] + 140_000
+    assert fresh.totals == lw_uncached.totals
+    # the scope is part of the key: a trainer never reads the manager's kept report
+    async with db.session() as s:
+        t3 = await build(s, TRAINER_T3, lw, NOW + timedelta(minutes=5), breakdowns=(F.AREA,),
+                         cache=True)
+    assert {k[0] for k in t3.rows(F.AREA)} <= {"az_east.tabriz"}
+    assert t3.totals["sellers_total"] < kept.totals["sellers_total"]

@@ -35,7 +35,7 @@ async def report_for(session: AsyncSession, user_id: int, period_code: str, brea
     period = from_code(period_code, now)
     if period is None:
         raise BadPeriod(period_code)
-    return await build(session, user_id, period, now, breakdowns=(breakdown,))
+    return await build(session, user_id, period, now, breakdowns=(breakdown,), cache=True)
 
 
 async def files_for(session: AsyncSession, user_id: int, period_code: str, now: datetime,
@@ -45,7 +45,7 @@ async def files_for(session: AsyncSession, user_id: int, period_code: str, now: 
     if period is None:
         raise BadPeriod(period_code)
     report = await build(session, user_id, period, now, breakdowns=(*F.BREAKDOWNS, F.SELLER),
-                         medians_by=True)
+                         medians_by=True, cache=True)
     sellers, groups = await seller_rows(session, report)
     return (exports.xlsx(report, sellers, groups, t, locale), exports.csv_bytes(report, t, locale))
 
@@ -56,7 +56,8 @@ async def charts_for(session: AsyncSession, user_id: int, period_code: str, brea
     period = from_code(period_code, now)
     if period is None:
         raise BadPeriod(period_code)
-    report = await build(session, user_id, period, now, breakdowns=(breakdown,), series=True)
+    report = await build(session, user_id, period, now, breakdowns=(breakdown,), series=True,
+                         cache=True)
     weekly = await asyncio.to_thread(charts.weekly, report, t, locale)
     figure = "sales_toman" if any((report.breakdowns[breakdown].get("sales_toman") or {}).values()) \
         else "sellers_active"

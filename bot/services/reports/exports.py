@@ -109,10 +109,9 @@ def xlsx(report: Report, sellers: dict[int, Seller], groups: dict[int, int], t: 
 
     for sheet in wb.worksheets:
         sheet.freeze_panes = "B2"  # the titles and the names stay in sight when scrolling
-        for cell in sheet[1]:
+        for cell in sheet[1]:  # the header row's columns (not every cell of every column)
             cell.font = Font(bold=True)
-        for col in sheet.columns:
-            sheet.column_dimensions[col[0].column_letter].width = 16
+            sheet.column_dimensions[cell.column_letter].width = 16
         sheet.column_dimensions["A"].width = 26
     buf = io.BytesIO()
     wb.save(buf)

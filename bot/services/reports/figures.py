@@ -16,7 +16,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.reports.periods import Period
@@ -53,6 +65,16 @@ class Query:
     def in_period(self, col: Any) -> ColumnElement[bool]:
         return and_(col >= self.period.start, col < self.period.end)
 
+    def decided_in_period(self) -> ColumnElement[bool]:
+        """The decision's time in the period. For a trainer on SQLite written `+created_at`,
+        which SQLite cannot look up in an index: otherwise it reads every decision of the period
+        by time and looks up its listing and seller, to keep the few of her sellers; this way
+        it starts from her sellers (their index by city), their listings, their decisions."""
+        col: Any = Decision.created_at
+        if not self.scope.everything and self.session.get_bind().dialect.name == "sqlite":
+            col = literal_column("+moderation_decisions.created_at", Decision.created_at.type)
+        return self.in_period(col)
+
     def count_if(self, *cond: Any) -> Any:
         return func.sum(case((and_(*cond), 1), else_=0))
 
@@ -81,6 +103,13 @@ class Family:
     # the rows: (FROM, the seller column, the craft column or None, the WHERE that keeps the
     # rows that can count in the period)
     rows: Callable[[Query], tuple[Any, Any, Any, list[Any]]]
+    # every figure a count or a sum. On SQLite, for everything by area or group: summed per
+    # seller first (for listings and orders a scan of their (seller, …) covering index), then
+    # the sellers' sums joined to the seller's area or group and summed again (_family): one
+    # look-up per seller instead of one per row, a sort of sellers, not of rows. Not for a
+    # trainer (her sellers are few: one level starts from them) nor on PostgreSQL (it hash-joins
+    # and hash-aggregates: one level is as fast)
+    per_seller: bool = False
 
 
 def _seller_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
@@ -93,7 +122,7 @@ def _listing_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
 
 def _decision_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
     base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
-    return base, Listing.seller_id, Listing.category, [q.in_period(Decision.created_at)]
+    return base, Listing.seller_id, Listing.category, [q.decided_in_period()]
 
 
 def _order_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
@@ -115,31 +144,35 @@ def _review_rows(q: Query) -> tuple[Any, Any, Any, list[Any]]:
 
 
 SELLERS = Family("sellers", _seller_rows)
-LISTINGS = Family("listings", _listing_rows)
-DECISIONS = Family("decisions", _decision_rows)
-ORDERS = Family("orders", _order_rows)
+LISTINGS = Family("listings", _listing_rows, per_seller=True)
+DECISIONS = Family("decisions", _decision_rows, per_seller=True)
+ORDERS = Family("orders", _order_rows, per_seller=True)
 REVIEWS = Family("reviews", _review_rows)
 
 
 # -- the conditions that define the figures ---------------------------------------------------
 
+def _stands() -> ColumnElement[bool]:  # an order not declined or cancelled
+    return Order.status.not_in(NOT_SOLD)
+
+
 def quiet_clause(q: Query) -> ColumnElement[bool]:
-    # NOT IN one uncorrelated set (index range scans on the last 30 days), not a probe per seller
+    # one probe per seller in the (seller, time) indexes of migration 0011, not a set of every
+    # busy seller built per report
     since = q.quiet_since
-    busy = union(
-        select(Listing.seller_id).where(Listing.submitted_at >= since),
-        select(Listing.seller_id).where(Listing.published_at >= since),
-        select(Order.seller_id).where(Order.created_at >= since, Order.status.not_in(NOT_SOLD)),
-    )
-    return and_(Seller.registered_at < since, Seller.user_id.not_in(busy))
+    listed = select(literal(1)).where(Listing.seller_id == Seller.user_id, or_(
+        Listing.submitted_at >= since, Listing.published_at >= since))
+    sold = select(literal(1)).where(Order.seller_id == Seller.user_id, Order.created_at >= since,
+                                    _stands())
+    return and_(Seller.registered_at < since, ~listed.exists(), ~sold.exists())
 
 
 def active_clause(q: Query) -> ColumnElement[bool]:
-    active = union(
-        select(Listing.seller_id).where(q.in_period(Listing.published_at)),
-        select(Order.seller_id).where(q.in_period(Order.created_at), Order.status.not_in(NOT_SOLD)),
-    )
-    return Seller.user_id.in_(active)
+    published = select(literal(1)).where(Listing.seller_id == Seller.user_id,
+                                         q.in_period(Listing.published_at))
+    sold = select(literal(1)).where(Order.seller_id == Seller.user_id,
+                                    q.in_period(Order.created_at), _stands())
+    return or_(published.exists(), sold.exists())
 
 
 def _completed(q: Query) -> list[Any]:
@@ -213,11 +246,23 @@ MEDIAN_DEFINITION = ("median hours from a listing's latest submission to the tra
 async def _family(q: Query, family: Family, only: str | None = None) -> dict[str, Values] | None:
     figs = [f for f in FIGURES if f.family is family and only in (None, f.key)]
     base, seller_col, category, where = family.rows(q)
-    shaped = q.shape(select(literal(0)).select_from(base), seller_col, category)
-    if shaped is None:
+    if q.breakdown == CRAFT and category is None:
         return None
-    stmt, keys = shaped
-    stmt = stmt.with_only_columns(*keys, *(f.aggregate(q) for f in figs)).where(*where)
+    if family.per_seller and q.breakdown in (AREA, GROUP) and q.scope.everything \
+            and q.session.get_bind().dialect.name == "sqlite":
+        # the same aggregates per seller, then their sums per key: all of a seller's rows are in
+        # her area's (her group's) row, so the sums are equal
+        inner = (select(seller_col.label("sid"), *(f.aggregate(q).label(f.key) for f in figs))
+                 .select_from(base).where(*where).group_by(seller_col).subquery())
+        shaped = q.shape(select(literal(0)).select_from(inner), inner.c.sid, None)
+        assert shaped is not None
+        stmt, keys = shaped
+        stmt = stmt.with_only_columns(*keys, *(func.sum(inner.c[f.key]) for f in figs))
+    else:
+        shaped = q.shape(select(literal(0)).select_from(base), seller_col, category)
+        assert shaped is not None
+        stmt, keys = shaped
+        stmt = stmt.with_only_columns(*keys, *(f.aggregate(q) for f in figs)).where(*where)
     if keys:
         stmt = stmt.group_by(*keys)
     out: dict[str, Values] = {f.key: {} for f in figs}
@@ -246,6 +291,12 @@ async def compute(q: Query) -> dict[str, Values | None]:
     return values
 
 
+async def family(q: Query, fam: Family) -> dict[str, Values | None]:
+    """The figures of one family (its one query)."""
+    got = await _family(q, fam)
+    return {f.key: None if got is None else got[f.key] for f in FIGURES if f.family is fam}
+
+
 async def figure(q: Query, key: str) -> Values | None:
     """One figure (its family's query)."""
     got = await _family(q, BY_KEY[key].family, only=key)
@@ -253,42 +304,58 @@ async def figure(q: Query, key: str) -> Values | None:
 
 
 async def decision_hours(q: Query) -> dict[Key, float | None]:
-    """The median (MEDIAN_DEFINITION) per key, in SQL: row_number() over the durations."""
+    """The median (MEDIAN_DEFINITION) per key, in SQL. PostgreSQL: percentile_cont(0.5), the
+    mean of the two middle values when their number is even. SQLite has no percentile: for the
+    whole scope the durations are kept once (a MATERIALIZED CTE), counted, and the middle one or
+    two read by ORDER BY … LIMIT/OFFSET; per key (the files) row_number() over each key."""
     dialect = q.session.get_bind().dialect.name
     if dialect == "sqlite":
         hours: Any = (func.julianday(Decision.created_at) - func.julianday(Listing.submitted_at)) * 24
     else:
-        hours = func.extract("epoch", Decision.created_at - Listing.submitted_at) / 3600
+        hours = cast(func.extract("epoch", Decision.created_at - Listing.submitted_at), Float) / 3600
     base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
     shaped = q.shape(select(literal(0)).select_from(base), Listing.seller_id, Listing.category)
     if shaped is None:
         return {}
     stmt, keys = shaped
+    stmt = stmt.where(Decision.action.in_(DECIDED), q.decided_in_period(),
+                      Decision.round == Listing.review_round, Listing.submitted_at.is_not(None),
+                      Decision.created_at >= Listing.submitted_at)
     labelled = [k.label(f"k{i}") for i, k in enumerate(keys)]
-    inner = stmt.with_only_columns(
-        *labelled, hours.label("h"),
-        func.row_number().over(partition_by=keys or None, order_by=hours).label("rn"),
-        func.count().over(partition_by=keys or None).label("n"),
-    ).where(Decision.action.in_(DECIDED), q.in_period(Decision.created_at),
-            Decision.round == Listing.review_round, Listing.submitted_at.is_not(None),
-            Decision.created_at >= Listing.submitted_at).subquery()
-    outer_keys = [inner.c[f"k{i}"] for i in range(len(keys))]
-    mid = select(*outer_keys, func.avg(inner.c.h)).where(
-        inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2]))
-    if outer_keys:
-        mid = mid.group_by(*outer_keys)
+    mid: Select[Any]
+    if dialect != "sqlite":
+        pct: Any = func.percentile_cont(0.5).within_group(hours)
+        mid = stmt.with_only_columns(*labelled, pct)
+        if keys:
+            mid = mid.group_by(*keys)  # type: ignore[assignment]
+    elif not keys:
+        x = stmt.with_only_columns(hours.label("h")).cte("x").prefix_with("MATERIALIZED")
+        n = select(func.count()).select_from(x).scalar_subquery()
+        middle = select(x.c.h).order_by(x.c.h).limit(2 - n % 2).offset((n - 1) // 2).subquery()
+        mid = select(func.avg(middle.c.h))
+    else:
+        inner = stmt.with_only_columns(
+            *labelled, hours.label("h"),
+            func.row_number().over(partition_by=keys, order_by=hours).label("rn"),
+            func.count().over(partition_by=keys).label("n"),
+        ).subquery()
+        outer_keys = [inner.c[f"k{i}"] for i in range(len(keys))]
+        mid = select(*outer_keys, func.avg(inner.c.h)).where(
+            inner.c.rn.in_([(inner.c.n + 1) // 2, (inner.c.n + 2) // 2])).group_by(*outer_keys)
     rows = (await q.session.execute(mid)).all()
     return {tuple(r[:-1]): round(float(r[-1]), 1) for r in rows if r[-1] is not None}
 
 
 async def reasons(q: Query) -> list[tuple[str, str, int]]:
     """(action, reason, count) of the reject and send-back decisions in the period."""
-    base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
-    shaped = Query(q.session, q.scope, q.period, q.now).shape(
-        select(literal(0)).select_from(base), Listing.seller_id, Listing.category)
-    assert shaped is not None
-    stmt = (shaped[0].with_only_columns(Decision.action, Decision.reason, func.count())
-            .where(Decision.action.in_((REJECT, CHANGES)), q.in_period(Decision.created_at))
+    stmt = select(Decision.action, Decision.reason, func.count())
+    if not q.scope.everything:  # the listing's seller is in the scope
+        base = Decision.__table__.join(Listing.__table__, Listing.id == Decision.listing_id)
+        shaped = Query(q.session, q.scope, q.period, q.now).shape(
+            select(literal(0)).select_from(base), Listing.seller_id, Listing.category)
+        assert shaped is not None
+        stmt = shaped[0].with_only_columns(Decision.action, Decision.reason, func.count())
+    stmt = (stmt.where(Decision.action.in_((REJECT, CHANGES)), q.decided_in_period())
             .group_by(Decision.action, Decision.reason).order_by(func.count().desc()))
     return [(a, r or "", int(n)) for a, r, n in (await q.session.execute(stmt)).all()]
 
@@ -313,5 +380,5 @@ async def quiet_sellers(q: Query, limit: int = 500) -> list[QuietSeller]:
 
 
 __all__ = ["AREA", "BREAKDOWNS", "BY_KEY", "CRAFT", "DEFINITIONS", "FIGURES", "GROUP",
-           "MEDIAN_DEFINITION", "NONE", "SELLER", "Figure", "Query", "QuietSeller", "compute",
-           "decision_hours", "figure", "quiet_sellers", "reasons"]
+           "MEDIAN_DEFINITION", "NONE", "SELLER", "SELLERS", "Figure", "Query", "QuietSeller", "compute",
+           "decision_hours", "family", "figure", "quiet_sellers", "reasons"]

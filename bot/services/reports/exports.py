@@ -65,7 +65,9 @@ def sellers_table(report: Report, sellers: dict[int, Seller], groups: dict[int, 
                   t: Translate, locale: str) -> list[list[Any]]:
     latin = locale != "fa"
     values = report.breakdowns.get(F.SELLER) or {}
-    quiet = {s.seller_id for s in report.quiet}
+    # every quiet seller of the sheet (the report's list of names stops at 500)
+    quiet = {k[0] for k, v in (values.get("sellers_quiet") or {}).items() if v}
+    quiet |= {s.seller_id for s in report.quiet}
     header = [t("rep-col-name"), t("rep-col-phone"), t("rep-col-city"), t("rep-col-district"),
               t("rep-col-group"), t("rep-col-registered"), t("rep-col-quiet")]
     figs = [f for f in F.FIGURES if f.key not in ("sellers_total", "sellers_new", "sellers_quiet")]

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Row, event, inspect, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
@@ -233,14 +233,15 @@ async def touch_user(session: AsyncSession, tg: TgUser) -> UserInfo:
     return info
 
 
-async def _read(session: AsyncSession, user_id: int) -> Row[Any] | None:
+async def _read(session: AsyncSession, user_id: int) -> tuple[Any, ...] | None:
     """Her row's fields and whether a seller's and a trainer's row exist, in one statement."""
-    return (await session.execute(
+    row = (await session.execute(
         select(User.first_name, User.last_name, User.username, User.telegram_language,
                User.locale, User.is_blocked, User.last_seen_at,
                select(Seller.user_id).where(Seller.user_id == user_id).exists(),
                select(Trainer.user_id).where(Trainer.user_id == user_id).exists())
         .where(User.id == user_id))).first()
+    return None if row is None else tuple(row)
 
 
 async def set_locale(session: AsyncSession, user_id: int, locale: str) -> None:

@@ -54,6 +54,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_common import enqueue_wave, max_in_window, pct, scenario_people  # noqa: E402
+
 TOKEN = "123456789:BENCH-token-for-hamyar-cpu"
 BARE_TOKEN = "987654321:BENCH-token-for-bare-ptb"
 TICK = os.sysconf("SC_CLK_TCK")
@@ -125,15 +127,6 @@ def rss_kb(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    if not values:
-        return float("nan")
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
 class Bot:
@@ -225,32 +218,14 @@ async def mix(bots: list[Bot], queries: list[str], a: argparse.Namespace) -> Non
                             a.timeout)
 
 
-def max_in_window(times: list[float], per: float = 1.0) -> int:
-    times = sorted(times)
-    best, lo = 0, 0
-    for hi, t in enumerate(times):
-        while times[lo] <= t - per:
-            lo += 1
-        best = max(best, hi - lo + 1)
-    return best
-
-
 async def scenario(name: str, bot: Bot, url: str, queries: list[str], channel: dict,
                    a: argparse.Namespace) -> dict:
-    from bot import outbox
     from bot.db import Database
     from bot.outbox.budget import counted
 
     sb = bot.sb
-    n_users = 200 if name == "S1" else 100
-    users = [await sb.create_user(f"{name}-{i}", language_code="fa") for i in range(n_users)]
-    sellers = []
-    if name == "S2":
-        sellers = [await sb.create_user(f"فروشنده{i}", language_code="fa") for i in range(50)]
-        for s in sellers:
-            await sb.send_text(s, "/start")
-        await sb.wait_until(lambda: all(sb.last_bot_message(s["id"]) for s in sellers),
-                            timeout=a.timeout)
+    users, sellers = await scenario_people(sb, name, f"{name}-", a.timeout)
+    n_users = len(users)
     await asyncio.sleep(2)
     first = len(sb.requests)
     cpu0 = cpu_s(bot.pid)
@@ -268,12 +243,7 @@ async def scenario(name: str, bot: Bot, url: str, queries: list[str], channel: d
     t0 = time.time()
     if name == "S2":
         db = Database(url)
-        async with db.session() as s:
-            for i, seller in enumerate(sellers):
-                await outbox.enqueue(s, channel["id"], "sendMessage",
-                                     {"text": f"آگهی {i}: محصول دست‌ساز"})
-                await outbox.enqueue(s, seller["id"], "sendMessage",
-                                     {"text": f"آگهی {i} شما منتشر شد."})
+        await enqueue_wave(db, channel["id"], sellers)
         await db.dispose()
     await asyncio.gather(*(person(u, queries[i % len(queries)]) for i, u in enumerate(users)))
     if name == "S2":

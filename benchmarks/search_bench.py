@@ -29,7 +29,9 @@ from types import SimpleNamespace
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_common import pct
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -152,13 +154,6 @@ async def seed(db: Database, users: list, sellers: list, listings: list, index: 
             await conn.execute(text("INSERT INTO listing_fts(listing_fts) VALUES ('optimize')"))
             await conn.execute(text("ANALYZE"))
     return time.perf_counter() - t0
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
 async def measure(db: Database, queries: list[tuple[str, str]], rounds: int) -> dict[str, Any]:

@@ -35,33 +35,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_common import enqueue_wave, max_in_window, pct, scenario_people  # noqa: E402
+
 TOKEN = "123456789:BENCH-token-for-hamyar-budget"
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    if not values:
-        return float("nan")
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
-
-
-def max_in_window(times: list[float], per: float = 1.0) -> int:
-    times = sorted(times)
-    best, lo = 0, 0
-    for hi, t in enumerate(times):
-        while times[lo] <= t - per:
-            lo += 1
-        best = max(best, hi - lo + 1)
-    return best
 
 
 async def scenario(name: str, url: str, queries: list[str], a: argparse.Namespace) -> dict:
     from sqlalchemy import select
     from telegram import Update
 
-    from bot import outbox
     from bot.app import build_application, start_services, stop_services
     from bot.config import Settings
     from bot.db import Database
@@ -97,15 +79,8 @@ async def scenario(name: str, url: str, queries: list[str], a: argparse.Namespac
     await app.updater.start_polling(timeout=1, poll_interval=0)
     budget = app.bot_data["services"].extras["send_budget"]
 
-    n_users = 200 if name == "S1" else 100
-    users = [await sb.create_user(f"کاربر{i}", language_code="fa") for i in range(n_users)]
-    sellers = []
-    if name == "S2":
-        sellers = [await sb.create_user(f"فروشنده{i}", language_code="fa") for i in range(50)]
-        for s in sellers:
-            await sb.send_text(s, "/start")
-        await sb.wait_until(lambda: all(sb.last_bot_message(s["id"]) for s in sellers),
-                            timeout=a.timeout)
+    users, sellers = await scenario_people(sb, name, "کاربر", a.timeout)
+    n_users = len(users)
     await asyncio.sleep(2)  # let the windows of the set-up pass
     first_req = len(sb.requests)
     taken0 = dict(budget.taken)
@@ -129,12 +104,7 @@ async def scenario(name: str, url: str, queries: list[str], a: argparse.Namespac
 
     t0 = time.time()
     if name == "S2":
-        async with db.session() as s:
-            for i, seller in enumerate(sellers):
-                await outbox.enqueue(s, channel["id"], "sendMessage",
-                                     {"text": f"آگهی {i}: محصول دست‌ساز"})
-                await outbox.enqueue(s, seller["id"], "sendMessage",
-                                     {"text": f"آگهی {i} شما منتشر شد."})
+        await enqueue_wave(db, channel["id"], sellers)
     await asyncio.gather(*(person(u, queries[i % len(queries)]) for i, u in enumerate(users)))
     if name == "S2":
         async def private_wave_done() -> bool:

@@ -57,6 +57,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_common import pct  # noqa: E402
+
 TOKEN = "123456789:BENCH-token-for-hamyar-throughput"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -67,15 +69,6 @@ def vm_rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    if not values:
-        return float("nan")
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
 # ---------------------------------------------------------------------------------- child

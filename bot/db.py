@@ -24,6 +24,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.sqlite_driver import ONE_HOP_DBAPI
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -53,7 +55,8 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             "pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_MAX_OVERFLOW,
             "pool_use_lifo": True}
         engine = create_async_engine(
-            url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **pool
+            url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            module=ONE_HOP_DBAPI, **pool,  # a statement is one trip to aiosqlite's thread
         )
 
         @event.listens_for(engine.sync_engine, "connect")

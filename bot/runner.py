@@ -7,6 +7,7 @@ this same process, so that it can be tried with no Telegram account and no inter
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -19,6 +20,23 @@ from bot.ops.migrate import upgrade
 
 log = logging.getLogger("hamyar")
 SANDBOX_TOKEN = "1000000001:SANDBOX-hamyar-local-token"
+# The collector, once the bot is up (issue 13). The objects made at start (modules,
+# handlers, locales, the ORM's mappings) live as long as the process, yet every full
+# collection walked them all again: 0.13 s each, one every ~200 updates of the benchmark's
+# mix; with the younger generations' passes, ~0.9 ms of CPU per update. `settle_heap`
+# collects once, a moment after the bot is up (not on the first answer's way), freezes what
+# is left (never scanned again; what the bot makes later is collected as always) and
+# collects the youngest generation every 10,000 allocations instead of 700 (an update's
+# short-lived objects are mostly gone by then). Turning the collector off during the start
+# would make the start ~0.3 s faster but left 0.9 MB more resident: not done.
+SETTLE_AFTER_S = 1.0
+GC_THRESHOLDS = (10_000, 10, 10)
+
+
+def settle_heap() -> None:
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _setup_logging(level: str, fmt: str = "text") -> None:
@@ -92,6 +110,7 @@ async def run(settings: Settings, stop: asyncio.Event | None = None, *,
             await app.start()
             await start_updates(app, settings)
             await start_health(app)
+            loop.call_later(SETTLE_AFTER_S, settle_heap)  # not on the first answer's way
             me = app.bot.username
             log.info("Hamyar is running as @%s; press Ctrl+C to stop", me)
             await stop.wait()

@@ -33,8 +33,8 @@ from bot.callbacks import (
 )
 from bot.context import HamyarContext, Session
 from bot.i18n import SUPPORTED, I18n
-from bot.services import favourites, shops
 from bot.services import search as svc
+from bot.services import shops
 from handlers.browse_cards import (
     ALL,
     ANY,
@@ -136,8 +136,7 @@ class Listed:
     view: View
     my_city: str | None
     page: svc.Page
-    cards: list[svc.Card]
-    saved: set[int]
+    items: list[svc.Item]
 
 
 async def _listed(s: Session, user_id: int, view: View, number: int) -> Listed:
@@ -147,9 +146,7 @@ async def _listed(s: Session, user_id: int, view: View, number: int) -> Listed:
     page = await svc.browse(s, category=view.cat, city_code=view.city,
                             my_city=my_city if view.mine else None, sort=view.sort,
                             offset=number * PAGE, limit=PAGE)
-    cards = await svc.cards(s, page.ids)
-    saved = await favourites.saved_ids(s, user_id, page.ids)
-    return Listed(view, my_city, page, cards, saved)
+    return Listed(view, my_city, page, await svc.list_items(s, page.ids, user_id))
 
 
 async def show_page(update: Update, context: HamyarContext, view: View, number: int,
@@ -163,13 +160,12 @@ async def show_page(update: Update, context: HamyarContext, view: View, number: 
     row = pager(context, listed.page, view.page)
     if row:
         nav.insert(0, row)
-    if not listed.cards:
+    if not listed.items:
         await show(update, context, context.t("br-no-results"), InlineKeyboardMarkup(nav))
         return
     heading = (context.t("br-list-category", name=craft_name(context, view.cat)) if view.cat
                else context.t("br-list-all"))
-    await send_list(update, context, heading, listed.cards, listed.saved, nav,
-                    first=view_first(listed.page))
+    await send_list(update, context, heading, listed.items, nav, first=view_first(listed.page))
 
 
 # -- choosing a city ------------------------------------------------------------------------------
@@ -242,12 +238,11 @@ async def show_search(update: Update, context: HamyarContext, text: str | None, 
                 text = None
         query = svc.parse_query(text)
         if text is not None and query:
-            if number == 0:
+            if key is None:  # a new search (a button's page is of the one remembered)
                 await shops.remember_query(s, uid, text)
             page = await svc.search(s, query, offset=number * SEARCH_PAGE, limit=SEARCH_PAGE)
-            cards = await svc.cards(s, page.ids)
-            saved = await favourites.saved_ids(s, uid, page.ids)
-            if not cards:
+            items = await svc.list_items(s, page.ids, uid)
+            if not items:
                 home = await _home(s, uid)
     if text is None:
         await answer(update, context.t("br-search-old"), alert=True)
@@ -265,8 +260,8 @@ async def show_search(update: Update, context: HamyarContext, text: str | None, 
     fingerprint = svc.query_key(text)
     nav = nav_rows(pager(context, page, lambda n: BrSearchPage(fingerprint, n).pack()))
     nav.append([button(context.t("btn-br-categories"), BrHome().pack())])
-    await send_list(update, context, context.t(title, count=page.total, query=shown), cards,
-                    saved, nav, first=view_first(page))
+    await send_list(update, context, context.t(title, count=page.total, query=shown), items,
+                    nav, first=view_first(page))
 
 
 async def search_text(update: Update, context: HamyarContext) -> None:

@@ -148,40 +148,40 @@ def _short(title: str) -> str:
     return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1].rstrip() + "…"
 
 
-def _line(context: HamyarContext, n: int, card: svc.Card, saved: bool) -> str:
-    listing, seller = card
-    title = listing.title or context.t("lst-untitled")  # a public listing has one; a draft may not
-    head = context.t("br-list-item", n=n, title=" ".join(title.split()))
-    if saved:
+def _title(context: HamyarContext, item: svc.Item) -> str:
+    return item.title or context.t("lst-untitled")  # a public listing has one; a draft may not
+
+
+def _line(context: HamyarContext, n: int, item: svc.Item) -> str:
+    head = context.t("br-list-item", n=n, title=" ".join(_title(context, item).split()))
+    if item.saved:
         head += " ❤️"
     facts = []
-    if listing.price:
-        facts.append(persian.format_money(listing.price, latin=context.locale != "fa"))
-    city = geo.city(seller.city_code)
+    if item.price:
+        facts.append(persian.format_money(item.price, latin=context.locale != "fa"))
+    city = geo.city(item.city_code)
     if city:
         facts.append("📍 " + place(context, city))
-    if svc.order_code(listing) is None:  # public but not for sale: sold out
+    if svc.order_code(item) is None:  # public but not for sale: sold out
         facts.append(context.t("cap-sold-out"))
     return head + ("\n" + " · ".join(facts) if facts else "")
 
 
-def list_message(context: HamyarContext, heading: str, cards: Sequence[svc.Card],
-                 saved: set[int], nav: Rows, *, first: int = 1) -> tuple[str, InlineKeyboardMarkup]:
+def list_message(context: HamyarContext, heading: str, items: Sequence[svc.Item], nav: Rows,
+                 *, first: int = 1) -> tuple[str, InlineKeyboardMarkup]:
     """The text and buttons of a page: `first` is the number of its first listing."""
-    lines = [_line(context, first + i, card, card[0].id in saved) for i, card in enumerate(cards)]
-    rows: Rows = [[button(context.t("btn-br-open", n=first + i,
-                                                    title=_short(card[0].title or context.t("lst-untitled"))),
-                          BrOpen(card[0].id).pack())] for i, card in enumerate(cards)]
+    lines = [_line(context, first + i, item) for i, item in enumerate(items)]
+    rows: Rows = [[button(context.t("btn-br-open", n=first + i, title=_short(_title(context, item))),
+                          BrOpen(item.id).pack())] for i, item in enumerate(items)]
     text = "\n\n".join([heading, *lines, context.t("br-list-hint")])
     return text, InlineKeyboardMarkup(rows + nav)
 
 
 async def send_list(update: Update, context: HamyarContext, heading: str,
-                    cards: Sequence[svc.Card], saved: set[int], nav: Rows, *,
-                    first: int = 1) -> None:
+                    items: Sequence[svc.Item], nav: Rows, *, first: int = 1) -> None:
     """A page of listings as one message: edited in place when a button of a page was pressed
     (another page, another order or filter), sent otherwise."""
-    text, markup = list_message(context, heading, cards, saved, nav, first=first)
+    text, markup = list_message(context, heading, items, nav, first=first)
     await show(update, context, text, markup)
 
 

@@ -33,16 +33,16 @@ from handlers.common import send
 async def show_favourites(update: Update, context: HamyarContext, number: int = 0) -> None:
     async with context.session() as s:
         page = await favourites.page(s, user_of(update), offset=number * PAGE, limit=PAGE)
-        cards = await svc.cards(s, page.ids)
+        items = await svc.list_items(s, page.ids, user_of(update))
     await answer(update)
-    if not cards:
+    if not items:
         await send(context, chat_of(update), context.t("br-fav-empty"),
                    InlineKeyboardMarkup([[button(context.t("btn-br-categories"),
                                                  BrHome().pack())]]))
         return
     nav = nav_rows(pager(context, page, lambda n: BrFavourites(n).pack()))
     nav.append([button(context.t("btn-br-categories"), BrHome().pack())])
-    await send_list(update, context, context.t("br-fav-title"), cards, set(page.ids), nav,
+    await send_list(update, context, context.t("br-fav-title"), items, nav,
                     first=view_first(page))
 
 
@@ -95,14 +95,13 @@ async def show_shop(update: Update, context: HamyarContext, number: int, *,
             seller = await shops.seller(s, seller_id) if seller_id else None
         count = await shops.public_count(s, seller.user_id) if seller else 0
         if seller is None or not count:
-            page, cards, saved, share = None, [], set(), ""
+            page, items, share = None, [], ""
         else:
             share = await shops.shop_code(s, seller.user_id)
             page = await svc.seller_page(s, seller.user_id, offset=number * SHOP_PAGE,
                                          limit=SHOP_PAGE)
-            cards = await svc.cards(s, page.ids)
-            saved = await favourites.saved_ids(s, user_of(update), page.ids)
-    if seller is None or page is None or not cards:
+            items = await svc.list_items(s, page.ids, user_of(update))
+    if seller is None or page is None or not items:
         await answer(update, context.t("br-shop-not-found"), alert=True)
         if not update.callback_query:
             await send(context, chat_of(update), context.t("br-shop-not-found"))
@@ -114,7 +113,7 @@ async def show_shop(update: Update, context: HamyarContext, number: int, *,
         link=shop_url(context, share))
     sid = seller.user_id
     nav = nav_rows(pager(context, page, lambda n: BrShop(sid, n).pack()))
-    await send_list(update, context, heading, cards, saved, nav, first=view_first(page))
+    await send_list(update, context, heading, items, nav, first=view_first(page))
 
 
 async def shop_deep_link(update: Update, context: HamyarContext) -> None:

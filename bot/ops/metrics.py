@@ -1,6 +1,6 @@
 """Prometheus metrics (prometheus_client) and what feeds them.
 
-- `CountingRequest`: an HTTPXRequest that counts every Bot API call by method and outcome
+- `CountingRequest`: an HTTPXRequest (`bot.ops.transport.LeanHTTPXRequest`) that counts every Bot API call by method and outcome
   (429s apart) and remembers the time of the last successful one (for /healthz).
 - `InstrumentedUpdateProcessor`: the per-chat processor that also counts updates by kind,
   times them, and sets the log context (update id, chat) for the JSON logs.
@@ -20,10 +20,10 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from sqlalchemy import func, select
 from telegram import Update
 from telegram.ext import ConversationHandler
-from telegram.request import HTTPXRequest
 
 from bot.concurrency import PerChatUpdateProcessor
 from bot.ops.logs import HANDLER, update_context
+from bot.ops.transport import LeanHTTPXRequest
 from models.base import utcnow
 from models.outbox import PENDING, OutboxMessage
 
@@ -83,7 +83,7 @@ def _count_call(api_method: str, outcome: str) -> None:
     child.inc()
 
 
-class CountingRequest(HTTPXRequest):
+class CountingRequest(LeanHTTPXRequest):
     async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1] or "?"
         try:

@@ -26,9 +26,9 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.request import HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
+from bot.ops.transport import LeanHTTPXRequest
 from models.base import utcnow
 from models.outbox import FAILED, PENDING, SENT, OutboxMessage
 
@@ -50,8 +50,8 @@ def make_bot(token: str, base_url: str, base_file_url: str, *, pool_size: int = 
     """A plain Bot (no rate limiter) for the worker: it takes its slots from the send budget
     and retries by itself."""
     return Bot(token, base_url=base_url, base_file_url=base_file_url,
-               request=HTTPXRequest(connection_pool_size=pool_size, connect_timeout=10,
-                                    read_timeout=15, write_timeout=20, pool_timeout=10))
+               request=LeanHTTPXRequest(connection_pool_size=pool_size, connect_timeout=10,
+                                        read_timeout=15, write_timeout=20, pool_timeout=10))
 
 
 def summarise(result: Any) -> Any:

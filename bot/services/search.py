@@ -39,7 +39,7 @@ from bot.services.search_index import (  # noqa: F401  (the index's words, for c
 )
 from models import listing as m
 from models.listing import Listing
-from models.search import ListingSearch
+from models.search import Favourite, ListingSearch
 from models.user import Seller
 
 MAX_QUERY_CHARS = 100
@@ -56,7 +56,22 @@ STOPWORDS = frozenset(
 Card = tuple[Listing, Seller]  # a public listing and its seller, as one card shows them
 
 
-def order_code(listing: Listing) -> str | None:
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A public listing as a line of a page (a search, a category, a shop, her favourites)
+    shows it: read as plain columns, not as ORM objects (`list_items`)."""
+
+    id: int
+    seller_id: int
+    title: str
+    price: int | None
+    status: str
+    public_code: str | None
+    city_code: str | None  # the seller's
+    saved: bool  # among the reader's favourites
+
+
+def order_code(listing: Listing | Item) -> str | None:
     """The public code its «سفارش» link opens, if it can be ordered now."""
     if listing.status != m.PUBLISHED or not listing.public_code:
         return None
@@ -300,6 +315,24 @@ async def cards(session: AsyncSession, ids: Sequence[int]) -> list[tuple[Listing
         select(Listing, Seller).join(Seller, Seller.user_id == Listing.seller_id)
         .where(Listing.id.in_(list(ids)), Listing.status.in_(m.PUBLIC)))).all()
     by_id = {listing.id: (listing, seller) for listing, seller in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+async def list_items(session: AsyncSession, ids: Sequence[int], user_id: int) -> list[Item]:
+    """The lines of a page: the listings of `ids` that are public (checked on the listing
+    itself, whatever the index says), in that order, each with its seller's city and whether
+    `user_id` saved it. One statement, rows not objects: a page only reads them."""
+    if not ids:
+        return []
+    rows = (await session.execute(
+        select(Listing.id, Listing.seller_id, Listing.title, Listing.price, Listing.status,
+               Listing.public_code, Seller.city_code, Favourite.listing_id.is_not(None))
+        .join(Seller, Seller.user_id == Listing.seller_id)
+        .outerjoin(Favourite, (Favourite.listing_id == Listing.id)
+                   & (Favourite.user_id == user_id))
+        .where(Listing.id.in_(list(ids)), Listing.status.in_(m.PUBLIC)))).all()
+    by_id = {r[0]: Item(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], bool(r[7]))
+             for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 

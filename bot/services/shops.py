@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from bot import geo
 from bot.services.search import MAX_QUERY_CHARS
@@ -39,8 +41,26 @@ async def set_buyer_city(session: AsyncSession, user_id: int, city_code: str) ->
 
 
 async def remember_query(session: AsyncSession, user_id: int, text_: str) -> None:
-    (await _prefs(session, user_id)).last_query = text_[:MAX_QUERY_CHARS]
-    await session.flush()
+    """One statement (insert or update), not a read and then a write: every new search
+    writes it."""
+    value, now = text_[:MAX_QUERY_CHARS], utcnow()
+    await session.execute(
+        _insert(session)(BuyerPrefs).values(user_id=user_id, last_query=value, updated_at=now)
+        .on_conflict_do_update(index_elements=["user_id"],
+                               set_={"last_query": value, "updated_at": now}))
+    loaded = session.identity_map.get(identity_key(BuyerPrefs, user_id))
+    if loaded is not None:  # read earlier in this unit of work: keep it true
+        set_committed_value(loaded, "last_query", value)
+        set_committed_value(loaded, "updated_at", now)
+
+
+def _insert(session: AsyncSession) -> Any:
+    """INSERT with ON CONFLICT for this database (PostgreSQL or SQLite)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        return pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    return sqlite_insert
 
 
 async def last_query(session: AsyncSession, user_id: int) -> str | None:
@@ -63,15 +83,8 @@ async def shop_code(session: AsyncSession, seller_id: int) -> str:
         if await session.scalar(select(ShopLink.seller_id).where(ShopLink.code == code)) is None:
             break
     values = {"seller_id": seller_id, "code": code, "created_at": utcnow()}
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-        insert: Any = pg_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-        insert = sqlite_insert
     # Two buyers opening a new shop at once: the first code stays.
-    await session.execute(insert(ShopLink).values(**values)
+    await session.execute(_insert(session)(ShopLink).values(**values)
                           .on_conflict_do_nothing(index_elements=["seller_id"]))
     return str(await session.scalar(select(ShopLink.code).where(ShopLink.seller_id == seller_id)))
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
@@ -186,51 +186,62 @@ def cached_user(engine: AsyncEngine | Engine, tg: TgUser) -> UserInfo | None:
 
 async def touch_user(session: AsyncSession, tg: TgUser) -> UserInfo:
     """Create the user on first contact; refresh names and language when they change; and
-    remember the answer in the database's user cache, if it has one."""
+    remember the answer in the database's user cache, if it has one.
+
+    One statement reads her row and whether she is a seller or a trainer; a new person is one
+    more (the insert); her row is loaded as an object only when something in it must change."""
     cache = _cache_of(session)
     epoch = cache.epoch if cache is not None else 0
     now = utcnow()
-    user = await session.get(User, tg.id)
-    if user is None:
+    row = await _read(session, tg.id)
+    if row is None:
         # Insert-or-nothing: the same person may arrive in two chats at once (a private chat
-        # and a group), each handled concurrently.
+        # and a group), each handled concurrently; the one that did not insert reads hers.
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        await session.execute(
+        inserted = (await session.execute(
             insert(User).values(
                 id=tg.id, first_name=tg.first_name[:256],
                 last_name=(tg.last_name or None) and tg.last_name[:256],
                 username=tg.username, telegram_language=tg.language_code, last_seen_at=now,
                 created_at=now, updated_at=now, is_blocked=False,
-            ).on_conflict_do_nothing(index_elements=["id"])
-        )
-        user = await session.get(User, tg.id)
-        assert user is not None
-    else:
-        if (user.first_name, user.last_name, user.username, user.telegram_language) != (
-            tg.first_name[:256],
-            tg.last_name and tg.last_name[:256],
-            tg.username,
-            tg.language_code,
-        ):
-            user.first_name = tg.first_name[:256]
-            user.last_name = tg.last_name and tg.last_name[:256]
-            user.username = tg.username
-            user.telegram_language = tg.language_code
-        if user.last_seen_at is None or now - user.last_seen_at > SEEN_RESOLUTION:
-            user.last_seen_at = now
-    is_seller = (await session.get(Seller, tg.id)) is not None
-    is_trainer = (await session.get(Trainer, tg.id)) is not None
-    info = UserInfo(
-        id=user.id,
-        locale=user.locale,
-        telegram_language=user.telegram_language,
-        is_blocked=user.is_blocked,
-        is_seller=is_seller,
-        is_trainer=is_trainer,
-    )
+            ).on_conflict_do_nothing(index_elements=["id"]).returning(User.id)
+        )).first()
+        if inserted is not None:  # nobody is a seller or a trainer before her user row exists
+            info = UserInfo(id=tg.id, locale=None, telegram_language=tg.language_code,
+                            is_blocked=False, is_seller=False, is_trainer=False)
+            if cache is not None:
+                cache.put(tg, info, now, epoch)
+            return info
+        row = await _read(session, tg.id)
+        assert row is not None
+    first_name, last_name, username, language, locale, blocked, seen, seller, trainer = row
+    names = (tg.first_name[:256], tg.last_name and tg.last_name[:256], tg.username,
+             tg.language_code)
+    stale = seen is None or now - seen > SEEN_RESOLUTION
+    if (first_name, last_name, username, language) != names or stale:
+        user = await session.get(User, tg.id)  # changed through the object: the cache's
+        assert user is not None               # listeners see what changed
+        if (first_name, last_name, username, language) != names:
+            user.first_name, user.last_name, user.username, user.telegram_language = names
+            language = tg.language_code
+        if stale:
+            user.last_seen_at = seen = now
+    info = UserInfo(id=tg.id, locale=locale, telegram_language=language,
+                    is_blocked=bool(blocked), is_seller=bool(seller), is_trainer=bool(trainer))
     if cache is not None:
-        cache.put(tg, info, user.last_seen_at or now, epoch)
+        cache.put(tg, info, seen or now, epoch)
     return info
+
+
+async def _read(session: AsyncSession, user_id: int) -> tuple[Any, ...] | None:
+    """Her row's fields and whether a seller's and a trainer's row exist, in one statement."""
+    row = (await session.execute(
+        select(User.first_name, User.last_name, User.username, User.telegram_language,
+               User.locale, User.is_blocked, User.last_seen_at,
+               select(Seller.user_id).where(Seller.user_id == user_id).exists(),
+               select(Trainer.user_id).where(Trainer.user_id == user_id).exists())
+        .where(User.id == user_id))).first()
+    return None if row is None else tuple(row)
 
 
 async def set_locale(session: AsyncSession, user_id: int, locale: str) -> None:

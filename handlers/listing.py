@@ -185,7 +185,9 @@ async def cancel(update: Update, context: HamyarContext) -> int:
     async with context.session() as s:
         listing = await behalf_svc.working(s, uid(update))
         behalf = await _forget(update, s)
-    return await _left(update, context, listing.id if listing else None, behalf)
+    # a listing the trainers have seen is never offered for deleting
+    deletable = listing is not None and not svc.was_submitted(listing)
+    return await _left(update, context, listing.id if listing and deletable else None, behalf)
 
 
 async def _forget(update: Update, s: Any) -> bool:

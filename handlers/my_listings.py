@@ -88,7 +88,7 @@ def _money(context: HamyarContext, n: int | None) -> str:
     return persian.format_money(n or 0, latin=context.locale != "fa")
 
 
-def card_text(context: HamyarContext, listing: svc.Listing) -> str:
+def card_text(context: HamyarContext, listing: svc.Listing, note: str | None = None) -> str:
     if listing.availability == svc.IN_STOCK:
         availability = context.t("cap-stock", count=listing.stock or 0)
     elif listing.availability == svc.MADE_TO_ORDER:
@@ -101,6 +101,8 @@ def card_text(context: HamyarContext, listing: svc.Listing) -> str:
     if listing.short_code:  # its number, for buyers to type (bot/services/codes.py)
         text += "\n" + context.t("my-code", code=codes.shown(listing.short_code,
                                                              latin=context.locale != "fa"))
+    if note:  # what the trainer asked for, while the listing waits for her fix
+        text += "\n" + context.t("my-trainer-note", note=note)
     return text
 
 
@@ -187,11 +189,11 @@ async def open_card(update: Update, context: HamyarContext) -> None:
         return
     try:
         async with context.session() as s:
-            listing = await my_svc.own(s, data.listing_id, _uid(update))
+            listing, note = await my_svc.own_with_note(s, data.listing_id, _uid(update))
     except svc.ListingNotFound:
         return await _not_yours(update, context)
     await update.callback_query.answer()  # type: ignore[union-attr]
-    await _show(update, context, card_text(context, listing), card_markup(context, listing))
+    await _show(update, context, card_text(context, listing, note), card_markup(context, listing))
 
 
 async def _refresh_card(update: Update, context: HamyarContext, listing: svc.Listing) -> None:

@@ -61,8 +61,28 @@ async def get_for_seller(session: AsyncSession, listing_id: int, seller_id: int)
     return listing
 
 
+def was_submitted(listing: Listing) -> bool:
+    """Trainers have seen it (it has review rounds, decisions, cards): never deleted, never
+    emptied, only ever put back where it was."""
+    return listing.submitted_at is not None or (listing.review_round or 0) > 0
+
+
+def is_empty(listing: Listing) -> bool:
+    """A draft nothing was answered in yet."""
+    return not (was_submitted(listing) or listing.category or listing.photos or listing.title
+                or listing.replaces_id)
+
+
+def shelve(listing: Listing) -> None:
+    """A listing that was submitted and opened again as her draft goes back to where it was
+    (sent back, or rejected), keeping every answer; a new draft can start beside it."""
+    listing.status = str((listing.flow or {}).get("back_to") or m.NEEDS_CHANGES)
+    listing.flow = {}
+    listing.status_changed_at = utcnow()
+
+
 async def delete_draft(session: AsyncSession, listing: Listing) -> None:
-    if listing.status != m.DRAFT:
+    if listing.status != m.DRAFT or was_submitted(listing):
         raise InputError("my-not-allowed")
     await session.delete(listing)
 
@@ -367,9 +387,10 @@ async def start_revision(session: AsyncSession, listing: Listing) -> Listing:
         select(Listing).where(Listing.replaces_id == listing.id,
                               Listing.status.in_((m.DRAFT, m.PENDING, m.NEEDS_CHANGES, m.REJECTED))))
     if existing is not None:
-        if existing.status != m.DRAFT:
-            existing.status = m.DRAFT
-        existing.flow = {"step": "preview", "editing": True}
+        back_to = existing.status if existing.status != m.DRAFT else (existing.flow or {}).get("back_to")
+        existing.status = m.DRAFT
+        existing.flow = {"step": "preview", "editing": True,
+                         **({"back_to": back_to} if back_to else {})}
         return existing
     copy = Listing(seller_id=listing.seller_id, status=m.DRAFT, created_by=listing.seller_id,
                    replaces_id=listing.id, flow={"step": "preview", "editing": True},
@@ -403,6 +424,7 @@ def apply_revision(original: Listing, revision: Listing) -> bool:
 async def reopen_for_edit(session: AsyncSession, listing: Listing) -> None:
     """A listing sent back by a trainer becomes her draft again, at the preview."""
     _check(listing, "edit")
+    back_to = listing.status
     listing.status = m.DRAFT
-    listing.flow = {"step": "preview"}
+    listing.flow = {"step": "preview", "back_to": back_to}  # where «از اول» puts it back
     await session.flush()

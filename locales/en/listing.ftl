@@ -145,6 +145,7 @@ status-awaiting_seller = waiting for your confirmation
 ## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)
 cap-code = 🔢 Product code: { $code } (send this number in the bot)
 my-code = 🔢 Product code: { $code }. A buyer who sends this number in the bot opens this product.
+my-trainer-note = ✏️ The trainer's note: { $note }
 btn-share = 📤 Share with others
 btn-share-shop = 📤 Share my shop
 share-listing =

@@ -136,6 +136,7 @@ status-awaiting_seller = منتظر تأیید شما
 ## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)
 cap-code = 🔢 کد محصول: { $code } (این عدد را در ربات بفرستید)
 my-code = 🔢 کد محصول: { $code }؛ خریدار این عدد را در ربات بفرستد، همین محصول باز می‌شود.
+my-trainer-note = ✏️ پیشنهاد مربی: { $note }
 btn-share = 📤 معرفی به دیگران
 btn-share-shop = 📤 معرفی فروشگاه
 share-listing =

@@ -1,0 +1,104 @@
+"""What a new-user trial of the bot found (session 3): each fixed end to end, through the
+stand-in, asserting what each person sees and what the database holds."""
+
+from __future__ import annotations
+
+from harness import World
+from listing_helpers import CANCEL, MY, NEW, walk
+from sqlalchemy import func, select
+from test_moderation import CHANGES, SUBMIT, submitted_listing
+
+from models import listing as m
+from models.listing import Listing
+from models.moderation import Decision
+
+FIX = "✏️ اصلاح و فرستادن دوباره"
+OVER = "🔄 از اول"
+
+
+async def _send_back(w: World, listing_id: int, round_: int, note: str) -> None:
+    card = await w.card(listing_id, round_)
+    await w.press_in_group(w.trainer, card, CHANGES)
+    msg = await w.sb.send_text(w.trainer.user, note, chat_id=w.group["id"])
+    await w.bot.wait_processed(("msg", w.group["id"], msg["message_id"]))
+
+
+async def test_starting_over_never_loses_a_listing_sent_back_and_its_resubmission_reaches_trainers(
+        world: World) -> None:
+    w = world
+    seller, listing = await submitted_listing(w)
+    await _send_back(w, listing.id, 1, "لطفاً اندازهٔ گلیم را هم بنویسید")
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "پیشنهادی دارد" in (r.text or ""))
+
+    # twice: the fix opened, left (/cancel, then «✖️ انصراف»), and «از اول» chosen
+    for leave in ("/cancel", CANCEL):
+        (preview,) = [r for r in await seller.tap(FIX, told) if SUBMIT in r.buttons] or [None]
+        assert preview is not None
+        left = await (seller.say(leave) if leave.startswith("/") else seller.tap(leave))
+        assert all("پاک کن" not in b for r in left for b in r.buttons), \
+            "no «delete the draft» button for a listing the trainers have seen"
+        (ask,) = await seller.tap(NEW)
+        assert "یک محصول نیمه‌کاره دارید" in ask.text
+        fresh = await seller.tap(OVER, ask)
+        assert any("رشته" in (r.text or "") or "گلیم‌بافی" in r.buttons for r in fresh)
+        async with w.bot.db.session() as s:
+            got = await s.get(Listing, listing.id)
+            assert got is not None, "the listing sent back was deleted"
+            assert got.status == m.NEEDS_CHANGES
+            assert got.title == "گلیم دستباف زنجان" and got.price == 120_000
+            assert got.voice_file_id and got.review_round == 1
+            photos = await s.scalar(select(func.count()).select_from(m.ListingPhoto)
+                                    .where(m.ListingPhoto.listing_id == listing.id))
+            assert photos == 3
+            assert await s.scalar(select(func.count()).select_from(Decision)) == 1
+            drafts = (await s.scalars(select(Listing).where(Listing.status == m.DRAFT))).all()
+            assert [d.id for d in drafts] and all(d.id != listing.id for d in drafts)
+        await seller.say("/cancel")
+        # «محصولات من» still shows it, sent back, with the trainer's note
+        (mine,) = await seller.tap(MY)
+        assert "گلیم دستباف زنجان" in mine.text
+        (opened,) = await seller.tap(mine.buttons[0], mine)
+        assert "اندازهٔ گلیم" in opened.text
+        assert FIX in opened.buttons
+        told = opened
+
+    # the fix resubmitted reaches the trainers as round 2
+    replies = await seller.tap(FIX, told)
+    assert SUBMIT in replies[-1].buttons
+    await seller.tap(SUBMIT)
+    card2 = await w.card(listing.id, 2)
+    assert "گلیم دستباف زنجان" in card2.text
+    async with w.bot.db.session() as s:
+        got = await s.get(Listing, listing.id)
+        assert (got.status, got.review_round) == (m.PENDING, 2)
+
+    # /queue posts the card again, with its photos and voice
+    before = len(w.group_msgs())
+    (q,) = await w.trainer.say("/queue")
+    await w.trainer.tap(q.buttons[0], q)
+    await w.idle()
+    again = w.group_msgs()[before:]
+    assert len([r for r in again if "photo" in r.message]) == 3
+    assert any("voice" in r.message for r in again)
+    assert any("گلیم دستباف زنجان" in (r.text or "") for r in again)
+
+
+async def test_a_listing_number_used_again_still_gets_its_review_card(world: World) -> None:
+    """SQLite gives the number of a deleted last row to the next row: the old card's
+    idempotency key must not swallow the new listing's card."""
+    w = world
+    seller, listing = await submitted_listing(w)
+    await w.card(listing.id)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        await s.delete(await s.get(Listing, listing.id))  # e.g. removed by hand
+    before = len(w.group_msgs())
+    await walk(seller, "preview")
+    await seller.tap(SUBMIT)
+    await w.idle()
+    async with w.bot.db.session() as s:
+        again = await s.scalar(select(Listing).where(Listing.seller_id == seller.id))
+    assert (again.id, again.review_round) == (listing.id, 1), "SQLite gave the number again"
+    new = w.group_msgs()[before:]
+    assert len([r for r in new if "photo" in r.message]) == 3
+    assert any("محصول شمارهٔ ۱ برای بررسی (نوبت ۱)" in (r.text or "") for r in new)

@@ -26,6 +26,7 @@ from bot.callbacks import (
     BehalfPhone,
     BehalfPick,
     BehalfSend,
+    CostConfirm,
     EditLink,
     ListingAvailability,
     ListingCategory,
@@ -87,7 +88,7 @@ def _flow() -> Flow:
         Edge("delivery", "delivery", "a method toggled"),
         Edge("delivery", "delivery_cost", "«تمام», a method that costs"),
         Edge("delivery", "preview", "«تمام», pickup only"),
-        Edge("delivery_cost", "delivery_cost", "a cost, another method left"),
+        Edge("delivery_cost", "delivery_cost", "a cost, another method left; a cost to say back («پنجاه تومن»)"),
         Edge("delivery_cost", "preview", "a cost or «رایگان», the last"),
         Edge("preview", FLOW_END, "«ثبت»"),
     ]
@@ -363,7 +364,8 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         "delivery_cost": state(
             MessageHandler(free_f, steps.on_delivery_free),
             MessageHandler(collect_f, steps.on_postage_collect),
-            MessageHandler(text, steps.on_delivery_cost),
+            CallbackQueryHandler(price_step.on_cost_confirm, pattern=CostConfirm.pattern()),
+            MessageHandler(text, price_step.on_delivery_cost),
         ),
         "preview": state(
             CallbackQueryHandler(steps.on_edit_field, pattern=loose_pattern(ListingEditField)),
@@ -386,6 +388,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         fallbacks=[
             CallbackQueryHandler(stale_button, pattern=loose_pattern(ListingStep)),
             CallbackQueryHandler(stale_button, pattern=loose_pattern(PriceConfirm)),
+            CallbackQueryHandler(stale_button, pattern=loose_pattern(CostConfirm)),
             MessageHandler(filters.ALL & private, wrong_type),
         ],
         name=NAME,

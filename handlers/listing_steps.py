@@ -383,10 +383,6 @@ async def _set_cost(update: Update, context: HamyarContext, text: str | None) ->
                          lambda lst: svc.set_delivery_cost(lst, flow.cost_for(lst), text))
 
 
-async def on_delivery_cost(update: Update, context: HamyarContext) -> str:
-    return await _set_cost(update, context, update.message.text or "")  # type: ignore[union-attr]
-
-
 async def on_delivery_free(update: Update, context: HamyarContext) -> str:
     return await _set_cost(update, context, None)
 

@@ -3,14 +3,20 @@ stand-in, asserting what each person sees and what the database holds."""
 
 from __future__ import annotations
 
-from harness import World
-from listing_helpers import CANCEL, MY, NEW, walk
+from harness import Person, World
+from listing_helpers import CANCEL, DONE, MY, NEW, SKIP, make_seller, walk
+from order_helpers import place, published_listing, wait_text
 from sqlalchemy import func, select
+from test_browse import add_listing, add_seller, photo_id
 from test_moderation import CHANGES, SUBMIT, submitted_listing
 
+from bot import persian
+from bot.callbacks import CostConfirm
 from models import listing as m
+from models import order as om
 from models.listing import Listing
 from models.moderation import Decision
+from models.order import Order
 
 FIX = "✏️ اصلاح و فرستادن دوباره"
 OVER = "🔄 از اول"
@@ -102,3 +108,36 @@ async def test_a_listing_number_used_again_still_gets_its_review_card(world: Wor
     new = w.group_msgs()[before:]
     assert len([r for r in new if "photo" in r.message]) == 3
     assert any("محصول شمارهٔ ۱ برای بررسی (نوبت ۱)" in (r.text or "") for r in new)
+
+
+async def test_a_delivery_cost_in_words_under_a_thousand_is_said_back_before_it_is_kept(
+        bot, person) -> None:
+    """«پنجاه تومن» for the postage means ۵۰٬۰۰۰, as at the price step: said back, kept only on
+    «بله»; «نه» asks again; an old «بله» changes nothing."""
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "delivery_cost")
+
+    async def post_cost() -> object:
+        async with bot.db.session() as s:
+            lst = await m.current_draft(s, p.id)
+            return next(d for d in lst.delivery if d["method"] == m.POST).get("cost")
+
+    (question,) = await p.say("پنجاه تومن")
+    assert "هزینهٔ «📮 پست به شهرهای دیگر» را ۵۰٬۰۰۰ تومان فهمیدیم. درست است؟" in question.text
+    assert question.buttons == ["✅ بله، درست است", "✏️ نه، دوباره می‌نویسم"]
+    assert await post_cost() == 0, "nothing kept before she says yes"
+    (again,) = await p.tap("✏️ نه، دوباره می‌نویسم", question)
+    assert "هزینهٔ «📮 پست به شهرهای دیگر» برای خریدار چقدر است؟" in again.text
+    assert next(r for r in p.sb.records(p.id) if r.message_id == question.message_id).buttons == []
+    assert await post_cost() == 0
+
+    (question,) = await p.say("۳۵")
+    assert "۳۵٬۰۰۰ تومان فهمیدیم" in question.text
+    replies = await p.tap("✅ بله، درست است", question)
+    assert any("📤 فرستادن برای بررسی" in r.buttons for r in replies), "on to the preview"
+    assert await post_cost() == 35_000
+    now = next(r for r in p.sb.records(p.id) if r.message_id == question.message_id)
+    assert now.text == "هزینهٔ «📮 پست به شهرهای دیگر»: ۳۵٬۰۰۰ تومان"
+    got = await p.forge(question, CostConfirm("yes", m.POST, 90_000).pack())
+    assert got["replies"] == [] and await post_cost() == 35_000, "an old «بله» changes nothing"

@@ -235,25 +235,37 @@ def costly_methods(listing: Listing) -> list[str]:
     return [d["method"] for d in listing.delivery or [] if d["method"] != m.PICKUP]
 
 
-def set_delivery_cost(listing: Listing, method: str, text: str | None, *,
-                      on_delivery: bool = False) -> None:
-    """The cost of a method: typed toman, None for free, or (post only) on_delivery:
-    «پس‌کرایه», the buyer pays the postage when the parcel arrives."""
-    if on_delivery and method != m.POST:
-        raise InputError("invalid-choice")
-    if text is None:
-        cost = 0
+def parse_delivery_cost(text: str | int) -> int:
+    """A typed cost as she means it, read like a price (`persian.read_price`): «پنجاه تومن» or
+    «۵۰» is ۵۰٬۰۰۰ toman, said back first (PriceToConfirm); an int is an amount she confirmed."""
+    if isinstance(text, int):
+        cost = text
     else:
         try:
-            cost = persian.parse_amount(text)
+            reading = persian.read_price(text)
         except persian.AmountError:
             raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX) from None
-        if not 0 <= cost <= DELIVERY_COST_MAX:
-            raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX)
+        cost = reading.amount
+    if not 0 <= cost <= DELIVERY_COST_MAX:
+        raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX)
+    if not isinstance(text, int) and not reading.certain:
+        raise PriceToConfirm(cost)
+    return cost
+
+
+def set_delivery_cost(listing: Listing, method: str, text: str | int | None, *,
+                      on_delivery: bool = False) -> int:
+    """The cost of a method: typed toman (or an int she confirmed), None for free, or (post
+    only) on_delivery: «پس‌کرایه», the buyer pays the postage when the parcel arrives.
+    PriceToConfirm, nothing changed, when the typed amount must be said back first."""
+    if on_delivery and method != m.POST:
+        raise InputError("invalid-choice")
+    cost = 0 if text is None else parse_delivery_cost(text)
     listing.delivery = [
         {"method": d["method"], "cost": cost, **({"collect": True} if on_delivery else {})}
         if d["method"] == method else dict(d) for d in listing.delivery
     ]
+    return cost
 
 
 def missing_field(listing: Listing) -> str | None:

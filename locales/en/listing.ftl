@@ -167,6 +167,9 @@ btn-amount-yes = ✅ Yes, that's right
 btn-amount-no = ✏️ No, I'll write it again
 lst-price-confirm = We read the price as { $price }. Is that right?
     Tap "{ btn-amount-yes }" or "{ btn-amount-no }".
+lst-cost-confirm = We read the cost of "{ $method }" as { $cost }. Is that right?
+    Tap "{ btn-amount-yes }" or "{ btn-amount-no }".
+lst-cost-saved = Cost of "{ $method }": { $cost }
 lst-price-again = Write the price again, e.g. 120 thousand or 1.5 million.
 lst-ask-stock-buttons = How many do you have in stock? Tap a number, or write it, e.g. "two".
 lst-ask-prep-days-buttons = How many days does it take to prepare an order? Tap a button, or write it, e.g. "one week".

@@ -158,6 +158,9 @@ btn-amount-yes = ✅ بله، درست است
 btn-amount-no = ✏️ نه، دوباره می‌نویسم
 lst-price-confirm = قیمت را { $price } فهمیدیم. درست است؟
     دکمهٔ «{ btn-amount-yes }» یا «{ btn-amount-no }» را بزنید.
+lst-cost-confirm = هزینهٔ «{ $method }» را { $cost } فهمیدیم. درست است؟
+    دکمهٔ «{ btn-amount-yes }» یا «{ btn-amount-no }» را بزنید.
+lst-cost-saved = هزینهٔ «{ $method }»: { $cost }
 lst-price-again = قیمت را دوباره بنویسید؛ مثلاً ۱۲۰ هزار یا ۱٫۵ میلیون.
 lst-ask-stock-buttons = چند عدد موجود دارید؟ یکی از دکمه‌های عدد را بزنید، یا بنویسید؛ مثلاً «دوتا».
 lst-ask-prep-days-buttons = آماده کردن هر سفارش چند روز طول می‌کشد؟ یکی از دکمه‌ها را بزنید، یا بنویسید؛ مثلاً «یک هفته».

@@ -141,3 +141,75 @@ async def test_a_delivery_cost_in_words_under_a_thousand_is_said_back_before_it_
     assert now.text == "هزینهٔ «📮 پست به شهرهای دیگر»: ۳۵٬۰۰۰ تومان"
     got = await p.forge(question, CostConfirm("yes", m.POST, 90_000).pack())
     assert got["replies"] == [] and await post_cost() == 35_000, "an old «بله» changes nothing"
+
+
+async def test_card_number_for_a_post_order_offers_only_what_is_possible_and_cancel_keeps_the_order_at_hand(
+        bot, person) -> None:
+    """By post there is no cash on delivery: the card question does not send her to it; /cancel
+    there brings the order's card back with its buttons."""
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller)
+    order_id = await place(buyer)  # by post
+    new = await wait_text(seller, "سفارش تازه")
+    await seller.tap("✅ می‌پذیرم", new)
+    (pay,) = [r for r in seller.sb.records(seller.id) if "چطور پرداخت" in (r.text or "")]
+    assert pay.buttons == ["💳 کارت‌به‌کارت"]
+    (ask,) = await seller.tap("💳 کارت‌به‌کارت", pay)
+    assert "شمارهٔ کارت ۱۶ رقمی" in ask.text and "نام صاحب کارت" in ask.text
+    assert "نقدی" not in ask.text, "cash on delivery is never possible by post"
+
+    replies = await seller.say("/cancel")
+    assert "چیزی تغییر نکرد" in replies[0].text
+    card = replies[-1]
+    assert f"سفارش شمارهٔ {persian.to_persian_digits(str(order_id))}" in card.text
+    assert card.buttons[:2] == ["✅ می‌پذیرم", "✖️ نمی‌پذیرم"]
+    async with bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.NEW
+    await seller.tap("✅ می‌پذیرم", card)
+    assert "چطور پرداخت" in seller.last.text and seller.last.buttons == ["💳 کارت‌به‌کارت"]
+
+
+async def test_a_buyer_is_asked_once_before_her_new_order_is_cancelled(bot, person) -> None:
+    """«✖️ لغو سفارش» asks on the card itself (yes / no, keep it); only «بله» cancels, once,
+    and the stock comes back; a second press or an old card is answered, nothing changes."""
+    seller, buyer = await person("مریم"), await person("سارا")
+    listing = await published_listing(bot, seller)
+    order_id = await place(buyer, qty="۲")
+    await wait_text(seller, "سفارش تازه")
+    async with bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).stock == 1
+    (lst,) = await buyer.say("/orders")
+    (card,) = await buyer.tap(lst.buttons[0], lst)
+
+    def now(rec):
+        return next(r for r in buyer.sb.records(buyer.id) if r.message_id == rec.message_id)
+
+    assert await buyer.tap("✖️ لغو سفارش", card) == [], "the card itself asks: no new message"
+    asked = now(card)
+    assert f"سفارش شمارهٔ {persian.to_persian_digits(str(order_id))} لغو شود؟" in asked.text
+    assert asked.buttons == ["✖️ بله، لغو شود", "↩️ نه، سفارش بماند"]
+    async with bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.NEW
+
+    await buyer.tap("↩️ نه، سفارش بماند", asked)
+    kept = now(card)
+    assert "لغو شود؟" not in kept.text and "✖️ لغو سفارش" in kept.buttons
+    async with bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.NEW
+        assert (await s.get(Listing, listing.id)).stock == 1
+
+    await buyer.tap("✖️ لغو سفارش", kept)
+    await buyer.tap("✖️ بله، لغو شود", now(card))
+    await wait_text(seller, "خریدار سفارش شمارهٔ")
+    async with bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.CANCELLED
+        assert (await s.get(Listing, listing.id)).stock == 3, "the stock comes back"
+
+    for data in (f"o:cxy:{order_id}", f"o:cxl:{order_id}"):  # a double press, an old card
+        await buyer.forge(card, data)
+        assert buyer.answers()[-1].startswith("این کار الان برای این سفارش ممکن نیست")
+    await bot.idle()
+    told = [r for r in seller.sb.records(seller.id) if "خریدار سفارش شمارهٔ" in (r.text or "")]
+    assert len(told) == 1, "the seller is told once"
+    async with bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).stock == 3

@@ -79,6 +79,11 @@ def may_accept(role: Role) -> None:
     require(role, "seller", (om.NEW,))
 
 
+def may_cancel_new(role: Role) -> None:
+    """The buyer may still cancel with one more tap (asked before `cancel_new`)."""
+    require(role, "buyer", (om.NEW,))
+
+
 def may_answer(role: Role, mode: str) -> None:
     """Whether a typed answer about the order may be asked for now (it is checked again when
     it arrives): a decline reason, a tracking code, a receipt, a message, a new card..."""

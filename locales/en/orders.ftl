@@ -63,6 +63,9 @@ ord-btn-receipt = 📎 Send the receipt photo
 ord-btn-received = ✅ I received the order
 ord-btn-message-seller = ✉️ Message the seller
 ord-btn-message-buyer = ✉️ Message the buyer
+ord-btn-cancel-yes = ✖️ Yes, cancel it
+ord-btn-cancel-no = ↩️ No, keep the order
+ord-cancel-confirm = Cancel order number { $id }? Tap "{ ord-btn-cancel-yes }" or "{ ord-btn-cancel-no }".
 ord-btn-cancel-reason = ✖️ Cancel and say why
 ord-btn-reply = ✉️ Reply
 ord-btn-cod = 💵 Cash on delivery
@@ -98,6 +101,9 @@ ord-ask-tracking = If you have a postal tracking code, write it; otherwise tap "
 ord-ask-card =
     Write your 16-digit card number. We show it only to this buyer, after you accept.
     With a card-to-card transfer the buyer also sees the card holder's name. If you do not want that, tap /cancel and choose "{ ord-btn-cod }".
+ord-ask-card-post =
+    Write your 16-digit card number. We show it only to this buyer, after you accept.
+    A parcel by post can only be paid by card-to-card transfer, and the buyer also sees the card holder's name. If you do not want that, tap /cancel.
 ord-ask-payment =
     How should the buyer pay?
     With a card-to-card transfer the buyer also sees the card holder's name; if you do not want that, tap "{ ord-btn-cod }".

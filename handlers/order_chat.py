@@ -40,7 +40,8 @@ PROMPTS = {"decline_reason": "ord-ask-decline-reason", "cancel_reason": "ord-ask
            "tracking": "ord-ask-tracking", "message": "ord-ask-message", "receipt": "ord-ask-receipt",
            "card": "ord-ask-card", "review_text": "ord-ask-review-text"}
 SKIPPABLE = ("tracking", "review_text")
-NOTES = {"message": "ord-relayed", "receipt": "ord-receipt-sent", "review_text": "ord-review-saved"}
+NOTES = {"message": "ord-relayed", "receipt": "ord-receipt-sent", "review_text": "ord-review-saved",
+         "card": "ord-card-given"}
 NO_CARD_AFTER = ("message", "review_text")  # the card is shown again after the others
 
 _OPENED_BY = {"decline_reason": "«نمی‌پذیرم» (o:dec)", "cancel_reason": "«لغو با ذکر دلیل» (o:cxr)",

@@ -237,7 +237,7 @@ async def my_orders(update: Update, context: HamyarContext) -> None:
     for row in rows:
         icon = context.t(LIST_ICONS[row.role])
         lines.append(context.t("ord-list-item", icon=icon, id=row.order.id, title=row.title,
-                               status=context.t(order_cards.status_key(row.order)),
+                               status=context.t(order_cards.status_key(row.order, row.role)),
                                date=_date(context, row.order.created_at)))
         label = keyboards.short(context.t("ord-list-button", icon=icon, id=row.order.id, title=row.title))
         buttons.append([InlineKeyboardButton(label, callback_data=OrderAction("view", row.order.id).pack())])

@@ -213,3 +213,133 @@ async def test_a_buyer_is_asked_once_before_her_new_order_is_cancelled(bot, pers
     assert len(told) == 1, "the seller is told once"
     async with bot.db.session() as s:
         assert (await s.get(Listing, listing.id)).stock == 3
+
+
+# -- copy (COPY.md) ----------------------------------------------------------------------------
+
+async def test_order_lists_speak_to_the_seller_and_number_orders_as_the_glossary_does(
+        bot, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller)
+    order_id = await place(buyer, post=False)
+    new = await wait_text(seller, "سفارش تازه")
+    number = f"سفارش شمارهٔ {persian.to_persian_digits(str(order_id))}"
+    (mine,) = await seller.say("/orders")
+    assert "منتظر جواب شما" in mine.text and "فروشنده" not in mine.text
+    assert number in mine.text and "#" not in mine.text
+    (theirs,) = await buyer.say("/orders")
+    assert "منتظر جواب فروشنده" in theirs.text and number in theirs.text and "#" not in theirs.text
+    (card,) = await seller.tap(mine.buttons[0], mine)
+    assert "منتظر جواب شما" in card.text
+
+    await seller.tap("✖️ نمی‌پذیرم", new)
+    await seller.say("این رنگ تمام شده")
+    (mine,) = await seller.say("/orders")
+    assert "نپذیرفتید" in mine.text and "فروشنده نپذیرفت" not in mine.text
+    (theirs,) = await buyer.say("/orders")
+    assert "فروشنده نپذیرفت" in theirs.text
+
+
+async def test_the_queue_numbers_listings_in_persian_digits(world: World) -> None:
+    w = world
+    _, listing = await submitted_listing(w)
+    await w.card(listing.id)
+    (q,) = await w.trainer.say("/queue")
+    n = persian.to_persian_digits(str(listing.id))
+    assert f"محصول شمارهٔ {n}، «گلیم دستباف زنجان»" in q.text and "#" not in q.text
+    assert q.buttons[0] == f"{n} · گلیم دستباف زنجان"
+
+
+async def test_a_card_number_and_a_tracking_code_are_answered_with_what_happens_next(
+        bot, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller)
+    order_id = await place(buyer)  # by post: card to card
+    new = await wait_text(seller, "سفارش تازه")
+    await seller.tap("✅ می‌پذیرم", new)
+    await seller.tap("💳 کارت‌به‌کارت")
+    note, _card = await seller.say("6037 9975 9999 9993")
+    assert note.text.startswith("سفارش را پذیرفتید ✅") and "رسید" in note.text
+    assert note.text != "انجام شد ✅"
+    told = await wait_text(buyer, "فروشنده سفارش شمارهٔ")
+    await buyer.tap("📎 فرستادن عکس رسید", told)
+    await buyer.send("photo", b"receipt")
+    check = await wait_text(seller, "رسید سفارش شمارهٔ")
+    await seller.tap("✅ پول رسید", check)
+    await wait_text(buyer, "دریافت پول سفارش")
+    await seller.tap("📦 ارسال کردم", seller.last)
+    await seller.say("کد رهگیری: ۱۲۳۴۵۶۷۸۹۰۱۲۳")
+    async with bot.db.session() as s:
+        assert (await s.get(Order, order_id)).tracking_code == "1234567890123"
+    (lst,) = await buyer.say("/orders")
+    (card,) = await buyer.tap(lst.buttons[0], lst)
+    assert card.text.count("کد رهگیری") == 1 and "1234567890123" in card.text
+
+
+async def test_in_the_bot_a_listing_shows_its_number_without_the_channels_instruction(
+        bot, person) -> None:
+    seller, buyer = await person("مریم"), await person("سارا")
+    listing = await published_listing(bot, seller)
+    async with bot.db.session() as s:
+        (await s.get(Listing, listing.id)).short_code = "4821"
+    replies = await buyer.say("/start l_Kilim12345")
+    card = next(r for r in replies if "photo" in r.message)
+    assert "🔢 کد محصول: ۴۸۲۱" in card.text and "در ربات بفرستید" not in card.text
+
+
+async def test_a_list_of_products_points_down_at_its_buttons(bot, person) -> None:
+    buyer = await person("سارا")
+    await buyer.say("/start")
+    fid = await photo_id(buyer)
+    seller = await add_seller(bot)
+    await add_listing(bot, seller, fid, "جوراب بافتنی زمستانی")
+    await add_listing(bot, seller, fid, "جوراب بافتنی بچگانه")
+    replies = await buyer.say("جوراب")
+    page = next(r for r in replies if "روی نام محصول بزنید" in (r.text or ""))
+    assert "👇" in page.text and "👆" not in page.text and page.buttons
+
+
+async def test_a_trainer_filling_in_a_listing_hears_it_is_the_sellers(world: World) -> None:
+    w = world
+    seller = Person(w.bot, await w.sb.create_user("سکینه", language_code="fa"))
+    await seller.say("/start")
+    await make_seller(w.bot, seller, name="سکینه احمدی")
+    t = w.trainer
+    await t.say("/onbehalf")
+    choice = (await t.say("سکینه"))[-1]
+    await t.tap("سکینه احمدی — ابهر", choice)
+    await t.tap("عروسک‌سازی")
+    await t.send("photo", b"doll")
+    await t.tap(DONE)
+    await t.say("عروسک پارچه‌ای")
+    await t.tap(SKIP)
+    await t.say("۸۰ هزار")
+    await t.tap("📦 موجود است")
+    await t.say("۲")
+    await t.tap("🤝 تحویل حضوری")
+    replies = await t.tap(DONE)
+    texts = " ".join(r.text or "" for r in replies)
+    assert "👇 محصول سکینه احمدی در کانال این‌طور دیده می‌شود" in texts
+    assert "محصولتان" not in texts
+
+
+async def test_a_title_or_description_too_long_is_said_in_words_not_characters(bot, person) -> None:
+    p = await person()
+    await make_seller(bot, p)
+    await walk(p, "title")
+    assert "حرف" not in p.last.text and "یک خط" in p.last.text
+    long_title = "گلیم دستباف زنجان با نقش‌های سنتی قدیمی و رنگ‌های گیاهی طبیعی، اندازهٔ دو متر در یک و نیم متر"
+    assert len(long_title) > 80
+    (hint,) = [r for r in await p.say(long_title) if r.text]
+    assert "حرف" not in hint.text and "کلمه از آن کم کنید" in hint.text
+    over = len(long_title.split()) - next(
+        n for n in range(len(long_title.split()), 0, -1)
+        if len(" ".join(long_title.split()[:n])) <= 80)
+    assert f"حدود {persian.to_persian_digits(str(over))} کلمه" in hint.text
+    await p.say("گلیم دستباف زنجان")
+    assert "حرف" not in p.last.text and "کلمه" in p.last.text
+    (hint,) = [r for r in await p.say("نخ پشمی " * 70) if r.text]
+    assert "حرف" not in hint.text and "کلمه از آن کم کنید" in hint.text
+    async with bot.db.session() as s:
+        lst = await m.current_draft(s, p.id)
+        assert (lst.title, lst.description) == ("گلیم دستباف زنجان", None)

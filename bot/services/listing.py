@@ -18,6 +18,7 @@ from models.listing import Listing, ListingPhoto
 PHOTOS_MAX = 10
 TITLE_MIN, TITLE_MAX = 3, 80
 DESCRIPTION_MAX = 500  # the caption's 1024 characters hold this with every other field at its longest
+DESCRIPTION_WORDS = 80  # DESCRIPTION_MAX as a seller is told it: about this many words
 VOICE_MAX_SECONDS = 300
 PRICE_MIN, PRICE_MAX = 1_000, 2_000_000_000
 STOCK_MAX = 10_000
@@ -117,10 +118,21 @@ def add_photos(listing: Listing, photos: list[tuple[str, str]], *, replace: bool
     return len(extra)
 
 
+def words_over(text: str, limit: int) -> int:
+    """How many words to take out of `text` so that it fits in `limit` characters: a length
+    a seller can act on (she is never told characters)."""
+    words, n = text.split(), 0
+    while len(words) > 1 and len(" ".join(words)) > limit:
+        words.pop()
+        n += 1
+    return max(n, 1)
+
+
 def set_title(listing: Listing, text: str) -> None:
     title = persian.clean_input(text).replace("\n", " ")
     if len(title) > TITLE_MAX:
-        raise InputError("lst-err-title-long", length=len(title), max=TITLE_MAX)
+        raise InputError("lst-err-title-long", length=len(title), max=TITLE_MAX,
+                         words=words_over(title, TITLE_MAX))
     if len(title) < TITLE_MIN or not _LETTER.search(title):
         raise InputError("lst-err-title-short", min=TITLE_MIN)
     listing.title = title
@@ -129,7 +141,8 @@ def set_title(listing: Listing, text: str) -> None:
 def set_description(listing: Listing, text: str) -> None:
     desc = persian.clean_input(text)
     if len(desc) > DESCRIPTION_MAX:
-        raise InputError("lst-err-description-long", length=len(desc), max=DESCRIPTION_MAX)
+        raise InputError("lst-err-description-long", length=len(desc), max=DESCRIPTION_MAX,
+                         words=words_over(desc, DESCRIPTION_MAX))
     if not desc:
         raise InputError("lst-err-description-type")
     listing.description = desc  # a voice note she recorded stays beside it

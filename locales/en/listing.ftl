@@ -26,14 +26,20 @@ lst-err-photo-needed = Please send at least one photo of the product, then tap "
 lst-err-photo-file = This photo arrived as a "file". Please send it as a photo: in the attachment menu choose "Photo" or "Gallery", not "File".
 lst-err-photo-type = Only photos of the product are needed here. Send a photo, or tap "{ btn-done }" if you have enough.
 
-lst-ask-title = Write a short name for the product, e.g. "Hand-woven kilim, 2 metres" ({ $min } to { $max } characters).
-lst-err-title-short = The product name must be at least { $min } characters long.
-lst-err-title-long = This name is { $length } characters long; a name can have up to { $max }. Please shorten it.
+lst-ask-title = Write a short name for the product, one line, e.g. "Hand-woven kilim, 2 metres".
+lst-err-title-short = This name is too short. Write a little more, e.g. "Knitted baby socks".
+lst-err-title-long = This name is too long for one line; take out about { $words ->
+        [one] one word
+       *[other] { $words } words
+    }. Put the details in the description.
 
 lst-ask-description =
     Describe the product: material, size, colour, anything a buyer should know.
-    Write it (up to { $max } characters) or send a voice message. If you prefer not to, tap "{ btn-skip }".
-lst-err-description-long = This description is { $length } characters long and there is room for { $max }. Please shorten it, or send a voice message.
+    Write it (up to about { $words } words) or send a voice message. If you prefer not to, tap "{ btn-skip }".
+lst-err-description-long = This description is a little long; take out about { $words ->
+        [one] one word
+       *[other] { $words } words
+    }, or send a voice message instead.
 lst-err-voice-long = The voice message must be shorter than { $max } minutes.
 lst-err-description-type = Please write the description or send a voice message. If you prefer not to, tap "{ btn-skip }".
 lst-voice-saved = 🎙 Your voice message is saved as the product's description; buyers can listen to it.
@@ -61,6 +67,7 @@ btn-free = 🎁 Free
 lst-err-delivery-cost = Write the delivery cost in toman (up to { $max } toman), or tap "{ btn-free }".
 
 lst-preview-intro = 👇 This is how your product will look in the channel:
+lst-preview-intro-behalf = 👇 This is how { $name }'s product will look in the channel:
 lst-preview-actions = If everything is right, tap "{ btn-submit }". To change a part, tap its button.
 btn-edit-category = Craft
 btn-edit-photos = Photos
@@ -144,6 +151,7 @@ status-awaiting_seller = waiting for your confirmation
 
 ## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)
 cap-code = 🔢 Product code: { $code } (send this number in the bot)
+cap-code-bot = 🔢 Product code: { $code }
 my-code = 🔢 Product code: { $code }. A buyer who sends this number in the bot opens this product.
 my-trainer-note = ✏️ The trainer's note: { $note }
 btn-share = 📤 Share with others

@@ -50,6 +50,8 @@ ord-status-delivered = delivered
 ord-status-completed = completed
 ord-status-declined = declined by the seller
 ord-status-cancelled = cancelled
+ord-status-new-seller = waiting for your answer
+ord-status-declined-seller = you declined
 
 ## Buttons on an order
 ord-btn-accept = ✅ Accept
@@ -111,6 +113,7 @@ ord-ask-receipt = Send a photo of the card-to-card receipt.
 ord-ask-message = Write your message, or send a photo or a voice message. Your number and username are not shown.
 ord-relayed = Your message was delivered ✅
 ord-receipt-sent = The receipt was sent to the seller ✅
+ord-card-given = You accepted the order ✅ We sent your card number to the buyer. When they send the payment receipt, we'll tell you here.
 ord-err-card = A card number has 16 digits, like 6037 9975 1234 5670.
 ord-err-card-checksum = That card number does not look right; please check it against the card and write it again.
 ord-err-tracking = The tracking code is at most { $max } characters.
@@ -133,7 +136,7 @@ ord-review-saved = Your review is saved. Thank you for buying on Hamyar 🌸
 menu-my-orders = 📋 My orders
 ord-list-empty = You have no orders yet. To buy, tap "{ menu-browse }".
 ord-list-title = Your orders:
-ord-list-item = { $icon } #{ $id } { $title } — { $status } — { $date }
+ord-list-item = { $icon } Order { $id }, { $title } — { $status } — { $date }
 ord-list-buy = 🛍
 ord-list-sell = 📥
 

@@ -28,18 +28,20 @@ lst-err-photo-type = Only photos of the product are needed here. Send a photo, o
 
 lst-ask-title = Write a short name for the product, one line, e.g. "Hand-woven kilim, 2 metres".
 lst-err-title-short = This name is too short. Write a little more, e.g. "Knitted baby socks".
-lst-err-title-long = This name is too long for one line; take out about { $words ->
-        [one] one word
-       *[other] { $words } words
-    }. Put the details in the description.
+lst-err-title-long = { $words ->
+        [0] This name is much too long for one line. Write a few words, e.g. "Hand-woven kilim, 2 metres".
+        [one] This name is too long for one line; take out about one word. Put the details in the description.
+       *[other] This name is too long for one line; take out about { $words } words. Put the details in the description.
+    }
 
 lst-ask-description =
     Describe the product: material, size, colour, anything a buyer should know.
     Write it (up to about { $words } words) or send a voice message. If you prefer not to, tap "{ btn-skip }".
-lst-err-description-long = This description is a little long; take out about { $words ->
-        [one] one word
-       *[other] { $words } words
-    }, or send a voice message instead.
+lst-err-description-long = { $words ->
+        [0] This description is much too long; write up to about { $most } words, or send a voice message instead.
+        [one] This description is a little long; take out about one word, or send a voice message instead.
+       *[other] This description is a little long; take out about { $words } words, or send a voice message instead.
+    }
 lst-err-voice-long = The voice message must be shorter than { $max } minutes.
 lst-err-description-type = Please write the description or send a voice message. If you prefer not to, tap "{ btn-skip }".
 lst-voice-saved = 🎙 Your voice message is saved as the product's description; buyers can listen to it.

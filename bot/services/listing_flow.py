@@ -134,7 +134,9 @@ async def screen(session: AsyncSession, user_id: int, listing: Listing) -> Scree
 async def discard(session: AsyncSession, listing: Listing) -> None:
     """«از اول»: the unfinished draft goes; a listing the trainers have seen (opened again to
     fix it) is never deleted or emptied: it goes back to «محصولات من» as it was."""
-    if was_submitted(listing):
+    if listing.status != m.DRAFT:  # a listing under review a trainer was fixing: left as it is
+        listing.flow = {}
+    elif was_submitted(listing):
         shelve(listing)
     else:
         await session.delete(listing)

@@ -26,6 +26,7 @@ from bot.callbacks import (
     BehalfPhone,
     BehalfPick,
     BehalfSend,
+    CostConfirm,
     EditLink,
     ListingAvailability,
     ListingCategory,
@@ -86,7 +87,7 @@ def _flow() -> Flow:
         Edge("delivery", "delivery", "a method toggled"),
         Edge("delivery", "delivery_cost", "«تمام», a method that costs"),
         Edge("delivery", "preview", "«تمام», pickup only"),
-        Edge("delivery_cost", "delivery_cost", "a cost, another method left"),
+        Edge("delivery_cost", "delivery_cost", "a cost, another method left; a cost to say back («پنجاه تومن»)"),
         Edge("delivery_cost", "preview", "a cost or «رایگان», the last"),
         Edge("preview", FLOW_END, "«ثبت»"),
     ]
@@ -184,7 +185,9 @@ async def cancel(update: Update, context: HamyarContext) -> int:
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         behalf = await _forget(update, s)
-    return await _left(update, context, listing.id if listing else None, behalf)
+    # a listing the trainers have seen is never offered for deleting
+    deletable = listing is not None and not svc.was_submitted(listing)
+    return await _left(update, context, listing.id if listing and deletable else None, behalf)
 
 
 async def _forget(update: Update, s: Any) -> bool:
@@ -358,7 +361,8 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         "delivery_cost": state(
             MessageHandler(free_f, steps.on_delivery_free),
             MessageHandler(collect_f, steps.on_postage_collect),
-            MessageHandler(text, steps.on_delivery_cost),
+            CallbackQueryHandler(price_step.on_cost_confirm, pattern=CostConfirm.pattern()),
+            MessageHandler(text, price_step.on_delivery_cost),
         ),
         "preview": state(
             CallbackQueryHandler(steps.on_edit_field, pattern=loose_pattern(ListingEditField)),
@@ -381,6 +385,7 @@ def build(i18n: I18n) -> ConversationHandler[HamyarContext]:
         fallbacks=[
             CallbackQueryHandler(stale_button, pattern=loose_pattern(ListingStep)),
             CallbackQueryHandler(stale_button, pattern=loose_pattern(PriceConfirm)),
+            CallbackQueryHandler(stale_button, pattern=loose_pattern(CostConfirm)),
             MessageHandler(filters.ALL & private, wrong_type),
         ],
         name=NAME,

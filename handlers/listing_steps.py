@@ -113,7 +113,7 @@ async def ask(update: Update, context: HamyarContext, screen: flow.Screen,
                    keyboards.reply_nav(t, [listing.title] if listing.title else []))
     elif step == "description":
         keeps = "\n" + t("lst-description-keeps-voice") if listing.voice_file_id else ""
-        await send(context, to, prefix + t("lst-ask-description", max=svc.DESCRIPTION_MAX) + keeps,
+        await send(context, to, prefix + t("lst-ask-description", words=svc.DESCRIPTION_WORDS) + keeps,
                    keyboards.reply_nav(t, [t("btn-skip")]))
     elif step == "price":
         current = [_money(context, listing.price)] if listing.price else []
@@ -154,7 +154,9 @@ async def send_preview(update: Update, context: HamyarContext, screen: flow.Scre
     if hint:
         await send(context, to, hint)
     assert screen.seller is not None
-    await send(context, to, t("lst-preview-intro"), keyboards.reply_nav(t))
+    intro = (t("lst-preview-intro") if screen.seller.user_id == user_of(update)  # a trainer's work: hers
+             else t("lst-preview-intro-behalf", name=screen.seller.name))
+    await send(context, to, intro, keyboards.reply_nav(t))
     text = catalogue.caption(context.services.i18n, listing, screen.seller)
     photos = [p.file_id for p in listing.photos]
     if len(photos) == 1:
@@ -382,10 +384,6 @@ async def on_delivery_done(update: Update, context: HamyarContext) -> str | int:
 async def _set_cost(update: Update, context: HamyarContext, text: str | None) -> str | int:
     return await _answer(update, context, "delivery_cost",
                          lambda lst: svc.set_delivery_cost(lst, flow.cost_for(lst), text))
-
-
-async def on_delivery_cost(update: Update, context: HamyarContext) -> str | int:
-    return await _set_cost(update, context, text_of(update))
 
 
 async def on_delivery_free(update: Update, context: HamyarContext) -> str | int:

@@ -83,7 +83,7 @@ def _money(context: HamyarContext, n: int | None) -> str:
     return persian.format_money(n or 0, latin=context.locale != "fa")
 
 
-def card_text(context: HamyarContext, listing: svc.Listing) -> str:
+def card_text(context: HamyarContext, listing: svc.Listing, note: str | None = None) -> str:
     availability: str | Omit
     if listing.availability == svc.IN_STOCK:
         availability = context.t("cap-stock", count=listing.stock or 0)
@@ -97,6 +97,8 @@ def card_text(context: HamyarContext, listing: svc.Listing) -> str:
     if listing.short_code:  # its number, for buyers to type (bot/services/codes.py)
         text += "\n" + context.t("my-code", code=codes.shown(listing.short_code,
                                                              latin=context.locale != "fa"))
+    if note:  # what the trainer asked for, while the listing waits for her fix
+        text += "\n" + context.t("my-trainer-note", note=note)
     return text
 
 
@@ -189,8 +191,10 @@ async def open_card(update: Update, context: HamyarContext) -> None:
     if pressed is None:
         return
     query, listing = pressed
+    async with context.session() as s:
+        note = await my_svc.trainer_note(s, listing)
     await query.answer()
-    await _show(update, context, card_text(context, listing), card_markup(context, listing))
+    await _show(update, context, card_text(context, listing, note), card_markup(context, listing))
 
 
 async def _refresh_card(query: CallbackQuery, context: HamyarContext, listing: svc.Listing) -> None:

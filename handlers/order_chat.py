@@ -39,7 +39,8 @@ PROMPTS = {"decline_reason": "ord-ask-decline-reason", "cancel_reason": "ord-ask
            "tracking": "ord-ask-tracking", "message": "ord-ask-message", "receipt": "ord-ask-receipt",
            "card": "ord-ask-card", "review_text": "ord-ask-review-text"}
 SKIPPABLE = ("tracking", "review_text")
-NOTES = {"message": "ord-relayed", "receipt": "ord-receipt-sent", "review_text": "ord-review-saved"}
+NOTES = {"message": "ord-relayed", "receipt": "ord-receipt-sent", "review_text": "ord-review-saved",
+         "card": "ord-card-given"}
 NO_CARD_AFTER = ("message", "review_text")  # the card is shown again after the others
 
 _OPENED_BY = {"decline_reason": "«نمی‌پذیرم» (o:dec)", "cancel_reason": "«لغو با ذکر دلیل» (o:cxr)",
@@ -76,9 +77,10 @@ async def start_typed(s: Any, update: Update, role: svc.Role, mode: str) -> None
     await write_state(s, CHAT, key_of(update), mode)
 
 
-async def prompt(update: Update, context: HamyarContext, mode: str) -> str:
+async def prompt(update: Update, context: HamyarContext, mode: str, key: str | None = None) -> str:
+    """Ask for the answer `mode` awaits (`key`: another wording of the question)."""
     extra = [context.t("btn-skip")] if mode in SKIPPABLE else []
-    await send(context, chat_of(update), context.t(PROMPTS[mode]), keyboards.reply_nav(context.t, extra))
+    await send(context, chat_of(update), context.t(key or PROMPTS[mode]), keyboards.reply_nav(context.t, extra))
     return mode
 
 
@@ -194,7 +196,16 @@ async def on_skip(update: Update, context: HamyarContext) -> str | int | None:
 
 
 async def cancel_typed(update: Update, context: HamyarContext) -> int:
-    return await _finish(update, context, "ord-typing-cancelled")
+    """Nothing changes. Left while giving her card number (the order is not accepted yet, and
+    the card she pressed «می‌پذیرم» on has no buttons any more), the order's card comes again
+    with its buttons, so she need not look for it in «سفارش‌های من»."""
+    async with context.session() as s:
+        data = await drafts.get(s, user_of(update), CTX)
+    order_id = data.get("order_id") if data.get("mode") == "card" else None
+    try:
+        return await _finish(update, context, "ord-typing-cancelled", order_id=order_id)
+    except (svc.NotYours, InputError):
+        return await _finish(update, context, None)
 
 
 def build_chat(i18n: I18n, entry_points: list[Handler],

@@ -29,7 +29,7 @@ REMINDER_INTERVAL = 300  # seconds between looks for due order reminders
 REMINDER_JOB = "order-reminders"
 
 SIMPLE = {
-    "cxl": svc.cancel_new, "paid": svc.confirm_paid, "nopaid": svc.not_paid,
+    "cxy": svc.cancel_new, "paid": svc.confirm_paid, "nopaid": svc.not_paid,
     "prep": svc.preparing, "recv": svc.received,
 }
 TYPED = {"dec": "decline_reason", "cxr": "cancel_reason", "ship": "tracking", "msg": "message",
@@ -61,6 +61,8 @@ class Done:
     saved_card: str | None = None  # the seller's card from last time, offered again
     cod: bool = True  # cash on delivery offered (not with post)
     stars: int | None = None  # «rate»: the stars given
+    confirm_cancel: bool = False  # «cxl»: the pressed card asks «لغو شود؟» first
+    keep: bool = False  # «keep»: the pressed card shows the order again, nothing changed
 
 
 async def _act(s: Any, update: Update, context: HamyarContext, pressed: Pressed) -> Done:
@@ -73,12 +75,18 @@ async def _act(s: Any, update: Update, context: HamyarContext, pressed: Pressed)
     if isinstance(pressed, OrderPay):
         if pressed.how == "newcard":
             await order_chat.start_typed(s, update, role, "card")
-            return Done(ask="card")
+            return Done(ask="card", cod=svc.cod_allowed(role.order))
         await svc.accept(s, role, pressed.how)
     elif pressed.action in SIMPLE:
         await SIMPLE[pressed.action](s, role)
         if pressed.action == "recv":  # no card: the stars are asked for instead
             return Done()
+    elif pressed.action == "cxl":  # asked once, on the card itself: nothing changes yet
+        svc.may_cancel_new(role)
+        return Done(card=await order_cards.card(s, role.order, role.role, context.locale),
+                    confirm_cancel=True)
+    elif pressed.action == "keep":
+        return Done(card=await order_cards.card(s, role.order, role.role, context.locale), keep=True)
     elif pressed.action == "acc":
         svc.may_accept(role)
         return Done(pay=True, saved_card=await svc.saved_card(s, role.order.seller_id),
@@ -120,7 +128,13 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
         return await order_chat.prompt(update, context, "review_text")
     if done.ask is not None:
         await query.answer()
-        return await order_chat.prompt(update, context, done.ask)
+        # by post there is no cash on delivery: the card question does not offer it
+        key = "ord-ask-card-post" if done.ask == "card" and not done.cod else None
+        return await order_chat.prompt(update, context, done.ask, key)
+    if done.confirm_cancel or done.keep:
+        await query.answer()
+        await _edit_pressed(update, context, pressed.order_id, done)
+        return END
     view = isinstance(pressed, OrderAction) and pressed.action == "view"
     if done.pay:  # not done yet: the payment question comes next
         await query.answer()
@@ -135,6 +149,27 @@ async def on_action(update: Update, context: HamyarContext) -> str | int | None:
     else:  # received: how many stars?
         await _ask_rating(update, context, pressed.order_id)
     return END
+
+
+async def _edit_pressed(update: Update, context: HamyarContext, order_id: int, done: Done) -> None:
+    """«✖️ لغو سفارش»: the pressed card asks once (yes / no, keep the order); «نه» puts the
+    card back as it was. A card that is not text gets the question as a new message."""
+    query = update.callback_query
+    assert query is not None and done.card is not None
+    text, markup = done.card
+    reply: InlineKeyboardMarkup | None = (
+        InlineKeyboardMarkup.de_json(markup, None) if markup else None)
+    if done.confirm_cancel:
+        text += "\n\n" + context.t("ord-cancel-confirm", id=order_id)
+        reply = keyboards.grid([(context.t("ord-btn-cancel-yes"), OrderAction("cxy", order_id).pack()),
+                                (context.t("ord-btn-cancel-no"), OrderAction("keep", order_id).pack())], 1)
+    try:
+        if query.message is not None and getattr(query.message, "text", None):
+            await query.edit_message_text(text, reply_markup=reply)
+        else:
+            await send(context, chat_of(update), text, reply)
+    except BadRequest:
+        pass  # pressed twice: the card says it already
 
 
 async def _refresh_pressed(update: Update, context: HamyarContext, order_id: int) -> None:
@@ -189,7 +224,7 @@ async def my_orders(update: Update, context: HamyarContext) -> None:
     for row in rows:
         icon = context.t(LIST_ICONS[row.role])
         lines.append(context.t("ord-list-item", icon=icon, id=row.order.id, title=row.title,
-                               status=context.t(order_cards.status_key(row.order)),
+                               status=context.t(order_cards.status_key(row.order, row.role)),
                                date=_date(context, row.order.created_at)))
         label = keyboards.short(context.t("ord-list-button", icon=icon, id=row.order.id, title=row.title))
         buttons.append([InlineKeyboardButton(label, callback_data=OrderAction("view", row.order.id).pack())])

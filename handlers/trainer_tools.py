@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot import geo, persian
+from bot import geo, keyboards, persian
 from bot.callbacks import QueueCard, RetryUndelivered
 from bot.context import HamyarApp, HamyarContext
 from bot.i18n import OMIT
@@ -47,7 +47,8 @@ async def queue_cmd(update: Update, context: HamyarContext) -> None:
         date = persian.format_jalali_date(listing.submitted_at or datetime.now(UTC), latin=context.locale != "fa")
         lines.append(context.t("tr-queue-item", id=listing.id, title=listing.title or "",
                                seller=seller.name, city=_city_name(context, seller.city_code), date=date))
-        buttons.append([InlineKeyboardButton(f"#{listing.id} {listing.title}"[:60],
+        label = context.t("tr-queue-button", id=listing.id, title=listing.title or "")
+        buttons.append([InlineKeyboardButton(keyboards.short(label),
                                              callback_data=QueueCard(listing.id).pack())])
     await _say(update, context, "\n".join(lines), InlineKeyboardMarkup(buttons))
 

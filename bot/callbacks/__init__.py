@@ -62,6 +62,7 @@ from bot.callbacks.links import (  # noqa: F401
 )
 from bot.callbacks.listing import (  # noqa: F401
     BehalfPick,
+    CostConfirm,
     ListingAvailability,
     ListingCategory,
     ListingDeleteDraft,

@@ -61,6 +61,16 @@ class PriceConfirm(Button, prefix="lst:amt"):
 
 
 @frozen
+class CostConfirm(Button, prefix="lst:cost"):
+    """A delivery cost read with doubt («پنجاه تومن» → ۵۰٬۰۰۰) said back: yes keeps `amount` as
+    the cost of `method` (only while that cost is still the question), no asks again."""
+
+    answer: Literal["yes", "no"]
+    method: str
+    amount: int
+
+
+@frozen
 class MyPriceConfirm(Button, prefix="my:amt"):
     """The same question when a price is changed from «محصولات من»."""
 

@@ -30,8 +30,9 @@ class OrderStep(Button, prefix="ord"):
 
 ORDER_FORM_KINDS = (OrderNew, OrderDelivery, OrderStep)  # every `ord:` button
 
-OrderActionName = Literal["view", "acc", "dec", "cxl", "cxr", "paid", "nopaid", "prep", "ship",
-                          "recv", "msg", "rcpt"]
+# «cxl» asks the buyer to confirm; «cxy» cancels, «keep» leaves the order as it is.
+OrderActionName = Literal["view", "acc", "dec", "cxl", "cxy", "keep", "cxr", "paid", "nopaid", "prep",
+                          "ship", "recv", "msg", "rcpt"]
 
 
 @frozen

@@ -23,8 +23,11 @@ def hashtag(text: str) -> str:
     return "#" + _HASHTAG_BAD.sub("", persian.clean_input(text).replace(" ", "_"))
 
 
-def caption(i18n: I18n, listing: Listing, seller: Seller, *, lang: str = CHANNEL_LOCALE) -> str:
-    """The caption as HTML (parse_mode=HTML); at most CAPTION_LIMIT characters once parsed."""
+def caption(i18n: I18n, listing: Listing, seller: Seller, *, lang: str = CHANNEL_LOCALE,
+            channel: bool = False) -> str:
+    """The caption as HTML (parse_mode=HTML); at most CAPTION_LIMIT characters once parsed.
+    `channel`: the post in the catalogue channel, whose code line says to send the number in
+    the bot (inside the bot the number is shown without that line)."""
     latin = lang != "fa"
 
     def t(key: str, **args: object) -> str:
@@ -68,7 +71,7 @@ def caption(i18n: I18n, listing: Listing, seller: Seller, *, lang: str = CHANNEL
                        province=province.en if latin else province.fa))
     lines.append(t("cap-shop", shop=esc(seller.name)))
     if listing.short_code:  # the number a buyer types in the bot (bot/services/codes.py)
-        lines.append(t("cap-code", code=str(listing.short_code) if latin
+        lines.append(t("cap-code" if channel else "cap-code-bot", code=str(listing.short_code) if latin
                        else persian.to_persian_digits(listing.short_code)))
     if listing.voice_file_id:
         lines.append(t("cap-voice"))

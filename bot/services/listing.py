@@ -18,6 +18,7 @@ from models.listing import Listing, ListingPhoto
 PHOTOS_MAX = 10
 TITLE_MIN, TITLE_MAX = 3, 80
 DESCRIPTION_MAX = 500  # the caption's 1024 characters hold this with every other field at its longest
+DESCRIPTION_WORDS = 80  # DESCRIPTION_MAX as a seller is told it: about this many words
 VOICE_MAX_SECONDS = 300
 PRICE_MIN, PRICE_MAX = 1_000, 2_000_000_000
 STOCK_MAX = 10_000
@@ -61,8 +62,28 @@ async def get_for_seller(session: AsyncSession, listing_id: int, seller_id: int)
     return listing
 
 
+def was_submitted(listing: Listing) -> bool:
+    """Trainers have seen it (it has review rounds, decisions, cards): never deleted, never
+    emptied, only ever put back where it was."""
+    return listing.submitted_at is not None or (listing.review_round or 0) > 0
+
+
+def is_empty(listing: Listing) -> bool:
+    """A draft nothing was answered in yet."""
+    return not (was_submitted(listing) or listing.category or listing.photos or listing.title
+                or listing.replaces_id)
+
+
+def shelve(listing: Listing) -> None:
+    """A listing that was submitted and opened again as her draft goes back to where it was
+    (sent back, or rejected), keeping every answer; a new draft can start beside it."""
+    listing.status = str((listing.flow or {}).get("back_to") or m.NEEDS_CHANGES)
+    listing.flow = {}
+    listing.status_changed_at = utcnow()
+
+
 async def delete_draft(session: AsyncSession, listing: Listing) -> None:
-    if listing.status != m.DRAFT:
+    if listing.status != m.DRAFT or was_submitted(listing):
         raise InputError("my-not-allowed")
     await session.delete(listing)
 
@@ -97,10 +118,22 @@ def add_photos(listing: Listing, photos: list[tuple[str, str]], *, replace: bool
     return len(extra)
 
 
+def words_over(text: str, limit: int) -> int:
+    """How many words to take out of `text` so that it fits in `limit` characters: a length
+    a seller can act on (she is never told characters); 0 when taking words out cannot make
+    it fit (one very long word)."""
+    words, n = text.split(), 0
+    while len(words) > 1 and len(" ".join(words)) > limit:
+        words.pop()
+        n += 1
+    return n if len(" ".join(words)) <= limit else 0
+
+
 def set_title(listing: Listing, text: str) -> None:
     title = persian.clean_input(text).replace("\n", " ")
     if len(title) > TITLE_MAX:
-        raise InputError("lst-err-title-long", length=len(title), max=TITLE_MAX)
+        raise InputError("lst-err-title-long", length=len(title), max=TITLE_MAX,
+                         words=words_over(title, TITLE_MAX))
     if len(title) < TITLE_MIN or not _LETTER.search(title):
         raise InputError("lst-err-title-short", min=TITLE_MIN)
     listing.title = title
@@ -109,7 +142,8 @@ def set_title(listing: Listing, text: str) -> None:
 def set_description(listing: Listing, text: str) -> None:
     desc = persian.clean_input(text)
     if len(desc) > DESCRIPTION_MAX:
-        raise InputError("lst-err-description-long", length=len(desc), max=DESCRIPTION_MAX)
+        raise InputError("lst-err-description-long", length=len(desc), max=DESCRIPTION_MAX,
+                         words=words_over(desc, DESCRIPTION_MAX), most=DESCRIPTION_WORDS)
     if not desc:
         raise InputError("lst-err-description-type")
     listing.description = desc  # a voice note she recorded stays beside it
@@ -215,25 +249,37 @@ def costly_methods(listing: Listing) -> list[str]:
     return [d["method"] for d in listing.delivery or [] if d["method"] != m.PICKUP]
 
 
-def set_delivery_cost(listing: Listing, method: str, text: str | None, *,
-                      on_delivery: bool = False) -> None:
-    """The cost of a method: typed toman, None for free, or (post only) on_delivery:
-    «پس‌کرایه», the buyer pays the postage when the parcel arrives."""
-    if on_delivery and method != m.POST:
-        raise InputError("invalid-choice")
-    if text is None:
-        cost = 0
+def parse_delivery_cost(text: str | int) -> int:
+    """A typed cost as she means it, read like a price (`persian.read_price`): «پنجاه تومن» or
+    «۵۰» is ۵۰٬۰۰۰ toman, said back first (PriceToConfirm); an int is an amount she confirmed."""
+    if isinstance(text, int):
+        cost = text
     else:
         try:
-            cost = persian.parse_amount(text)
+            reading = persian.read_price(text)
         except persian.AmountError:
             raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX) from None
-        if not 0 <= cost <= DELIVERY_COST_MAX:
-            raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX)
+        cost = reading.amount
+    if not 0 <= cost <= DELIVERY_COST_MAX:
+        raise InputError("lst-err-delivery-cost", max=DELIVERY_COST_MAX)
+    if not isinstance(text, int) and not reading.certain:
+        raise PriceToConfirm(cost)
+    return cost
+
+
+def set_delivery_cost(listing: Listing, method: str, text: str | int | None, *,
+                      on_delivery: bool = False) -> int:
+    """The cost of a method: typed toman (or an int she confirmed), None for free, or (post
+    only) on_delivery: «پس‌کرایه», the buyer pays the postage when the parcel arrives.
+    PriceToConfirm, nothing changed, when the typed amount must be said back first."""
+    if on_delivery and method != m.POST:
+        raise InputError("invalid-choice")
+    cost = 0 if text is None else parse_delivery_cost(text)
     listing.delivery = [
         {"method": d["method"], "cost": cost, **({"collect": True} if on_delivery else {})}
         if d["method"] == method else dict(d) for d in listing.delivery
     ]
+    return cost
 
 
 def missing_field(listing: Listing) -> str | None:
@@ -367,9 +413,10 @@ async def start_revision(session: AsyncSession, listing: Listing) -> Listing:
         select(Listing).where(Listing.replaces_id == listing.id,
                               Listing.status.in_((m.DRAFT, m.PENDING, m.NEEDS_CHANGES, m.REJECTED))))
     if existing is not None:
-        if existing.status != m.DRAFT:
-            existing.status = m.DRAFT
-        existing.flow = {"step": "preview", "editing": True}
+        back_to = existing.status if existing.status != m.DRAFT else (existing.flow or {}).get("back_to")
+        existing.status = m.DRAFT
+        existing.flow = {"step": "preview", "editing": True,
+                         **({"back_to": back_to} if back_to else {})}
         return existing
     copy = Listing(seller_id=listing.seller_id, status=m.DRAFT, created_by=listing.seller_id,
                    replaces_id=listing.id, flow={"step": "preview", "editing": True},
@@ -403,6 +450,7 @@ def apply_revision(original: Listing, revision: Listing) -> bool:
 async def reopen_for_edit(session: AsyncSession, listing: Listing) -> None:
     """A listing sent back by a trainer becomes her draft again, at the preview."""
     _check(listing, "edit")
+    back_to = listing.status
     listing.status = m.DRAFT
-    listing.flow = {"step": "preview"}
+    listing.flow = {"step": "preview", "back_to": back_to}  # where «از اول» puts it back
     await session.flush()

@@ -18,8 +18,11 @@ from bot.services.listing import (
     costly_methods,
     delete_draft,
     get_for_seller,
+    is_empty,
     reopen_for_edit,
     set_flow,
+    shelve,
+    was_submitted,
 )
 from bot.services.listing import start_revision as _start_revision_of
 from models import listing as m
@@ -129,17 +132,36 @@ async def screen(session: AsyncSession, user_id: int, listing: Listing) -> Scree
 
 
 async def discard(session: AsyncSession, listing: Listing) -> None:
-    """«از اول»: the unfinished draft goes."""
-    await session.delete(listing)
+    """«از اول»: the unfinished draft goes; a listing the trainers have seen (opened again to
+    fix it) is never deleted or emptied: it goes back to «محصولات من» as it was."""
+    if listing.status != m.DRAFT:  # a listing under review a trainer was fixing: left as it is
+        listing.flow = {}
+    elif was_submitted(listing):
+        shelve(listing)
+    else:
+        await session.delete(listing)
     await session.flush()
+
+
+async def _other_draft_in_the_way(session: AsyncSession, seller_id: int,
+                                  listing: Listing) -> bool:
+    """True when another draft with answers in it is open; an empty one (e.g. left by
+    «از اول») makes way."""
+    existing = await current_draft(session, seller_id)
+    if existing is None or existing.id == listing.id or existing.replaces_id == listing.id:
+        return False
+    if is_empty(existing):
+        await session.delete(existing)
+        await session.flush()
+        return False
+    return True
 
 
 async def open_for_edit(session: AsyncSession, listing_id: int, seller_id: int) -> Listing:
     """A listing sent back for changes becomes her draft again, unless another draft is open."""
     listing = await get_for_seller(session, listing_id, seller_id)
-    existing = await current_draft(session, seller_id)
-    if existing is not None and existing.id != listing.id:
-        raise InputError("my-not-allowed")
+    if await _other_draft_in_the_way(session, seller_id, listing):
+        raise InputError("my-finish-draft-first")
     await reopen_for_edit(session, listing)
     return listing
 
@@ -147,8 +169,7 @@ async def open_for_edit(session: AsyncSession, listing_id: int, seller_id: int) 
 async def open_revision(session: AsyncSession, listing_id: int, seller_id: int) -> Listing:
     """A copy of a public listing to revise, unless a draft of something else is open."""
     listing = await get_for_seller(session, listing_id, seller_id)
-    existing = await current_draft(session, seller_id)
-    if existing is not None and existing.replaces_id != listing.id:
+    if await _other_draft_in_the_way(session, seller_id, listing):
         raise InputError("my-finish-draft-first")
     return await _start_revision_of(session, listing)
 

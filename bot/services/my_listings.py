@@ -3,12 +3,14 @@ listing being changed is kept in a draft of kind EDIT_KIND between the two updat
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import drafts
 from bot.services import listing as svc
 from bot.services.errors import InputError
 from models.listing import Listing, seller_listings
+from models.moderation import CHANGES, REJECT, Decision
 
 EDIT_KIND = "my_listing_edit"
 AMOUNT_FIELDS = ("price", "stock")
@@ -22,6 +24,24 @@ async def of_seller(session: AsyncSession, seller_id: int) -> list[Listing]:
 async def own(session: AsyncSession, listing_id: int, seller_id: int) -> Listing:
     """The listing if it is hers (ListingNotFound otherwise)."""
     return await svc.get_for_seller(session, listing_id, seller_id)
+
+
+async def trainer_note(session: AsyncSession, listing: Listing) -> str | None:
+    """What the trainer wrote when she sent this listing back (or did not publish it), while it
+    waits for her fix; None otherwise."""
+    if listing.status not in (svc.NEEDS_CHANGES, svc.REJECTED):
+        return None
+    return await session.scalar(
+        select(Decision.reason).where(Decision.listing_id == listing.id,
+                                      Decision.action.in_((CHANGES, REJECT)))
+        .order_by(Decision.round.desc(), Decision.id.desc()).limit(1))
+
+
+async def own_with_note(session: AsyncSession, listing_id: int,
+                        seller_id: int) -> tuple[Listing, str | None]:
+    """The listing if it is hers, with the trainer's note when it waits for her fix."""
+    listing = await own(session, listing_id, seller_id)
+    return listing, await trainer_note(session, listing)
 
 
 async def act(session: AsyncSession, listing_id: int, seller_id: int, action: str) -> Listing:

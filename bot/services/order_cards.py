@@ -25,9 +25,15 @@ SHIP_TOLD = {lm.PICKUP: "ord-buyer-ready", lm.COURIER: "ord-buyer-sent-courier",
 SHIP_STATUS = {lm.PICKUP: "ord-status-ready", lm.COURIER: "ord-status-sent-courier"}
 
 
-def status_key(order: Order) -> str:
+# the seller's own orders, said to her: «منتظر جواب شما», not «منتظر جواب فروشنده»
+SELLER_STATUS = {om.NEW: "ord-status-new-seller", om.DECLINED: "ord-status-declined-seller"}
+
+
+def status_key(order: Order, role: str | None = None) -> str:
     if order.status == om.SHIPPED and order.delivery_method in SHIP_STATUS:
         return SHIP_STATUS[order.delivery_method]
+    if role == "seller" and order.status in SELLER_STATUS:
+        return SELLER_STATUS[order.status]
     return STATUS_KEYS[order.status]
 
 
@@ -110,7 +116,7 @@ async def summary_text(session: AsyncSession, order: Order, role: str, lang: str
     listing = await session.get(Listing, order.listing_id)
     seller = await session.get(Seller, order.seller_id)
     lines = [t(lang, "ord-card-title", id=order.id, title=listing.title if listing else ""),
-             t(lang, "ord-card-status", status=t(lang, status_key(order))),
+             t(lang, "ord-card-status", status=t(lang, status_key(order, role))),
              t(lang, "ord-card-qty", qty=order.quantity, price=money(lang, order.unit_price)),
              t(lang, "ord-card-delivery-how", delivery=delivery_text(
                  lang, order.delivery_method, order.delivery_cost, order.postage_on_delivery)),

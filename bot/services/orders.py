@@ -35,6 +35,9 @@ from models.user import Seller
 
 NOTE_MAX = 300
 TRACKING_MAX = 40
+# «کد رهگیری: …» typed before the code: the card says the label itself
+_TRACKING_LABEL = re.compile(r"^(?:کد\s*(?:رهگیری|پیگیری|مرسوله)|رهگیری|پیگیری|tracking(?:\s*code)?)"
+                             r"\s*(?:پست)?\s*[:：\-]?\s*", re.IGNORECASE)
 REVIEW_MAX = 500
 HOLD_HOURS = order_stock.hold_hours()  # an unanswered order is cancelled after this (buyer told)
 
@@ -77,6 +80,11 @@ def require(role: Role, who: str, statuses: tuple[str, ...]) -> None:
 
 def may_accept(role: Role) -> None:
     require(role, "seller", (om.NEW,))
+
+
+def may_cancel_new(role: Role) -> None:
+    """The buyer may still cancel with one more tap (asked before `cancel_new`)."""
+    require(role, "buyer", (om.NEW,))
 
 
 def may_answer(role: Role, mode: str) -> None:
@@ -299,7 +307,9 @@ async def shipped(session: AsyncSession, role: Role, tracking: str | None) -> Or
     if order.status == om.ACCEPTED and order.payment_method == om.CARD:
         raise InputError("ord-err-not-paid-yet")
     if tracking and asks_tracking(order):
-        code = persian.to_ascii_digits(persian.clean_input(tracking))
+        code = _TRACKING_LABEL.sub("", persian.to_ascii_digits(persian.clean_input(tracking))).strip()
+        if not code:
+            raise InputError("ord-err-tracking-type")
         if len(code) > TRACKING_MAX:
             raise InputError("ord-err-tracking", max=TRACKING_MAX)
         order.tracking_code = code

@@ -51,7 +51,7 @@ async def publish(session: AsyncSession, listing: Listing, seller: Seller) -> No
         await tell_published(session, listing, None)
         return
     listing.channel_chat_id = str(channel)
-    text = catalogue.caption(i18n(), listing, seller)
+    text = catalogue.caption(i18n(), listing, seller, channel=True)
     photos = [p.file_id for p in listing.photos]
     key = f"publish:{listing.id}:{listing.review_round}"
     hook = {"listing_id": listing.id}
@@ -127,7 +127,7 @@ async def edit_post(session: AsyncSession, listing: Listing) -> None:
         return
     seller = await session.get(Seller, listing.seller_id)
     assert seller is not None
-    text = catalogue.caption(i18n(), listing, seller)
+    text = catalogue.caption(i18n(), listing, seller, channel=True)
     payload: dict[str, Any] = {"message_id": listing.channel_card_message_id, "parse_mode": "HTML"}
     if listing.status == m.PUBLISHED:
         payload["reply_markup"] = order_button(listing)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import geo, persian
 from bot.services import drafts, events, groups
 from bot.services.errors import InputError
+from bot.services.listing import words_over
 from models import listing as lm
 from models.base import utcnow
 from models.listing import Listing
@@ -98,7 +99,8 @@ async def begin_fix(session: AsyncSession, user_id: int, field: str, *,
 def validate_name(text: str) -> str:
     name = persian.clean_input(text)
     if len(name) > NAME_MAX:
-        raise InputError("reg-err-name-long", length=len(name), max=NAME_MAX)
+        raise InputError("reg-err-name-long", length=len(name), max=NAME_MAX,
+                         words=words_over(name, NAME_MAX))
     if len(name) < NAME_MIN:
         raise InputError("reg-err-name-short", min=NAME_MIN)
     if not _LETTER.search(name):
@@ -150,7 +152,8 @@ def validate_district(text: str) -> int:
 def validate_group(text: str) -> str:
     name = persian.clean_input(text)
     if len(name) > GROUP_MAX:
-        raise InputError("reg-err-group-long", length=len(name), max=GROUP_MAX)
+        raise InputError("reg-err-group-long", length=len(name), max=GROUP_MAX,
+                         words=words_over(name, GROUP_MAX))
     if len(name) < NAME_MIN or not _LETTER.search(name):
         raise InputError("reg-err-name-chars")
     return name

@@ -68,22 +68,39 @@ def card_buttons(listing: Listing) -> dict[str, Any]:
     ]}
 
 
+def round_key(listing: Listing) -> str:
+    """The idempotency key of a review round: the listing, its round and the moment it was
+    submitted, so that a round can never repeat a key already used (a number SQLite gave
+    again after a row was deleted, a round counted again)."""
+    stamp = int(listing.submitted_at.timestamp() * 1_000_000) if listing.submitted_at else 0
+    return f"card:{listing.id}:{listing.review_round}:{stamp}"
+
+
+async def _post_media(session: AsyncSession, chat: int | str, listing: Listing,
+                      key: str | None) -> None:
+    """The photos (an album when more than one) and the voice note before the card."""
+    def k(suffix: str) -> str | None:
+        return key + suffix if key else None
+
+    photos = [p.file_id for p in listing.photos]
+    if len(photos) > 1:
+        await outbox.enqueue(session, chat, "sendMediaGroup",
+                             {"media": [{"type": "photo", "media": f} for f in photos]},
+                             dedupe_key=k(":album"))
+    elif photos:
+        await outbox.enqueue(session, chat, "sendPhoto", {"photo": photos[0]},
+                             dedupe_key=k(":photo"))
+    if listing.voice_file_id:
+        await outbox.enqueue(session, chat, "sendVoice", {"voice": listing.voice_file_id},
+                             dedupe_key=k(":voice"))
+
+
 async def post_card(session: AsyncSession, listing: Listing, seller: Seller) -> None:
     chat = runtime.admin_chat_id
     if chat is None:
         return
-    photos = [p.file_id for p in listing.photos]
-    key = f"card:{listing.id}:{listing.review_round}"
-    if len(photos) > 1:
-        await outbox.enqueue(session, chat, "sendMediaGroup",
-                             {"media": [{"type": "photo", "media": f} for f in photos]},
-                             dedupe_key=key + ":album")
-    elif photos:
-        await outbox.enqueue(session, chat, "sendPhoto", {"photo": photos[0]},
-                             dedupe_key=key + ":photo")
-    if listing.voice_file_id:
-        await outbox.enqueue(session, chat, "sendVoice", {"voice": listing.voice_file_id},
-                             dedupe_key=key + ":voice")
+    key = round_key(listing)
+    await _post_media(session, chat, listing, key)
     entered_by = None
     if listing.created_by and listing.created_by != listing.seller_id:
         who = await session.get(User, listing.created_by)
@@ -126,6 +143,7 @@ async def resend_card(session: AsyncSession, listing_id: int, user_id: int,
     if card is not None:
         await session.delete(card)
         await session.flush()
+    await _post_media(session, chat_id, listing, None)
     await outbox.enqueue(session, chat_id, "sendMessage",
                          {"text": card_text(listing, seller), "parse_mode": "HTML",
                           "reply_markup": card_buttons(listing)})

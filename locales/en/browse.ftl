@@ -71,7 +71,7 @@ code-paused = Sales of "{ $title }" (code { $code }) are paused for now. Send th
 code-gone = "{ $title }" (code { $code }) is no longer for sale. Tap "{ $button }" to see other products.
 ## A page of listings as one message (issue 13): a numbered list, a button per listing
 br-list-item = { $n }. { $title }
-br-list-hint = 👆 Tap a product's name to see its photo and order it.
+br-list-hint = 👇 Tap a product's name to see its photo and order it.
 btn-br-open = { $n }. { $title }
 br-list-category = 🛍 { $name }:
 br-list-all = 🛍 All products:

@@ -26,14 +26,22 @@ lst-err-photo-needed = Please send at least one photo of the product, then tap "
 lst-err-photo-file = This photo arrived as a "file". Please send it as a photo: in the attachment menu choose "Photo" or "Gallery", not "File".
 lst-err-photo-type = Only photos of the product are needed here. Send a photo, or tap "{ btn-done }" if you have enough.
 
-lst-ask-title = Write a short name for the product, e.g. "Hand-woven kilim, 2 metres" ({ $min } to { $max } characters).
-lst-err-title-short = The product name must be at least { $min } characters long.
-lst-err-title-long = This name is { $length } characters long; a name can have up to { $max }. Please shorten it.
+lst-ask-title = Write a short name for the product, one line, e.g. "Hand-woven kilim, 2 metres".
+lst-err-title-short = This name is too short. Write a little more, e.g. "Knitted baby socks".
+lst-err-title-long = { $words ->
+        [0] This name is much too long for one line. Write a few words, e.g. "Hand-woven kilim, 2 metres".
+        [one] This name is too long for one line; take out about one word. Put the details in the description.
+       *[other] This name is too long for one line; take out about { $words } words. Put the details in the description.
+    }
 
 lst-ask-description =
     Describe the product: material, size, colour, anything a buyer should know.
-    Write it (up to { $max } characters) or send a voice message. If you prefer not to, tap "{ btn-skip }".
-lst-err-description-long = This description is { $length } characters long and there is room for { $max }. Please shorten it, or send a voice message.
+    Write it (up to about { $words } words) or send a voice message. If you prefer not to, tap "{ btn-skip }".
+lst-err-description-long = { $words ->
+        [0] This description is much too long; write up to about { $most } words, or send a voice message instead.
+        [one] This description is a little long; take out about one word, or send a voice message instead.
+       *[other] This description is a little long; take out about { $words } words, or send a voice message instead.
+    }
 lst-err-voice-long = The voice message must be shorter than { $max } minutes.
 lst-err-description-type = Please write the description or send a voice message. If you prefer not to, tap "{ btn-skip }".
 lst-voice-saved = 🎙 Your voice message is saved as the product's description; buyers can listen to it.
@@ -61,6 +69,7 @@ btn-free = 🎁 Free
 lst-err-delivery-cost = Write the delivery cost in toman (up to { $max } toman), or tap "{ btn-free }".
 
 lst-preview-intro = 👇 This is how your product will look in the channel:
+lst-preview-intro-behalf = 👇 This is how { $name }'s product will look in the channel:
 lst-preview-actions = If everything is right, tap "{ btn-submit }". To change a part, tap its button.
 btn-edit-category = Craft
 btn-edit-photos = Photos
@@ -144,7 +153,9 @@ status-awaiting_seller = waiting for your confirmation
 
 ## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)
 cap-code = 🔢 Product code: { $code } (send this number in the bot)
+cap-code-bot = 🔢 Product code: { $code }
 my-code = 🔢 Product code: { $code }. A buyer who sends this number in the bot opens this product.
+my-trainer-note = ✏️ The trainer's note: { $note }
 btn-share = 📤 Share with others
 btn-share-shop = 📤 Share my shop
 share-listing =
@@ -166,6 +177,9 @@ btn-amount-yes = ✅ Yes, that's right
 btn-amount-no = ✏️ No, I'll write it again
 lst-price-confirm = We read the price as { $price }. Is that right?
     Tap "{ btn-amount-yes }" or "{ btn-amount-no }".
+lst-cost-confirm = We read the cost of "{ $method }" as { $cost }. Is that right?
+    Tap "{ btn-amount-yes }" or "{ btn-amount-no }".
+lst-cost-saved = Cost of "{ $method }": { $cost }
 lst-price-again = Write the price again, e.g. 120 thousand or 1.5 million.
 lst-ask-stock-buttons = How many do you have in stock? Tap a number, or write it, e.g. "two".
 lst-ask-prep-days-buttons = How many days does it take to prepare an order? Tap a button, or write it, e.g. "one week".

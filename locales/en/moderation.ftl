@@ -60,7 +60,8 @@ cat-btn-order = { ord-btn-order }
 ## Trainer tools (private chat)
 tr-queue-empty = No products are waiting for review.
 tr-queue-title = Products waiting for review ({ $count }):
-tr-queue-item = #{ $id } "{ $title }" — { $seller }, { $city } — { $date }
+tr-queue-item = Product { $id }, "{ $title }" — { $seller }, { $city } — { $date }
+tr-queue-button = { $id } · { $title }
 tr-queue-resent = The review card of this product was sent to the trainers' group again.
 tr-seller-usage = Write the seller's name or phone after the command, e.g. /seller Maryam or /seller 09121234567
 tr-seller-none = No seller with that name or phone was found.

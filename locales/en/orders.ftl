@@ -50,6 +50,8 @@ ord-status-delivered = delivered
 ord-status-completed = completed
 ord-status-declined = declined by the seller
 ord-status-cancelled = cancelled
+ord-status-new-seller = waiting for your answer
+ord-status-declined-seller = you declined
 
 ## Buttons on an order
 ord-btn-accept = ✅ Accept
@@ -63,6 +65,9 @@ ord-btn-receipt = 📎 Send the receipt photo
 ord-btn-received = ✅ I received the order
 ord-btn-message-seller = ✉️ Message the seller
 ord-btn-message-buyer = ✉️ Message the buyer
+ord-btn-cancel-yes = ✖️ Yes, cancel it
+ord-btn-cancel-no = ↩️ No, keep the order
+ord-cancel-confirm = Cancel order number { $id }? Tap "{ ord-btn-cancel-yes }" or "{ ord-btn-cancel-no }".
 ord-btn-cancel-reason = ✖️ Cancel and say why
 ord-btn-reply = ✉️ Reply
 ord-btn-cod = 💵 Cash on delivery
@@ -98,6 +103,9 @@ ord-ask-tracking = If you have a postal tracking code, write it; otherwise tap "
 ord-ask-card =
     Write your 16-digit card number. We show it only to this buyer, after you accept.
     With a card-to-card transfer the buyer also sees the card holder's name. If you do not want that, tap /cancel and choose "{ ord-btn-cod }".
+ord-ask-card-post =
+    Write your 16-digit card number. We show it only to this buyer, after you accept.
+    A parcel by post can only be paid by card-to-card transfer, and the buyer also sees the card holder's name. If you do not want that, tap /cancel.
 ord-ask-payment =
     How should the buyer pay?
     With a card-to-card transfer the buyer also sees the card holder's name; if you do not want that, tap "{ ord-btn-cod }".
@@ -105,6 +113,7 @@ ord-ask-receipt = Send a photo of the card-to-card receipt.
 ord-ask-message = Write your message, or send a photo or a voice message. Your number and username are not shown.
 ord-relayed = Your message was delivered ✅
 ord-receipt-sent = The receipt was sent to the seller ✅
+ord-card-given = You accepted the order ✅ We sent your card number to the buyer. When they send the payment receipt, we'll tell you here.
 ord-err-card = A card number has 16 digits, like 6037 9975 1234 5670.
 ord-err-card-checksum = That card number does not look right; please check it against the card and write it again.
 ord-err-tracking = The tracking code is at most { $max } characters.
@@ -127,7 +136,7 @@ ord-review-saved = Your review is saved. Thank you for buying on Hamyar 🌸
 menu-my-orders = 📋 My orders
 ord-list-empty = You have no orders yet. To buy, tap "{ menu-browse }".
 ord-list-title = Your orders:
-ord-list-item = { $icon } #{ $id } { $title } — { $status } — { $date }
+ord-list-item = { $icon } Order { $id }, { $title } — { $status } — { $date }
 ord-list-buy = 🛍
 ord-list-sell = 📥
 

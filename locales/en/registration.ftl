@@ -4,8 +4,12 @@ reg-resume = Your registration was left unfinished; let's carry on from where yo
 reg-ask-name =
     Question 1 of 7
     Write the name buyers should see. A shop name is better than your own name, e.g. "Mehr Knits".
-reg-err-name-short = The name must be at least { $min } characters long.
-reg-err-name-long = This name is { $length } characters long; at most { $max } are allowed. Please shorten it.
+reg-err-name-short = This name is too short. Write a little more, e.g. "Mehr Knits".
+reg-err-name-long = { $words ->
+        [0] This name is much too long. Write a short name, a few words, e.g. "Mehr Knits".
+        [one] This name is too long; take out about one word.
+       *[other] This name is too long; take out about { $words } words.
+    }
 reg-err-name-chars = The name must contain letters, not only digits or symbols.
 reg-err-text-expected = Please send your answer as text.
 
@@ -45,7 +49,11 @@ reg-ask-group =
 reg-ask-group-pending =
     Question 7 of 7
     👥 You came with the code of the group "{ $name }"; once you are registered you are in that group. Tap "{ btn-skip }".
-reg-err-group-long = This name is { $length } characters long; at most { $max } are allowed.
+reg-err-group-long = { $words ->
+        [0] This name is much too long. Write the group's name in a few words.
+        [one] This name is too long; take out about one word.
+       *[other] This name is too long; take out about { $words } words.
+    }
 
 reg-summary =
     Please check your details once more:

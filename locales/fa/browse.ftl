@@ -65,7 +65,7 @@ code-paused = فروش «{ $title }» (کد { $code }) الان موقتاً م�
 code-gone = «{ $title }» (کد { $code }) دیگر فروخته نمی‌شود. «{ $button }» را بزنید و محصولات دیگر را ببینید.
 ## A page of listings as one message (issue 13): a numbered list, a button per listing
 br-list-item = { $n }. { $title }
-br-list-hint = 👆 برای دیدن عکس و سفارش، روی نام محصول بزنید.
+br-list-hint = 👇 برای دیدن عکس و سفارش، روی نام محصول بزنید.
 btn-br-open = { $n }. { $title }
 br-list-category = 🛍 { $name }:
 br-list-all = 🛍 همهٔ محصولات:

@@ -57,7 +57,8 @@ cat-btn-order = { ord-btn-order }
 ## Trainer tools (private chat)
 tr-queue-empty = محصولی در انتظار بررسی نیست.
 tr-queue-title = محصولات در انتظار بررسی ({ $count }):
-tr-queue-item = #{ $id } «{ $title }» — { $seller }، { $city } — { $date }
+tr-queue-item = محصول شمارهٔ { $id }، «{ $title }» — { $seller }، { $city } — { $date }
+tr-queue-button = { $id } · { $title }
 tr-queue-resent = کارت بررسی این محصول دوباره در گروه مربی‌ها فرستاده شد.
 tr-seller-usage = نام یا شمارهٔ فروشنده را بعد از فرمان بنویسید؛ مثلاً: /seller مریم یا /seller ۰۹۱۲۱۲۳۴۵۶۷
 tr-seller-none = فروشنده‌ای با این نام یا شماره پیدا نشد.

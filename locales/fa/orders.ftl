@@ -47,6 +47,8 @@ ord-status-delivered = تحویل شد
 ord-status-completed = به پایان رسید
 ord-status-declined = فروشنده نپذیرفت
 ord-status-cancelled = لغو شد
+ord-status-new-seller = منتظر جواب شما
+ord-status-declined-seller = نپذیرفتید
 
 ## Buttons on an order
 ord-btn-accept = ✅ می‌پذیرم
@@ -60,6 +62,9 @@ ord-btn-receipt = 📎 فرستادن عکس رسید
 ord-btn-received = ✅ سفارش را تحویل گرفتم
 ord-btn-message-seller = ✉️ پیام به فروشنده
 ord-btn-message-buyer = ✉️ پیام به خریدار
+ord-btn-cancel-yes = ✖️ بله، لغو شود
+ord-btn-cancel-no = ↩️ نه، سفارش بماند
+ord-cancel-confirm = سفارش شمارهٔ { $id } لغو شود؟ «{ ord-btn-cancel-yes }» یا «{ ord-btn-cancel-no }» را بزنید.
 ord-btn-cancel-reason = ✖️ لغو و نوشتن دلیل
 ord-btn-reply = ✉️ پاسخ
 ord-btn-cod = 💵 نقدی هنگام تحویل
@@ -95,6 +100,9 @@ ord-ask-tracking = اگر کد رهگیری پست دارید بنویسید، �
 ord-ask-card =
     شمارهٔ کارت ۱۶ رقمی‌تان را بنویسید. فقط بعد از پذیرفتن سفارش، آن را به همین خریدار نشان می‌دهیم.
     در کارت به کارت، خریدار نام صاحب کارت را هم می‌بیند. اگر نمی‌خواهید نامتان را ببیند، /cancel را بزنید و «{ ord-btn-cod }» را انتخاب کنید.
+ord-ask-card-post =
+    شمارهٔ کارت ۱۶ رقمی‌تان را بنویسید. فقط بعد از پذیرفتن سفارش، آن را به همین خریدار نشان می‌دهیم.
+    بستهٔ پستی را فقط کارت به کارت می‌شود حساب کرد، و خریدار نام صاحب کارت را هم می‌بیند. اگر نمی‌خواهید، /cancel را بزنید.
 ord-ask-payment =
     خریدار چطور پرداخت کند؟
     در کارت به کارت، خریدار نام صاحب کارت را هم می‌بیند؛ اگر نمی‌خواهید، «{ ord-btn-cod }» را بزنید.
@@ -102,6 +110,7 @@ ord-ask-receipt = عکس رسید کارت به کارت را بفرستید.
 ord-ask-message = پیامتان را بنویسید، یا عکس یا پیام صوتی بفرستید. شماره و نام کاربری شما نشان داده نمی‌شود.
 ord-relayed = پیامتان فرستاده شد ✅
 ord-receipt-sent = رسید برای فروشنده فرستاده شد ✅
+ord-card-given = سفارش را پذیرفتید ✅ شمارهٔ کارت را برای خریدار فرستادیم. وقتی رسید پرداخت را بفرستد، همین‌جا خبرتان می‌کنیم.
 ord-err-card = شمارهٔ کارت باید ۱۶ رقم باشد؛ مثل ۶۰۳۷ ۹۹۷۵ ۱۲۳۴ ۵۶۷۰.
 ord-err-card-checksum = این شمارهٔ کارت درست به نظر نمی‌رسد؛ یک بار دیگر از روی کارت نگاه کنید و بنویسید.
 ord-err-tracking = کد رهگیری نباید بیشتر از { $max } حرف باشد.
@@ -124,7 +133,7 @@ ord-review-saved = نظرتان ثبت شد. ممنون که از همیار خ�
 menu-my-orders = 📋 سفارش‌های من
 ord-list-empty = هنوز سفارشی ندارید. برای خرید، «{ menu-browse }» را بزنید.
 ord-list-title = سفارش‌های شما:
-ord-list-item = { $icon } #{ $id } { $title } — { $status } — { $date }
+ord-list-item = { $icon } سفارش شمارهٔ { $id }، { $title } — { $status } — { $date }
 ord-list-buy = 🛍
 ord-list-sell = 📥
 
@@ -135,7 +144,7 @@ ord-stuck-item = سفارش شمارهٔ { $id } — { $status } — { $date }
 ord-err-tracking-type = کد رهگیری را بنویسید، یا اگر کدی ندارید «{ btn-skip }» را بزنید.
 # i11-screens: short buttons of the order lists (status and date are in the text), a stale card
 ord-list-button = { $icon } { $id } · { $title }
-ord-stuck-button = 📦 سفارش { $id }
+ord-stuck-button = 📦 سفارش شمارهٔ { $id }
 ord-stale-card = { $why } کارت را به‌روز کردم؛ از دکمه‌های تازهٔ آن استفاده کنید.
 
 ## Stock held for orders (i11-stock)

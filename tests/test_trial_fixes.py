@@ -24,7 +24,9 @@ OVER = "🔄 از اول"
 
 async def _send_back(w: World, listing_id: int, round_: int, note: str) -> None:
     card = await w.card(listing_id, round_)
-    await w.press_in_group(w.trainer, card, CHANGES)
+    await w.press_in_group(w.trainer, card, CHANGES)  # the common fixes, and a typed one
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(w.trainer, card_now, "✍️ اصلاح دیگر (بنویسید)")
     msg = await w.sb.send_text(w.trainer.user, note, chat_id=w.group["id"])
     await w.bot.wait_processed(("msg", w.group["id"], msg["message_id"]))
 

@@ -111,6 +111,24 @@ async def test_trainer_creates_a_group_and_women_join_by_link_or_code(world) -> 
     assert "گروه همیار یاس — ۳ عضو" in listing[-1].text
 
 
+async def test_a_group_name_too_long_is_told_in_words_and_asked_again(world) -> None:  # type: ignore[no-untyped-def]
+    """COPY rule 6: a name past its limit is answered with how many words to take out (no
+    count of characters) and the command to send again, with the city she typed; no group."""
+    bot, _manager, trainer, _ = world
+    long = " ".join(["نرگس"] * 15)  # 15 × 4 letters and the spaces: 74 of 60; 3 words over
+    (hint,) = await trainer.say(f"/newgroup ابهر {long}")
+    assert hint.text.startswith("نام گروه بلند است؛ حدود ۳ کلمه از آن کم کنید و دوباره بفرستید")
+    assert hint.text.endswith("/newgroup ابهر گروه همیار یاس"), "the command to send again, her city kept"
+    assert "حرف" not in hint.text and "۶۰" not in hint.text
+    async with bot.db.session() as s:
+        assert await s.scalar(select(func.count()).select_from(HamyarGroup)) == 0
+    shorter = " ".join(["نرگس"] * 12)
+    created = await trainer.say(f"/newgroup ابهر {shorter}")
+    assert f"گروه «{shorter}» ساخته شد" in created[-1].text
+    async with bot.db.session() as s:
+        assert (await s.scalars(select(HamyarGroup.name))).all() == [shorter]
+
+
 async def test_typed_group_names_are_matched_or_confirmed_by_a_trainer(world) -> None:  # type: ignore[no-untyped-def]
     bot, _manager, trainer, _ = world
     await trainer.say("/newgroup ابهر گروه همیار یاس")

@@ -157,6 +157,24 @@ async def test_a_photo_at_the_tracking_prompt_does_not_mark_the_order_shipped(
         assert (await s.get(Order, order_id)).status == om.PAID
 
 
+async def test_a_tracking_code_with_a_sentence_around_it_is_told_in_words(
+        bot: BotHarness, person) -> None:
+    """COPY rule 6: a code past its limit is answered in words (no count of characters); the
+    code is asked again and the order is not shipped until it fits."""
+    seller, buyer = await person("مریم"), await person("سارا")
+    order_id = await paid_post_order(bot, seller, buyer)
+    await seller.tap("📦 ارسال کردم", seller.find_button("📦 ارسال کردم"))
+    replies = await seller.say("۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴ فرستادم، ممنون از خرید شما دوست عزیز")
+    assert "فقط خود کد رهگیری را بفرستید؛ حدود ۵ کلمه از این متن کم کنید." in replies[0].text
+    assert not any("حرف" in (r.text or "") for r in replies)
+    async with bot.db.session() as s:
+        assert (await s.get(Order, order_id)).status == om.PAID
+    await seller.say("۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴")
+    async with bot.db.session() as s:
+        order = await s.get(Order, order_id)
+        assert (order.status, order.tracking_code) == (om.SHIPPED, "123456789012345678901234")
+
+
 async def test_huge_ids_in_callback_data_are_refused_not_crashed(bot: BotHarness, person) -> None:
     """Callback ids are parsed with int() and handed to session.get: one over 2**63 raises
     OverflowError in the driver (SQLite; asyncpg raises too), so the user gets «مشکلی پیش آمد»

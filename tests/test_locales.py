@@ -74,10 +74,11 @@ def test_persian_strings_have_no_latin_words() -> None:
 
 def test_persian_numbers_are_rendered_with_persian_digits() -> None:
     i18n = I18n()
-    text = i18n.t("fa", "ord-err-address-long", {"length": 5000, "max": 60})
-    assert "۵٬۰۰۰" in text and "۶۰" in text
+    text = i18n.t("fa", "ord-err-address-long", {"words": 5000})
+    assert "۵٬۰۰۰ کلمه" in text
     assert "5000" not in text
-    assert "5,000" in i18n.t("en", "ord-err-address-long", {"length": 5000, "max": 60})
+    assert "5,000 words" in i18n.t("en", "ord-err-address-long", {"words": 5000})
+    assert "about one word" in i18n.t("en", "ord-err-address-long", {"words": 1}), "Fluent plurals"
 
 
 def test_every_menu_command_has_its_cmd_key_and_no_key_is_stray() -> None:

@@ -169,6 +169,37 @@ async def test_typed_reason_and_request_changes(world: World) -> None:
     await w.bot.wait_processed(("msg", w.group["id"], chat["message_id"]))
 
 
+async def test_a_trainers_reason_too_long_is_told_in_words_and_asked_again(world: World) -> None:
+    """COPY rule 6: a reason past its limit is answered with how many words to take out, not
+    a count of characters; she is still typing the reason, nothing is decided or lost."""
+    w = world
+    seller, listing = await submitted_listing(w)
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, REJECT)
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(w.trainer, card_now, "✍️ دلیل دیگر (بنویسید)")
+    assert "دلیل رد محصول" in w.group_msgs()[-1].text
+    long = " ".join(["عکس‌ها"] * 80)  # 80 × 6 letters and the spaces: 559 of 500; 9 words over
+    typed = await w.sb.send_text(w.trainer.user, long, chat_id=w.group["id"])
+    await w.bot.wait_processed(("msg", w.group["id"], typed["message_id"]))
+    hint = w.group_msgs()[-1]
+    assert "حدود ۹ کلمه از آن کم کنید و دوباره بفرستید" in hint.text
+    assert "حرف" not in hint.text and "۵۰۰" not in hint.text
+    async with w.bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).status == m.PENDING
+        assert (await s.scalar(select(func.count()).select_from(Decision))) == 0
+    # still typing: the shorter reason is the decision
+    short = await w.sb.send_text(w.trainer.user, "عکس‌ها تار است؛ در نور روز عکس بگیرید",
+                                 chat_id=w.group["id"])
+    await w.bot.wait_processed(("msg", w.group["id"], short["message_id"]))
+    told = await w.sb.wait_for_bot_message(seller.id, lambda r: "این بار منتشر نشد" in (r.text or ""))
+    assert "در نور روز" in told.text
+    async with w.bot.db.session() as s:
+        assert (await s.get(Listing, listing.id)).status == m.REJECTED
+        d = (await s.scalars(select(Decision))).one()
+        assert (d.action, d.reason) == ("reject", "عکس‌ها تار است؛ در نور روز عکس بگیرید")
+
+
 CHANGE_FIXES = ["📷 عکس واضح‌تر", "💰 اصلاح قیمت", "📝 توضیح کامل‌تر", "🏷 نام روشن‌تر",
                 "🚚 اصلاح روش ارسال"]
 

@@ -15,6 +15,7 @@ from models import listing as m
 from models import order as om
 from models.listing import Listing
 from models.order import Order, OrderMessage, Review
+from models.state import Draft
 
 FA_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
              "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
@@ -26,6 +27,33 @@ def jalali_month_and_year(when: datetime) -> tuple[str, str]:
     local = when.astimezone(ZoneInfo("Asia/Tehran")) if when.tzinfo else when
     j = jdatetime.date.fromgregorian(date=local.date())
     return FA_MONTHS[j.month - 1], str(j.year).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+
+
+async def test_a_buyers_address_too_long_is_told_in_words_and_asked_again(bot: BotHarness, person) -> None:
+    """COPY rule 6: an address past its limit is answered with how many words to take out
+    (no count of characters), the address is asked again and her earlier answers stay."""
+    seller, buyer = await person("مریم"), await person("سارا")
+    await published_listing(bot, seller)
+    await buyer.say("/start l_Kilim12345")
+    await buyer.tap("🛒 سفارش می‌دهم")
+    await buyer.say("۲")
+    await buyer.tap(next(b for b in buyer.last.buttons if "پست" in b))
+    await buyer.say("سارا محمدی")
+    long = " ".join(["خیابان"] * 50)  # 50 × 6 letters and the spaces: 349 of 300; 7 words over
+    (hint,) = await buyer.say(long)
+    assert hint.text.startswith("این نشانی بلند است؛ حدود ۷ کلمه از آن کم کنید و دوباره بفرستید.")
+    assert "نشانی کامل را بنویسید" in hint.text, "the address is asked again"
+    assert "حرف" not in hint.text and "۳۰۰" not in hint.text
+    async with bot.db.session() as s:
+        form = dict((await s.get(Draft, (buyer.id, "order"))).data)
+        assert await s.scalar(select(func.count()).select_from(Order)) == 0
+    assert (form["step"], form["quantity"], form["name"]) == ("address", 2, "سارا محمدی")
+    assert "address" not in form
+    (q,) = await buyer.say("تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
+    assert q.text.startswith("شمارهٔ موبایل گیرنده")
+    async with bot.db.session() as s:
+        form = dict((await s.get(Draft, (buyer.id, "order"))).data)
+    assert (form["name"], form["address"]) == ("سارا محمدی", "تهران، خیابان انقلاب، کوچهٔ بهار، پلاک ۱۲")
 
 
 async def test_full_order_card_to_card_to_review(bot: BotHarness, person) -> None:

@@ -456,3 +456,13 @@ def test_jalali_month_bounds(d: date, bounds: tuple[date, date]) -> None:
     start, end = bounds
     assert to_jalali(start).day == 1
     assert to_jalali(end + timedelta(days=1)).day == 1
+
+
+def test_words_over_says_a_length_in_words() -> None:
+    """COPY rule 6: a text past its limit is told how many words to take out of it."""
+    assert persian.words_over("یک دو سه", 10) == 0, "fits already"
+    assert persian.words_over("یک دو سه چهار", 10) == 1  # «یک دو سه» is 8
+    assert persian.words_over(" ".join(["خیابان"] * 50), 300) == 7  # 349 → 43 words, 300
+    assert persian.words_over("ب" * 5000, 300) == 0, "one long word: no count of words helps"
+    assert persian.words_over("ب" * 400 + " کوتاه", 300) == 0
+    assert persian.words_over("", 10) == 0

@@ -4,7 +4,8 @@ Pure functions, no Telegram and no database, so that every layer can use them. U
 ``from bot import persian; persian.format_money(...)``; they live in these modules:
 
 * ``text`` — normalising for matching (``normalize``, ``squash``), tidying what a user typed
-  before storing it (``clean_input``), digits (``to_ascii_digits``, ``to_persian_digits``).
+  before storing it (``clean_input``), digits (``to_ascii_digits``, ``to_persian_digits``),
+  how many words to take out of a text too long for its limit (``words_over``).
 * ``amounts`` — numbers and money (``format_number``, ``format_money``), prices and quantities
   as typed (``parse_amount``, ``parse_int``, ``AmountError``), ``parse_iranian_mobile``.
 * ``spoken`` — a price as a seller means it (``read_price``: the dropped «هزار», «۱۲۰ تومن» as
@@ -42,6 +43,7 @@ from bot.persian.text import (
     squash,
     to_ascii_digits,
     to_persian_digits,
+    words_over,
 )
 
 __all__ = [
@@ -69,4 +71,5 @@ __all__ = [
     "to_jalali",
     "to_persian_digits",
     "to_tehran",
+    "words_over",
 ]

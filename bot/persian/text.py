@@ -5,6 +5,8 @@
   go, the zero-width non-joiner becomes a space and Latin letters are case-folded.
 * ``clean_input`` — for *storing* what a user typed: keeps the text as written (Persian digits,
   the ZWNJ of correct orthography) but removes invisible junk and unifies ي/ك.
+* ``words_over`` — how many words to take out of a text too long for its limit: a length a
+  person can act on (nobody counts characters; COPY rule 6).
 * ``to_ascii_digits`` / ``to_persian_digits``.
 """
 
@@ -146,6 +148,20 @@ def clean_input(text: str | None) -> str:
     text = "\n".join(line.strip(" " + ZWNJ) for line in text.split("\n"))
     text = _MANY_NEWLINES_RE.sub("\n\n", text)
     return text.strip()
+
+
+def words_over(text: str, limit: int) -> int:
+    """How many words to take out of the end of `text` so that it fits in `limit` characters
+    (words joined by one space): what a person is told instead of a count of characters. 0 when
+    it fits already, or when taking words out cannot make it fit (its first word alone is longer
+    than `limit`): the message then asks for a few words or gives an example instead."""
+    words = text.split()
+    kept, length = 0, -1
+    for word in words:
+        if length + 1 + len(word) > limit:
+            break
+        kept, length = kept + 1, length + 1 + len(word)
+    return len(words) - kept if kept else 0
 
 
 # --------------------------------------------------------------------------------------------

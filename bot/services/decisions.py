@@ -62,7 +62,7 @@ def clean_reason(text: str) -> str:
     if not reason:
         raise InputError("mod-err-reason-empty")
     if len(reason) > REASON_MAX:
-        raise InputError("mod-err-reason-long", length=len(reason), max=REASON_MAX)
+        raise InputError("mod-err-reason-long", words=persian.words_over(reason, REASON_MAX))
     return reason
 
 

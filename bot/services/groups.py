@@ -57,7 +57,7 @@ async def create_group(session: AsyncSession, trainer_id: int, text: str) -> Ham
     if not place or not name:
         raise InputError("grp-err-create-format")
     if len(name) > NAME_MAX:
-        raise InputError("grp-err-name-long", max=NAME_MAX)
+        raise InputError("grp-err-name-long", words=persian.words_over(name, NAME_MAX), place=place)
     try:
         scope = trainers.parse_scope(place)
     except InputError:

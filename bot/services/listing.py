@@ -118,22 +118,11 @@ def add_photos(listing: Listing, photos: list[tuple[str, str]], *, replace: bool
     return len(extra)
 
 
-def words_over(text: str, limit: int) -> int:
-    """How many words to take out of `text` so that it fits in `limit` characters: a length
-    a seller can act on (she is never told characters); 0 when taking words out cannot make
-    it fit (one very long word)."""
-    words, n = text.split(), 0
-    while len(words) > 1 and len(" ".join(words)) > limit:
-        words.pop()
-        n += 1
-    return n if len(" ".join(words)) <= limit else 0
-
-
 def set_title(listing: Listing, text: str) -> None:
     title = persian.clean_input(text).replace("\n", " ")
     if len(title) > TITLE_MAX:
         raise InputError("lst-err-title-long", length=len(title), max=TITLE_MAX,
-                         words=words_over(title, TITLE_MAX))
+                         words=persian.words_over(title, TITLE_MAX))
     if len(title) < TITLE_MIN or not _LETTER.search(title):
         raise InputError("lst-err-title-short", min=TITLE_MIN)
     listing.title = title
@@ -143,7 +132,7 @@ def set_description(listing: Listing, text: str) -> None:
     desc = persian.clean_input(text)
     if len(desc) > DESCRIPTION_MAX:
         raise InputError("lst-err-description-long", length=len(desc), max=DESCRIPTION_MAX,
-                         words=words_over(desc, DESCRIPTION_MAX), most=DESCRIPTION_WORDS)
+                         words=persian.words_over(desc, DESCRIPTION_MAX), most=DESCRIPTION_WORDS)
     if not desc:
         raise InputError("lst-err-description-type")
     listing.description = desc  # a voice note she recorded stays beside it

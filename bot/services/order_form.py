@@ -182,14 +182,14 @@ def use_last(data: dict[str, Any]) -> str:
 def validate_address(text: str) -> str:
     address = persian.clean_input(text)
     if len(address) > ADDRESS_MAX:
-        raise InputError("ord-err-address-long", length=len(address), max=ADDRESS_MAX)
+        raise InputError("ord-err-address-long", words=persian.words_over(address, ADDRESS_MAX))
     if len(address) < ADDRESS_MIN:
-        raise InputError("ord-err-address-short", min=ADDRESS_MIN)
+        raise InputError("ord-err-address-short")
     return address
 
 
 def validate_note(text: str) -> str:
     note = persian.clean_input(text)
     if len(note) > NOTE_MAX:
-        raise InputError("ord-err-note-long", length=len(note), max=NOTE_MAX)
+        raise InputError("ord-err-note-long", words=persian.words_over(note, NOTE_MAX))
     return note

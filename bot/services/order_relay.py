@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import outbox
+from bot import outbox, persian
 from bot.services.errors import InputError
 from bot.services.order_cards import lang_of, reply_button, t
 from bot.services.orders import Role
@@ -27,7 +27,7 @@ async def relay(session: AsyncSession, role: Role, kind: str, text: str | None,
     if kind not in KINDS or (kind == "text" and not (text or "").strip()):
         raise InputError("ord-err-relay-type")
     if text and len(text) > TEXT_MAX:
-        raise InputError("ord-err-note-long", length=len(text), max=TEXT_MAX)
+        raise InputError("ord-err-note-long", words=persian.words_over(text, TEXT_MAX))
     session.add(OrderMessage(order_id=order.id, sender=role.role, kind=kind, text=text, file_id=file_id))
     for to in TARGETS[role.role]:
         user_id = order.buyer_id if to == "buyer" else order.seller_id

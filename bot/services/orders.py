@@ -311,7 +311,7 @@ async def shipped(session: AsyncSession, role: Role, tracking: str | None) -> Or
         if not code:
             raise InputError("ord-err-tracking-type")
         if len(code) > TRACKING_MAX:
-            raise InputError("ord-err-tracking", max=TRACKING_MAX)
+            raise InputError("ord-err-tracking", words=persian.words_over(code, TRACKING_MAX))
         order.tracking_code = code
     order.status, order.shipped_at = om.SHIPPED, utcnow()
     await session.flush()
@@ -339,7 +339,7 @@ async def review(session: AsyncSession, role: Role, stars: int, text: str | None
     if text:
         body = persian.clean_input(text)
         if len(body) > REVIEW_MAX:
-            raise InputError("ord-err-review-long", length=len(body), max=REVIEW_MAX)
+            raise InputError("ord-err-review-long", words=persian.words_over(body, REVIEW_MAX))
     row = await session.get(Review, order.id)
     if row is None:
         row = Review(order_id=order.id, listing_id=order.listing_id, seller_id=order.seller_id,
@@ -360,7 +360,7 @@ def clean_reason(text: str) -> str:
     if not value:
         raise InputError("mod-err-reason-empty")
     if len(value) > NOTE_MAX:
-        raise InputError("ord-err-note-long", length=len(value), max=NOTE_MAX)
+        raise InputError("ord-err-note-long", words=persian.words_over(value, NOTE_MAX))
     return value
 
 

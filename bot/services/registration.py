@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import geo, persian
 from bot.services import drafts, events, groups
 from bot.services.errors import InputError
-from bot.services.listing import words_over
 from models import listing as lm
 from models.base import utcnow
 from models.listing import Listing
@@ -100,7 +99,7 @@ def validate_name(text: str) -> str:
     name = persian.clean_input(text)
     if len(name) > NAME_MAX:
         raise InputError("reg-err-name-long", length=len(name), max=NAME_MAX,
-                         words=words_over(name, NAME_MAX))
+                         words=persian.words_over(name, NAME_MAX))
     if len(name) < NAME_MIN:
         raise InputError("reg-err-name-short", min=NAME_MIN)
     if not _LETTER.search(name):
@@ -153,7 +152,7 @@ def validate_group(text: str) -> str:
     name = persian.clean_input(text)
     if len(name) > GROUP_MAX:
         raise InputError("reg-err-group-long", length=len(name), max=GROUP_MAX,
-                         words=words_over(name, GROUP_MAX))
+                         words=persian.words_over(name, GROUP_MAX))
     if len(name) < NAME_MIN or not _LETTER.search(name):
         raise InputError("reg-err-name-chars")
     return name

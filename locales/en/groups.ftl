@@ -16,7 +16,13 @@ grp-list-empty =
 grp-err-create-format =
     We did not understand. After /newgroup write the city (with the district number after a colon if needed), then the group's name, e.g.:
     /newgroup Tabriz:3 Narges hamyar group
-grp-err-name-long = Please make the group's name shorter (up to { $max } letters).
+grp-err-name-long =
+    { $words ->
+        [0] The group's name is much too long. Write it in a few words and send it again, e.g.:
+        [one] The group's name is too long; take out about one word and send it again, e.g.:
+       *[other] The group's name is too long; take out about { $words } words and send it again, e.g.:
+    }
+    /newgroup { $place } Yas hamyar group
 grp-err-code = We could not find this group code. Type it again carefully, or ask your trainer.
 grp-err-assign-code = We could not find this group code. See every group's code with /groups.
 grp-ask-code = Write the group code after /join (your trainer gives it to you), e.g.: /join K7M2Q5

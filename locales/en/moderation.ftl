@@ -31,7 +31,11 @@ mod-ask-reason = { $name }, write the reason for rejecting product #{ $id } in o
 mod-ask-changes = { $name }, write what the seller should change in product #{ $id }. (/cancel to stop)
 mod-typing-cancelled = Stopped; the product is still waiting for review.
 mod-err-reason-empty = Please write the reason.
-mod-err-reason-long = This text is { $length } characters long; at most { $max } are allowed.
+mod-err-reason-long = { $words ->
+        [0] This text is much too long. Write it shorter, in a few sentences. (/cancel to stop)
+        [one] This text is too long; take out about one word and send it again. (/cancel to stop)
+       *[other] This text is too long; take out about { $words } words and send it again. (/cancel to stop)
+    }
 mod-decided-approve = ✅ Approved and published — { $name }, { $time }
 mod-decided-reject = ⛔️ Rejected — { $name }, { $time }
     Reason: { $reason }

@@ -15,11 +15,19 @@ ord-err-quantity = The quantity must be a number from 1 to { $max }. Write a num
 ord-ask-delivery = How should the product reach you?
 ord-ask-name = Write the receiver's name.
 ord-ask-address = Write the full address (city, street, alley, number, postcode if you have one).
-ord-err-address-short = The address is too short; write at least { $min } characters so the parcel is not lost.
-ord-err-address-long = This address is { $length } characters long; there is room for { $max }.
+ord-err-address-short = The address is too short. Write the city, street, alley and number so the parcel is not lost.
+ord-err-address-long = { $words ->
+        [0] This address is much too long. Write only the city, street, alley, number and postcode.
+        [one] This address is too long; take out about one word and send it again.
+       *[other] This address is too long; take out about { $words } words and send it again.
+    }
 ord-ask-phone = Send the receiver's mobile number with the "{ btn-share-phone }" button, or type it. It is shown to the seller only if she accepts the order.
 ord-ask-note = If you have a note for the seller (a colour, a delivery time), write it; otherwise tap "{ btn-skip }".
-ord-err-note-long = This text is { $length } characters long; at most { $max } are allowed.
+ord-err-note-long = { $words ->
+        [0] This text is much too long. Write it shorter, in a few sentences.
+        [one] This text is too long; take out about one word and send it again.
+       *[other] This text is too long; take out about { $words } words and send it again.
+    }
 ord-btn-confirm = ✅ Place order
 ord-cancelled-draft = The order was not placed. Tap "{ ord-btn-order }" under the product whenever you like.
 ord-err-unavailable = Sorry, this product is no longer available or its sales are paused. See the others with "{ menu-browse }".
@@ -116,14 +124,22 @@ ord-receipt-sent = The receipt was sent to the seller ✅
 ord-card-given = You accepted the order ✅ We sent your card number to the buyer. When they send the payment receipt, we'll tell you here.
 ord-err-card = A card number has 16 digits, like 6037 9975 1234 5670.
 ord-err-card-checksum = That card number does not look right; please check it against the card and write it again.
-ord-err-tracking = The tracking code is at most { $max } characters.
+ord-err-tracking = { $words ->
+        [0] This tracking code is much too long. Write only the code, as it is on the post office receipt.
+        [one] Send only the tracking code; take out about one word of this text.
+       *[other] Send only the tracking code; take out about { $words } words of this text.
+    }
 ord-err-relay-type = Only text, a photo or a voice message can be sent.
 ord-err-receipt-type = Please send a photo of the receipt.
 ord-err-stock = There is not enough stock of this product for this order. If you cannot make it, tap "{ ord-btn-decline }".
 ord-err-state = That is not possible for this order now. See its latest news in "{ menu-my-orders }".
 ord-err-not-paid-yet = You have not confirmed the payment of this order yet. If the money arrived, tap "{ ord-btn-paid }" first.
 ord-err-not-yours = You cannot see this order.
-ord-err-review-long = This review is { $length } characters long; at most { $max } are allowed.
+ord-err-review-long = { $words ->
+        [0] This review is much too long. Write it shorter, in a few sentences.
+        [one] This review is too long; take out about one word and send it again.
+       *[other] This review is too long; take out about { $words } words and send it again.
+    }
 ord-done = Done ✅
 ord-typing-cancelled = All right; nothing changed and the order stays as it was.
 

@@ -28,7 +28,10 @@ mod-ask-reason = { $name }، دلیل رد محصول شمارهٔ { $id } را 
 mod-ask-changes = { $name }، بنویسید فروشنده چه چیزی را در محصول شمارهٔ { $id } اصلاح کند. (برای انصراف: /cancel)
 mod-typing-cancelled = باشد؛ محصول همچنان در انتظار بررسی است.
 mod-err-reason-empty = لطفاً دلیل را در یک پیام بنویسید.
-mod-err-reason-long = این متن { $length } حرف است؛ تا { $max } حرف بنویسید.
+mod-err-reason-long = { $words ->
+        [0] این متن خیلی بلند است. کوتاه‌تر بنویسید، در چند جمله. (برای انصراف: /cancel)
+       *[other] این متن بلند است؛ حدود { $words } کلمه از آن کم کنید و دوباره بفرستید. (برای انصراف: /cancel)
+    }
 mod-decided-approve = ✅ تأیید و منتشر شد — { $name }، { $time }
 mod-decided-reject = ⛔️ رد شد — { $name }، { $time }
     دلیل: { $reason }

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import outbox, persian
 from bot.callbacks import MyListing
 from bot.i18n import I18n, default_i18n
-from bot.services import drafts, publishing
+from bot.services import drafts, groups, publishing
 from bot.services.errors import InputError
 from bot.services.review_card import card_text
 from bot.services.trainers import Refused, check_moderator, guard_listing
@@ -197,7 +197,8 @@ async def decide(session: AsyncSession, listing_id: int, round_: int, trainer_id
         listing = await request_changes(session, listing_id, round_, trainer_id, reason, change)
     seller = await session.get(Seller, listing.seller_id)
     assert seller is not None
-    return Decided(listing_id, action, reason, card_text(listing, seller), utcnow())
+    group = await groups.shown_name(session, seller)
+    return Decided(listing_id, action, reason, card_text(listing, seller, group=group), utcnow())
 
 
 async def start_typing(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import outbox
+from bot.services import groups
 from bot.services.errors import InputError
 from bot.services.trainers import (
     NotAllowed,
@@ -56,6 +57,7 @@ class SellerCard:
     seller: Seller
     blocked: bool = False
     counts: dict[str, int] = field(default_factory=dict)  # listings by status
+    group: str | None = None  # the group she joined, else the name she typed (groups.shown_name)
 
     @property
     def published(self) -> int:
@@ -76,7 +78,8 @@ async def seller_cards(session: AsyncSession, user_id: int, text: str) -> list[S
     sellers = await sellers_in_scope(session, user_id, await find_sellers(session, text))
     if not sellers:
         return []
-    cards = {s.user_id: SellerCard(s) for s in sellers}
+    joined = await groups.shown_names(session, [s.user_id for s in sellers])
+    cards = {s.user_id: SellerCard(s, group=joined.get(s.user_id) or s.group_name) for s in sellers}
     rows = await session.execute(
         select(User.id, User.is_blocked, Listing.status, func.count(Listing.id))
         .outerjoin(Listing, Listing.seller_id == User.id)

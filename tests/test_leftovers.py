@@ -1,0 +1,54 @@
+"""Small slips a new-user trial found: the group she joined shown instead of the name she typed,
+a sent-back listing left mid-fix still in «🛍 محصولات من», the finish-the-draft message naming a
+button she can tap, and a preset reject reason in the seller's language."""
+
+from __future__ import annotations
+
+from harness import Person, World
+from listing_helpers import make_seller, walk
+from sqlalchemy import select
+
+from models.listing import Listing
+from models.user import Seller
+
+SUBMIT = "📤 فرستادن برای بررسی"
+TYPED = "گروه خانم احمدی"
+
+
+async def _profile(p: Person):  # type: ignore[no-untyped-def]
+    await p.say("/start")
+    return (await p.tap("👤 اطلاعات من"))[-1]
+
+
+async def test_the_group_she_joined_is_shown_not_the_name_she_typed(world: World) -> None:
+    w = world
+    await w.trainer.say("/newgroup ابهر گروه همیار یاس")
+    p = Person(w.bot, await w.sb.create_user("مریم", language_code="fa"))
+    await make_seller(w.bot, p)
+    async with w.bot.db.session() as s:
+        (await s.get(Seller, p.id)).group_name = TYPED
+    card = await _profile(p)
+    assert TYPED in card.text  # in no group yet: the name she typed
+
+    from models.group import HamyarGroup
+    async with w.bot.db.session() as s:
+        code = await s.scalar(select(HamyarGroup.join_code))
+    joined = await p.say(f"/join {code}")
+    assert "گروه همیار یاس" in joined[-1].text
+    card = await _profile(p)
+    assert "گروه همیار یاس" in card.text and TYPED not in card.text
+
+    await walk(p, "preview")
+    await p.tap(SUBMIT)
+    async with w.bot.db.session() as s:
+        listing = await s.scalar(select(Listing).where(Listing.seller_id == p.id))
+    review = await w.card(listing.id)
+    assert "گروه همیار یاس" in review.text and TYPED not in review.text
+    (found,) = await w.trainer.say("/seller ۰۹۱۲۱۲۳۴۵۶۷")
+    assert "گروه همیار یاس" in found.text and TYPED not in found.text
+
+    await p.say("/leavegroup")  # out of the group again: the typed name is back
+    card = await _profile(p)
+    assert TYPED in card.text and "گروه همیار یاس" not in card.text
+    (found,) = await w.trainer.say("/seller ۰۹۱۲۱۲۳۴۵۶۷")
+    assert TYPED in found.text

@@ -9,7 +9,8 @@ from listing_helpers import make_seller, walk
 from sqlalchemy import select
 
 from models.listing import Listing
-from models.user import Seller
+from models.moderation import Decision
+from models.user import Seller, User
 
 SUBMIT = "📤 فرستادن برای بررسی"
 TYPED = "گروه خانم احمدی"
@@ -52,3 +53,31 @@ async def test_the_group_she_joined_is_shown_not_the_name_she_typed(world: World
     assert TYPED in card.text and "گروه همیار یاس" not in card.text
     (found,) = await w.trainer.say("/seller ۰۹۱۲۱۲۳۴۵۶۷")
     assert TYPED in found.text
+
+
+async def test_a_fixed_reject_reason_reaches_her_in_her_language(world: World) -> None:
+    w = world
+    p = Person(w.bot, await w.sb.create_user("Sara", language_code="fa"))
+    await make_seller(w.bot, p)
+    await walk(p, "preview")
+    await p.tap(SUBMIT)
+    async with w.bot.db.session() as s:
+        listing = await s.scalar(select(Listing).where(Listing.seller_id == p.id))
+        (await s.get(User, p.id)).locale = "en"  # she chose English in her settings
+    card = await w.card(listing.id)
+    await w.press_in_group(w.trainer, card, "⛔️ رد")
+    card_now = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    await w.press_in_group(w.trainer, card_now, "📷 عکس‌ها واضح نیست")
+    told = await w.sb.wait_for_bot_message(p.id, lambda r: "was not published" in (r.text or ""))
+    assert "Reason: The photos are unclear or do not show the product well" in told.text
+    assert "عکس" not in told.text
+    async with w.bot.db.session() as s:  # stored in Persian: the reports count reasons by text
+        decision = await s.scalar(select(Decision).where(Decision.listing_id == listing.id))
+        assert decision.reason == "عکس‌ها واضح نیست یا محصول را خوب نشان نمی‌دهد"
+    edited = next(r for r in w.sb.records(w.group["id"]) if r.message_id == card.message_id)
+    assert "عکس‌ها واضح نیست" in edited.text  # the trainers' card stays Persian
+
+    await p.say("/start")
+    await p.tap("🛍 My products")
+    opened = await p.tap("✖️ گلیم دستباف زنجان")
+    assert "The trainer's note: The photos are unclear" in opened[-1].text  # her card: English too

@@ -209,8 +209,9 @@ async def _left(update: Update, context: HamyarContext, draft_id: int | None, be
         title = set_aside.title or context.t("lst-untitled")
         await send(context, chat_of(update), context.t("lst-cancelled-fix", title=title),
                    keyboards.main_menu(context.t, is_seller=context.is_seller))
-        await send(context, chat_of(update), context.t("lst-cancelled-fix-go"), keyboards.grid([(context.t("btn-edit-listing"),
-                             MyListing("edit", set_aside.id).pack())], 1))
+        carry_on = (context.t("btn-edit-listing"), MyListing("edit", set_aside.id).pack())
+        await send(context, chat_of(update), context.t("lst-cancelled-fix-go"),
+                   keyboards.grid([carry_on], 1))
         return END
     await send(context, chat_of(update), context.t("lst-cancelled"),
                keyboards.main_menu(context.t, is_seller=context.is_seller))

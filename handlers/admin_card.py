@@ -75,7 +75,8 @@ def _already_text(context: HamyarContext, err: AlreadyDecided) -> str:
 
 
 async def _press_decision(update: Update, context: HamyarContext, listing_id: int, round_: int,
-                          action: str, reason: str | None, change: str | None = None) -> None:
+                          action: str, reason: str | None, change: str | None = None,
+                          rejected_for: str | None = None) -> None:
     """A decision by button: guard, decide and the card's new text in one unit of work."""
     query = update.callback_query
     user = update.effective_user
@@ -83,7 +84,7 @@ async def _press_decision(update: Update, context: HamyarContext, listing_id: in
     try:
         async with context.session() as s:
             done = await decisions.decide(s, listing_id, round_, user.id, action, reason,
-                                          change=change)
+                                          change=change, rejected_for=rejected_for)
     except InputError as err:
         await query.answer(context.t(err.key, **err.args_), show_alert=True)
         return
@@ -113,8 +114,8 @@ async def on_reason(update: Update, context: HamyarContext) -> None:
     if ref is None or ref.code not in REJECT_REASONS:
         await query.answer(context.t("invalid-choice"), show_alert=True)
         return
-    await _press_decision(update, context, ref.listing_id, ref.round, REJECT,
-                          decisions.reason_text(ref.code))
+    await _press_decision(update, context, ref.listing_id, ref.round, REJECT, None,
+                          rejected_for=ref.code)
 
 
 async def on_change(update: Update, context: HamyarContext) -> None:

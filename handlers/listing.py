@@ -170,10 +170,11 @@ async def back(update: Update, context: HamyarContext) -> str | int:
         previous = flow.previous_step(listing, flow.step_of(listing)) if listing else None
         if listing is None or previous is None:
             behalf = await _forget(update, s) if listing is not None else False
+            aside = listing is not None and not behalf and await flow.set_aside(s, listing)
         else:
             screen = await go(update, s, listing, previous, going_back=True)
     if previous is None:
-        return await _left(update, context, None, behalf)
+        return await _left(update, context, None, behalf, listing if aside else None)
     await ask(update, context, screen)
     return previous
 
@@ -185,9 +186,12 @@ async def cancel(update: Update, context: HamyarContext) -> int:
     async with context.session() as s:
         listing = await behalf_svc.working(s, user_of(update))
         behalf = await _forget(update, s)
+        # a listing opened again to fix it goes back to «محصولات من» as it was sent back
+        aside = listing is not None and not behalf and await flow.set_aside(s, listing)
     # a listing the trainers have seen is never offered for deleting
     deletable = listing is not None and not svc.was_submitted(listing)
-    return await _left(update, context, listing.id if listing and deletable else None, behalf)
+    return await _left(update, context, listing.id if listing and deletable else None, behalf,
+                       listing if aside else None)
 
 
 async def _forget(update: Update, s: Any) -> bool:
@@ -197,7 +201,18 @@ async def _forget(update: Update, s: Any) -> bool:
     return behalf
 
 
-async def _left(update: Update, context: HamyarContext, draft_id: int | None, behalf: bool) -> int:
+async def _left(update: Update, context: HamyarContext, draft_id: int | None, behalf: bool,
+                set_aside: svc.Listing | None = None) -> int:
+    """She left the flow: the main menu; the button that deletes a new draft, or for a listing
+    she was fixing (`set_aside`, back in «محصولات من») the button that carries on the fix."""
+    if set_aside is not None:
+        title = set_aside.title or context.t("lst-untitled")
+        await send(context, chat_of(update), context.t("lst-cancelled-fix", title=title),
+                   keyboards.main_menu(context.t, is_seller=context.is_seller))
+        carry_on = (context.t("btn-edit-listing"), MyListing("edit", set_aside.id).pack())
+        await send(context, chat_of(update), context.t("lst-cancelled-fix-go"),
+                   keyboards.grid([carry_on], 1))
+        return END
     await send(context, chat_of(update), context.t("lst-cancelled"),
                keyboards.main_menu(context.t, is_seller=context.is_seller))
     if draft_id is not None and not behalf:

@@ -192,7 +192,7 @@ async def open_card(update: Update, context: HamyarContext) -> None:
         return
     query, listing = pressed
     async with context.session() as s:
-        note = await my_svc.trainer_note(s, listing)
+        note = await my_svc.trainer_note(s, listing, context.locale)
     await query.answer()
     await _show(update, context, card_text(context, listing, note), card_markup(context, listing))
 

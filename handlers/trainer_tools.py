@@ -80,7 +80,7 @@ def _seller_card(context: HamyarContext, card: trainer_tools.SellerCard) -> str:
         phone=persian.to_persian_digits(phone) if fa else phone,
         city=_city_name(context, seller.city_code),
         province=(province.fa if fa else province.en) if province else "",
-        district=seller.district or 0, group=seller.group_name or OMIT,
+        district=seller.district or 0, group=card.group or OMIT,
         published=card.published, pending=card.pending, total=card.total,
         blocked=context.t("tr-seller-blocked-note") if card.blocked else OMIT,
     ).strip()

@@ -14,6 +14,7 @@ from bot import persian
 from bot.callbacks import CostConfirm
 from models import listing as m
 from models import order as om
+from models.group import HamyarGroup
 from models.listing import Listing
 from models.moderation import Decision
 from models.order import Order
@@ -38,16 +39,25 @@ async def test_starting_over_never_loses_a_listing_sent_back_and_its_resubmissio
     await _send_back(w, listing.id, 1, "لطفاً اندازهٔ گلیم را هم بنویسید")
     told = await w.sb.wait_for_bot_message(seller.id, lambda r: "پیشنهادی دارد" in (r.text or ""))
 
-    # twice: the fix opened, left (/cancel, then «✖️ انصراف»), and «از اول» chosen
-    for leave in ("/cancel", CANCEL):
+    # three times: the fix opened and left (/cancel, «✖️ انصراف»: it goes back to «محصولات من»
+    # at once; a link opened mid-way: it stays her draft, and «از اول» is chosen)
+    await w.trainer.say("/newgroup ابهر گروه همیار یاس")
+    async with w.bot.db.session() as s:
+        code = await s.scalar(select(HamyarGroup.join_code))
+    for leave in ("/cancel", CANCEL, f"/start g_{code}"):
         (preview,) = [r for r in await seller.tap(FIX, told) if SUBMIT in r.buttons] or [None]
         assert preview is not None
-        left = await (seller.say(leave) if leave.startswith("/") else seller.tap(leave))
+        left = await (seller.tap(leave) if leave == CANCEL else seller.say(leave))
         assert all("پاک کن" not in b for r in left for b in r.buttons), \
             "no «delete the draft» button for a listing the trainers have seen"
-        (ask,) = await seller.tap(NEW)
-        assert "یک محصول نیمه‌کاره دارید" in ask.text
-        fresh = await seller.tap(OVER, ask)
+        if leave.startswith("/start"):
+            (ask,) = await seller.tap(NEW)
+            assert "یک محصول نیمه‌کاره دارید" in ask.text
+            fresh = await seller.tap(OVER, ask)
+        else:
+            assert "نیمه‌کاره ماند" in left[0].text and left[-1].buttons == [FIX]
+            fresh = await seller.tap(NEW)  # nothing unfinished: a new product begins
+            assert all("یک محصول نیمه‌کاره دارید" not in (r.text or "") for r in fresh)
         assert any("رشته" in (r.text or "") or "گلیم‌بافی" in r.buttons for r in fresh)
         async with w.bot.db.session() as s:
             got = await s.get(Listing, listing.id)

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import outbox, persian
 from bot.callbacks import MyListing
 from bot.i18n import I18n, default_i18n
-from bot.services import drafts, publishing
+from bot.services import drafts, groups, publishing
 from bot.services.errors import InputError
 from bot.services.review_card import card_text
 from bot.services.trainers import Refused, check_moderator, guard_listing
@@ -67,6 +67,10 @@ def clean_reason(text: str) -> str:
 
 
 def reason_text(code: str) -> str:
+    """What a fixed reject reason stores as the decision's reason (Persian: the reports count
+    reasons by this text); the seller reads it in her language (`reject(..., code=)`)."""
+    if code not in REJECT_REASONS:
+        raise InputError("invalid-choice")
     return i18n().t(i18n().default, REASON_KEYS[code], {})
 
 
@@ -75,6 +79,16 @@ def change_text(code: str) -> str:
     if code not in CHANGE_REASONS:
         raise InputError("invalid-choice")
     return i18n().t(i18n().default, f"mod-change-{code}", {})
+
+
+def reason_for(lang: str, stored: str) -> str:
+    """A decision's stored reason as the seller reads it: a fixed reject reason or change
+    (stored in Persian) in her language; a typed one as the trainer wrote it."""
+    t, default = i18n().t, i18n().default
+    for key in [*REASON_KEYS.values(), *(f"mod-change-{c}" for c in CHANGE_REASONS)]:
+        if stored == t(default, key, {}):
+            return t(lang, key, {})
+    return stored
 
 
 # -- the decisions ---------------------------------------------------------------------------
@@ -124,10 +138,15 @@ async def approve(session: AsyncSession, listing_id: int, round_: int, trainer_i
 
 
 async def reject(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,
-                 reason: str) -> Listing:
-    reason = clean_reason(reason)
+                 reason: str | None, code: str | None = None) -> Listing:
+    """Not published: with one of the fixed reasons (`code`, see REJECT_REASONS: stored in
+    Persian, told to the seller in her language) or with a reason the trainer typed."""
+    reason = reason_text(code) if code is not None else clean_reason(reason or "")
     listing = await _decide(session, listing_id, round_, trainer_id, mm.REJECT, reason)
-    await _tell_seller(session, listing, "mod-seller-rejected", reason=reason)
+    told: Any = reason
+    if code is not None:
+        told = lambda lang: i18n().t(lang, REASON_KEYS[code], {})  # noqa: E731
+    await _tell_seller(session, listing, "mod-seller-rejected", reason=told)
     return listing
 
 
@@ -178,26 +197,30 @@ class Decided:
 
 async def decide(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,
                  action: str, reason: str | None = None, *, guard: bool = True,
-                 change: str | None = None) -> Decided:
+                 change: str | None = None, rejected_for: str | None = None) -> Decided:
     """A trainer's decision, checked and applied, with the card's new text. `change` is one
-    of CHANGE_REASONS for a change request by button (its text becomes the reason).
+    of CHANGE_REASONS for a change request by button, `rejected_for` one of REJECT_REASONS for a
+    reject by button (its Persian text becomes the reason; the seller reads it in her language).
 
     Raises Refused (this presser may not, or a stale button) when `guard`, AlreadyDecided,
     NotAllowed (when not `guard`) and InputError (an empty or too long reason, an unknown
     change)."""
     if change is not None:
         reason = change_text(change)  # an unknown code is refused before anything is touched
+    if rejected_for is not None:
+        reason = reason_text(rejected_for)
     if guard:
         await guard_listing(session, listing_id, trainer_id)
     if action == mm.APPROVE:
         listing = await approve(session, listing_id, round_, trainer_id)
     elif action == mm.REJECT:
-        listing = await reject(session, listing_id, round_, trainer_id, reason or "")
+        listing = await reject(session, listing_id, round_, trainer_id, reason, rejected_for)
     else:
         listing = await request_changes(session, listing_id, round_, trainer_id, reason, change)
     seller = await session.get(Seller, listing.seller_id)
     assert seller is not None
-    return Decided(listing_id, action, reason, card_text(listing, seller), utcnow())
+    group = await groups.shown_name(session, seller)
+    return Decided(listing_id, action, reason, card_text(listing, seller, group=group), utcnow())
 
 
 async def start_typing(session: AsyncSession, listing_id: int, round_: int, trainer_id: int,

@@ -158,6 +158,24 @@ async def group_of(session: AsyncSession, seller_id: int) -> HamyarGroup | None:
         .where(GroupMember.seller_id == seller_id))
 
 
+async def shown_names(session: AsyncSession, seller_ids: list[int]) -> dict[int, str]:
+    """The name of the group each of these sellers is a member of (sellers in no group are
+    absent): what her profile and trainers' cards show rather than the name she typed."""
+    if not seller_ids:
+        return {}
+    rows = await session.execute(
+        select(GroupMember.seller_id, HamyarGroup.name)
+        .join(HamyarGroup, HamyarGroup.id == GroupMember.group_id)
+        .where(GroupMember.seller_id.in_(seller_ids)))
+    return {int(sid): name for sid, name in rows.all()}
+
+
+async def shown_name(session: AsyncSession, seller: Seller) -> str | None:
+    """Her group as shown everywhere: the group she is a member of, else the name she typed
+    at registration (None: neither)."""
+    return (await shown_names(session, [seller.user_id])).get(seller.user_id) or seller.group_name
+
+
 async def groups_of_trainer(session: AsyncSession, trainer_id: int) -> list[HamyarGroup]:
     """The groups she follows; a manager sees every group."""
     stmt = select(HamyarGroup).order_by(HamyarGroup.id)
@@ -244,7 +262,7 @@ async def confirm(session: AsyncSession, trainer_id: int, seller_id: int, group_
 
 __all__ = ["HAMYAR", "JoinResult", "NoSuchGroup", "Unmatched", "after_registration", "by_code",
            "confirm", "create_group", "follow", "group_of", "groups_of_trainer", "join",
-           "join_link", "leave", "match_free_text", "unmatched"]
+           "join_link", "leave", "match_free_text", "shown_name", "shown_names", "unmatched"]
 
 
 async def member_counts(session: AsyncSession, group_ids: list[int]) -> dict[int, int]:

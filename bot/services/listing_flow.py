@@ -143,6 +143,18 @@ async def discard(session: AsyncSession, listing: Listing) -> None:
     await session.flush()
 
 
+async def set_aside(session: AsyncSession, listing: Listing) -> bool:
+    """/cancel (or «back» from the first question): a listing opened again to fix it goes back
+    to «محصولات من» as it was (sent back, or rejected, with the trainer's note), keeping what
+    she changed so far, to carry on with «✏️ اصلاح و فرستادن دوباره»; True when it did. A new
+    draft stays her draft."""
+    if listing.status != m.DRAFT or not was_submitted(listing):
+        return False
+    shelve(listing)
+    await session.flush()
+    return True
+
+
 async def _other_draft_in_the_way(session: AsyncSession, seller_id: int,
                                   listing: Listing) -> bool:
     """True when another draft with answers in it is open; an empty one (e.g. left by
@@ -179,4 +191,4 @@ async def delete_own_draft(session: AsyncSession, listing_id: int, seller_id: in
 
 
 __all__ = ["FIRST", "STEPS", "ListingNotFound", "Screen", "delete_own_draft", "discard", "move", "next_step",
-           "open_for_edit", "open_revision", "previous_step", "screen", "step_of"]
+           "open_for_edit", "open_revision", "previous_step", "screen", "set_aside", "step_of"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import drafts
+from bot.services import decisions, drafts
 from bot.services import listing as svc
 from bot.services.errors import InputError
 from models.listing import Listing, seller_listings
@@ -26,22 +26,23 @@ async def own(session: AsyncSession, listing_id: int, seller_id: int) -> Listing
     return await svc.get_for_seller(session, listing_id, seller_id)
 
 
-async def trainer_note(session: AsyncSession, listing: Listing) -> str | None:
+async def trainer_note(session: AsyncSession, listing: Listing, lang: str) -> str | None:
     """What the trainer wrote when she sent this listing back (or did not publish it), while it
-    waits for her fix; None otherwise."""
+    waits for her fix, a fixed reason in her language `lang`; None otherwise."""
     if listing.status not in (svc.NEEDS_CHANGES, svc.REJECTED):
         return None
-    return await session.scalar(
+    note = await session.scalar(
         select(Decision.reason).where(Decision.listing_id == listing.id,
                                       Decision.action.in_((CHANGES, REJECT)))
         .order_by(Decision.round.desc(), Decision.id.desc()).limit(1))
+    return decisions.reason_for(lang, note) if note else None
 
 
-async def own_with_note(session: AsyncSession, listing_id: int,
-                        seller_id: int) -> tuple[Listing, str | None]:
+async def own_with_note(session: AsyncSession, listing_id: int, seller_id: int,
+                        lang: str) -> tuple[Listing, str | None]:
     """The listing if it is hers, with the trainer's note when it waits for her fix."""
     listing = await own(session, listing_id, seller_id)
-    return listing, await trainer_note(session, listing)
+    return listing, await trainer_note(session, listing, lang)
 
 
 async def act(session: AsyncSession, listing_id: int, seller_id: int, action: str) -> Listing:

@@ -63,7 +63,7 @@ async def profile(session: AsyncSession, user_id: int) -> dict[str, Any] | None:
         "city": seller.city_code,
         "district": seller.district,
         "crafts": seller.crafts,
-        "group": seller.group_name,
+        "group": await groups.shown_name(session, seller),  # the group she joined, else typed
         "since": seller.registered_at,
     }
 

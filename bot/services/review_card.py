@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import geo, outbox, persian
 from bot.callbacks import EditLink, ReviewButton
 from bot.i18n import OMIT, I18n, default_i18n
-from bot.services import catalogue
+from bot.services import catalogue, groups
 from bot.services.htmltext import esc
 from bot.services.runtime import current as runtime
 from bot.services.trainers import Refused, guard_listing
@@ -26,10 +26,11 @@ def i18n() -> I18n:
     return default_i18n()
 
 
-def card_text(listing: Listing, seller: Seller, *, decided: str | None = None,
+def card_text(listing: Listing, seller: Seller, *, group: str | None, decided: str | None = None,
               entered_by: str | None = None) -> str:
     """The trainers' card (HTML): the caption buyers would see, then who the seller is.
-    `decided` is HTML already (see `decided_line`); `entered_by` is a typed name."""
+    `group` is her group as `groups.shown_name` gives it (the group she joined, else the name
+    she typed); `decided` is HTML already (see `decided_line`); `entered_by` is a typed name."""
     t = i18n().t
     lang = i18n().default
     city = geo.city(seller.city_code)
@@ -46,7 +47,7 @@ def card_text(listing: Listing, seller: Seller, *, decided: str | None = None,
         "phone": persian.to_persian_digits("0" + seller.phone[3:]),
         "city": city.fa if city else "?", "province": province.fa if province else "?",
         "district": seller.district or 0,
-        "group": esc(seller.group_name) if seller.group_name else OMIT,
+        "group": esc(group) if group else OMIT,
     })]
     if entered_by:
         consent = t(lang, CONSENT_KEYS.get(listing.consent or "", "mod-consent-none"), {})
@@ -108,7 +109,8 @@ async def post_card(session: AsyncSession, listing: Listing, seller: Seller) -> 
     session.add(AdminCard(listing_id=listing.id, round=listing.review_round, chat_id=str(chat)))
     await outbox.enqueue(
         session, chat, "sendMessage",
-        {"text": card_text(listing, seller, entered_by=entered_by), "parse_mode": "HTML",
+        {"text": card_text(listing, seller, group=await groups.shown_name(session, seller),
+                           entered_by=entered_by), "parse_mode": "HTML",
          "reply_markup": card_buttons(listing), "link_preview_options": {"is_disabled": True}},
         dedupe_key=key, on_sent="moderation.card_sent",
         hook_args={"listing_id": listing.id, "round": listing.review_round},
@@ -145,5 +147,7 @@ async def resend_card(session: AsyncSession, listing_id: int, user_id: int,
         await session.flush()
     await _post_media(session, chat_id, listing, None)
     await outbox.enqueue(session, chat_id, "sendMessage",
-                         {"text": card_text(listing, seller), "parse_mode": "HTML",
+                         {"text": card_text(listing, seller,
+                                                    group=await groups.shown_name(session, seller)),
+                          "parse_mode": "HTML",
                           "reply_markup": card_buttons(listing)})

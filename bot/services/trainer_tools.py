@@ -26,6 +26,7 @@ from bot.services.trainers import (
     sellers_in_scope,
     trainer_of,
 )
+from models.group import GroupMember, HamyarGroup
 from models.listing import PENDING, PUBLISHED, Listing
 from models.user import Seller, User
 
@@ -56,6 +57,7 @@ class SellerCard:
     seller: Seller
     blocked: bool = False
     counts: dict[str, int] = field(default_factory=dict)  # listings by status
+    group: str | None = None  # the group she joined, else the name she typed (groups.shown_name)
 
     @property
     def published(self) -> int:
@@ -76,15 +78,18 @@ async def seller_cards(session: AsyncSession, user_id: int, text: str) -> list[S
     sellers = await sellers_in_scope(session, user_id, await find_sellers(session, text))
     if not sellers:
         return []
-    cards = {s.user_id: SellerCard(s) for s in sellers}
-    rows = await session.execute(
-        select(User.id, User.is_blocked, Listing.status, func.count(Listing.id))
+    cards = {s.user_id: SellerCard(s, group=s.group_name) for s in sellers}
+    rows = await session.execute(  # with the group she joined (one at most), shown over the typed
+        select(User.id, User.is_blocked, HamyarGroup.name, Listing.status, func.count(Listing.id))
         .outerjoin(Listing, Listing.seller_id == User.id)
+        .outerjoin(GroupMember, GroupMember.seller_id == User.id)
+        .outerjoin(HamyarGroup, HamyarGroup.id == GroupMember.group_id)
         .where(User.id.in_(cards))
-        .group_by(User.id, User.is_blocked, Listing.status))
-    for uid, blocked, status, count in rows.all():
+        .group_by(User.id, User.is_blocked, HamyarGroup.name, Listing.status))
+    for uid, blocked, group, status, count in rows.all():
         card = cards[uid]
         card.blocked = bool(blocked)
+        card.group = group or card.group
         if status is not None:
             card.counts[status] = int(count)
     return list(cards.values())

@@ -89,6 +89,8 @@ lst-incomplete = This product is not complete yet. Tap "{ $field ->
        *[other] { btn-edit-availability }
     }" and fill it in.
 lst-cancelled = The product is left unfinished. The draft is kept; tap "{ menu-new-listing }" whenever you like to carry on.
+lst-cancelled-fix = The fix of "{ $title }" is left unfinished. Your changes are kept and the product is in "{ menu-my-listings }" as before.
+lst-cancelled-fix-go = Whenever you like, tap "{ btn-edit-listing }" to carry on with the fix (the button is also on the product in "{ menu-my-listings }").
 btn-delete-draft = 🗑 Delete the draft
 lst-draft-deleted = The draft was deleted.
 
@@ -148,7 +150,7 @@ my-not-allowed = That is not possible for this product now. Tap "{ btn-back-to-l
 my-not-yours = This product is not yours.
 btn-revise-listing = ✏️ Change name, photos or description
 my-revise-intro = Change whatever you need, then tap "{ btn-submit }". Until a trainer approves the changes, the current post stays in the channel.
-my-finish-draft-first = You have an unfinished product. Finish it with "{ menu-new-listing }" first, or tap "{ btn-delete-draft }".
+my-finish-draft-first = You have an unfinished product. Tap "{ menu-new-listing }" and finish it first; if you do not want it, tap "{ btn-start-over }" there.
 status-awaiting_seller = waiting for your confirmation
 
 ## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)

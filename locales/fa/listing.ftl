@@ -81,6 +81,8 @@ lst-incomplete = این محصول هنوز کامل نیست. دکمهٔ «{ $f
        *[other] { btn-edit-availability }
     }» را بزنید و آن بخش را کامل کنید.
 lst-cancelled = ثبت محصول نیمه‌کاره ماند. پیش‌نویس نگه داشته شده و هر وقت «{ menu-new-listing }» را بزنید، می‌توانید ادامه دهید.
+lst-cancelled-fix = اصلاح «{ $title }» نیمه‌کاره ماند. تغییرهایتان نگه داشته شد و محصول مثل قبل در «{ menu-my-listings }» است.
+lst-cancelled-fix-go = هر وقت خواستید، برای ادامهٔ اصلاح «{ btn-edit-listing }» را بزنید (این دکمه روی محصول در «{ menu-my-listings }» هم هست).
 btn-delete-draft = 🗑 پیش‌نویس را پاک کن
 lst-draft-deleted = پیش‌نویس پاک شد.
 
@@ -137,7 +139,7 @@ my-not-allowed = این کار الان برای این محصول ممکن نی
 my-not-yours = این محصول متعلق به شما نیست.
 btn-revise-listing = ✏️ تغییر نام، عکس یا توضیح
 my-revise-intro = هر بخشی را که می‌خواهید تغییر دهید و بعد «{ btn-submit }» را بزنید. تا وقتی مربی تغییرات را تأیید کند، همان پست فعلی در کانال می‌ماند.
-my-finish-draft-first = یک محصول نیمه‌کاره دارید. اول آن را با «{ menu-new-listing }» تمام کنید، یا «{ btn-delete-draft }» را بزنید.
+my-finish-draft-first = یک محصول نیمه‌کاره دارید. اول «{ menu-new-listing }» را بزنید و آن را تمام کنید؛ اگر آن را نمی‌خواهید، همان‌جا «{ btn-start-over }» را بزنید.
 status-awaiting_seller = منتظر تأیید شما
 
 ## Listing codes and sharing (bot/services/codes.py, handlers/sharing.py)

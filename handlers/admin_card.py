@@ -5,6 +5,9 @@ work; the card is edited after it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Literal
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import (
@@ -142,19 +145,21 @@ async def _guarded(update: Update, context: HamyarContext, listing_id: int) -> d
         return None
 
 
-async def on_reject_menu(update: Update, context: HamyarContext) -> None:
+async def _choices(update: Update, context: HamyarContext,
+                   build: Callable[[ReviewButton], list[list[InlineKeyboardButton]]],
+                   typed: tuple[Literal["rt", "ct"], str]) -> None:
+    """A menu of reasons in place of the card's buttons: `build`'s rows, then the typed one
+    (its ReviewButton kind, its label key) and «بازگشت»; checked on the server first."""
     query = update.callback_query
     assert query is not None
     ref = ReviewButton.parse(query.data)
     assert ref is not None
     if await _guarded(update, context, ref.listing_id) is None:
         return
-    # Short labels (a phone cuts long ones); the seller is told the whole reason.
-    rows = [[InlineKeyboardButton(context.t(f"mod-reason-btn-{code}"),
-                                  callback_data=RejectReason(ref.listing_id, ref.round, code).pack())]
-            for code in REJECT_REASONS]
-    rows.append([InlineKeyboardButton(context.t("mod-btn-reason-typed"),
-                                      callback_data=ReviewButton("rt", ref.listing_id, ref.round).pack())])
+    kind, label = typed
+    rows = build(ref)
+    rows.append([InlineKeyboardButton(context.t(label),
+                                      callback_data=ReviewButton(kind, ref.listing_id, ref.round).pack())])
     rows.append([InlineKeyboardButton(context.t("btn-back"),
                                       callback_data=ReviewButton("menu", ref.listing_id, ref.round).pack())])
     await query.answer()
@@ -162,28 +167,24 @@ async def on_reject_menu(update: Update, context: HamyarContext) -> None:
         await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
     except BadRequest:
         pass
+
+
+async def on_reject_menu(update: Update, context: HamyarContext) -> None:
+    """«⛔️ رد»: the reasons, one a row (short labels; the seller is told the whole reason)."""
+    def build(ref: ReviewButton) -> list[list[InlineKeyboardButton]]:
+        return [[InlineKeyboardButton(context.t(f"mod-reason-btn-{code}"),
+                                      callback_data=RejectReason(ref.listing_id, ref.round, code).pack())]
+                for code in REJECT_REASONS]
+    await _choices(update, context, build, ("rt", "mod-btn-reason-typed"))
 
 
 async def on_changes_menu(update: Update, context: HamyarContext) -> None:
-    """«✏️ درخواست اصلاح»: the common fixes as buttons, a typed note, back."""
-    query = update.callback_query
-    assert query is not None
-    ref = ReviewButton.parse(query.data)
-    assert ref is not None
-    if await _guarded(update, context, ref.listing_id) is None:
-        return
-    items = [(context.t(f"mod-change-btn-{code}"),
-              ChangeReason(ref.listing_id, ref.round, code).pack()) for code in CHANGE_REASONS]
-    rows = [list(row) for row in keyboards.grid(items, 2).inline_keyboard]
-    rows.append([InlineKeyboardButton(context.t("mod-btn-changes-typed"),
-                                      callback_data=ReviewButton("ct", ref.listing_id, ref.round).pack())])
-    rows.append([InlineKeyboardButton(context.t("btn-back"),
-                                      callback_data=ReviewButton("menu", ref.listing_id, ref.round).pack())])
-    await query.answer()
-    try:
-        await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
-    except BadRequest:
-        pass
+    """«✏️ درخواست اصلاح»: the common fixes as buttons, two a row, and a typed note."""
+    def build(ref: ReviewButton) -> list[list[InlineKeyboardButton]]:
+        items = [(context.t(f"mod-change-btn-{code}"),
+                  ChangeReason(ref.listing_id, ref.round, code).pack()) for code in CHANGE_REASONS]
+        return [list(row) for row in keyboards.grid(items, 2).inline_keyboard]
+    await _choices(update, context, build, ("ct", "mod-btn-changes-typed"))
 
 
 async def on_menu(update: Update, context: HamyarContext) -> None:

@@ -33,7 +33,7 @@ from bot.callbacks import (
 from bot.context import HamyarContext
 from bot.services import catalogue, runtime
 from bot.services import search as svc
-from handlers.common import send
+from handlers.common import edit_or_send
 
 PAGE = 5  # cards per page of a category and of the favourites
 SEARCH_PAGE = SHOP_PAGE = 4  # under a heading (the query, the shop)
@@ -200,14 +200,8 @@ async def show(update: Update, context: HamyarContext, text: str,
                markup: InlineKeyboardMarkup) -> None:
     """Edit the page whose button was pressed, or send a new message."""
     query = update.callback_query
-    if query is not None and _is_page(query.message):
-        try:
-            await query.edit_message_text(text, reply_markup=markup)
-            return
-        except BadRequest as err:
-            if "not modified" in str(err).lower():
-                return
-    await send(context, chat_of(update), text, markup)
+    await edit_or_send(update, context, text, markup,
+                       edit=query is not None and _is_page(query.message))
 
 
 def pager(context: HamyarContext, page: svc.Page,

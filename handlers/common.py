@@ -71,6 +71,21 @@ async def send(
     return message
 
 
+async def edit_or_send(update: Update, context: HamyarContext, text: str,
+                       markup: InlineKeyboardMarkup | None, *, edit: bool) -> None:
+    """The pressed message edited in place when `edit` (unchanged counts as done), else — or
+    when it can no longer be edited — a new message."""
+    query = update.callback_query
+    if edit and query is not None:
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+            return
+        except BadRequest as err:
+            if "not modified" in str(err).lower():
+                return
+    await send(context, chat_of(update), text, markup)
+
+
 def _reply_keyboards(context: HamyarContext) -> dict[int, bool]:
     """Per chat: whether the last keyboard this process set under the typing field is still
     there (unknown after a restart: assumed there)."""

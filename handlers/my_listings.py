@@ -39,7 +39,7 @@ from bot.services import codes
 from bot.services import listing as svc
 from bot.services import my_listings as my_svc
 from bot.services.errors import InputError
-from handlers.common import chat_of, key_of, read_button, send, text_of, user_of
+from handlers.common import chat_of, edit_or_send, key_of, read_button, send, text_of, user_of
 
 NAME = "my_listings"
 END = ConversationHandler.END
@@ -154,15 +154,9 @@ async def _show(update: Update, context: HamyarContext, text: str,
                 markup: InlineKeyboardMarkup | None) -> None:
     """Edit the card (or question) whose button was pressed; send from the list or a menu."""
     query = update.callback_query
-    if query is not None and query.message is not None and not _is_list(query.message) \
-            and getattr(query.message, "text", None):
-        try:
-            await query.edit_message_text(text, reply_markup=markup)
-            return
-        except BadRequest as err:
-            if "not modified" in str(err).lower():
-                return
-    await send(context, chat_of(update), text, markup)
+    await edit_or_send(update, context, text, markup, edit=(
+        query is not None and query.message is not None and not _is_list(query.message)
+        and bool(getattr(query.message, "text", None))))
 
 
 async def _own_pressed(update: Update, context: HamyarContext,
